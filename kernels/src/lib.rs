@@ -1,0 +1,16 @@
+//! The computations behind the playground's experiments.
+//!
+//! Everything here is plain Rust with no web dependency: the same code runs in the
+//! browser (on the main thread, in a worker, or on the rayon pool of web workers)
+//! and natively, so results can be checked with `cargo test` and timings compared
+//! with a native build.
+//!
+//! Each kernel comes in a sequential and a parallel form that must return the
+//! same answer; the hot inner loop sits in its own `#[inline(never)]` function so
+//! the browser's optimising compiler can tier it up between calls (V8 cannot
+//! replace a function that is already running).
+
+pub mod collatz;
+pub mod stats;
+pub mod frames;
+pub mod params;

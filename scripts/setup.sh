@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Installs every tool the playground needs, pinned, and skips what is already there.
+# Sourced by scripts/serve.sh and scripts/test.sh; safe to run on its own.
+# Sources: rustup (toolchain), cargo (trunk, wasm-bindgen-cli, wasm-pack),
+# npm (binaryen's wasm-opt, playwright-core), apt (chromium, chromium-driver).
+# Nothing downloads a prebuilt binary from GitHub: this machine cannot reach it.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# One fixed place outside the clone, so a fresh clone on the same machine reuses the tools.
+TOOLS="${PLAYGROUND_TOOLS:-$HOME/.cache/concurrency-playground}"
+mkdir -p "$TOOLS/bin"
+
+TOOLCHAIN="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ROOT/rust-toolchain.toml")"
+TRUNK_VERSION=0.22.1
+WASM_PACK_VERSION=0.15.1
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, or the glue and the runtime disagree.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' "$ROOT/Cargo.lock")"
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+ensure_toolchain() {
+  if rustup run "$TOOLCHAIN" rustc --version >/dev/null 2>&1 \
+     && rustup component list --toolchain "$TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src' \
+     && rustup target list --toolchain "$TOOLCHAIN" --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown'; then
+    return
+  fi
+  log "installing Rust $TOOLCHAIN with rust-src and wasm32 (about 30 s)"
+  rustup toolchain install "$TOOLCHAIN" --profile minimal -c rust-src -t wasm32-unknown-unknown
+}
+
+# cargo_tool BIN CRATE VERSION [extra cargo install args...]
+cargo_tool() {
+  local bin=$1 crate=$2 version=$3; shift 3
+  if [ -x "$TOOLS/bin/$bin" ] && "$TOOLS/bin/$bin" --version 2>/dev/null | grep -qF " $version"; then
+    return
+  fi
+  log "building $crate $version with cargo (minutes, once per machine)"
+  # Thin LTO and many codegen units: the tools' own release profiles (fat LTO, one unit)
+  # take 4-5x longer to build on 2 cores for no benefit to us.
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo +"$TOOLCHAIN" install "$crate" --version "$version" --root "$TOOLS" --force "$@"
+}
+
+ensure_apt() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  log "installing ${missing[*]} with apt"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+}
+
+ensure_npm() {
+  # package-lock.json pins playwright-core and binaryen; skip when node_modules matches it.
+  if [ -f "$ROOT/node_modules/.package-lock.json" ] \
+     && cmp -s <(sed -n '/"packages"/,$p' "$ROOT/package-lock.json" | grep -v '"": {' ) \
+               <(sed -n '/"packages"/,$p' "$ROOT/node_modules/.package-lock.json" | grep -v '"": {' ) ; then
+    return
+  fi
+  log "installing npm packages (playwright-core, binaryen)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+setup_build_tools() {
+  ensure_toolchain
+  cargo_tool trunk trunk "$TRUNK_VERSION" --locked
+  # Not --locked: its lockfile wants a webpki-roots the registry here lacks.
+  cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
+  ensure_npm
+  export PATH="$TOOLS/bin:$ROOT/node_modules/.bin:$PATH"
+}
+
+setup_test_tools() {
+  setup_build_tools
+  cargo_tool wasm-pack wasm-pack "$WASM_PACK_VERSION" --locked
+  ensure_apt chromium chromium-driver
+  export CHROMEDRIVER=/usr/bin/chromedriver
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  setup_test_tools
+  log "all tools present in $TOOLS"
+fi

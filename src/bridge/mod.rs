@@ -1,0 +1,106 @@
+//! The one place where work leaves the page's main thread.
+//!
+//! Three ways to run a [`Job`]: on the main thread itself (the page freezes: that
+//! is the lesson), sequentially on the compute worker, or on the compute worker
+//! fanned out over the rayon pool. The compute worker is a module Worker that
+//! joins the same shared memory (see `compute_worker.js`); the main thread only
+//! posts a message and awaits the answer.
+
+use crate::jobs::{self, Job, JobOutput};
+use js_sys::{JsString, Promise};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/bridge/compute_worker.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = startComputeWorker)]
+    fn start_compute_worker(module: JsValue, memory: JsValue, main_js: JsString) -> Promise;
+    #[wasm_bindgen(js_name = runOnComputeWorker)]
+    fn run_on_compute_worker(job: &str) -> Promise;
+}
+
+/// Where a job runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// Sequential, on the page's main thread: nothing else on the page runs meanwhile.
+    MainThread,
+    /// Sequential, on the compute worker: the page stays responsive.
+    Worker,
+    /// Parallel with rayon on the pool of web workers, driven from the compute worker.
+    Pool,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::MainThread, Mode::Worker, Mode::Pool];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::MainThread => "Main thread",
+            Mode::Worker => "Web worker",
+            Mode::Pool => "Rayon pool",
+        }
+    }
+
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Mode::MainThread => "Sequential, on the page's own thread. The page freezes until it ends.",
+            Mode::Worker => "Sequential, offloaded to a web worker. The page stays responsive.",
+            Mode::Pool => "rayon's par_iter over a pool of web workers, one per core.",
+        }
+    }
+
+    pub fn is_parallel(self) -> bool {
+        self == Mode::Pool
+    }
+
+    pub fn blocks_main_thread(self) -> bool {
+        self == Mode::MainThread
+    }
+}
+
+/// The URL of the wasm-bindgen glue module, which the compute worker imports to
+/// instantiate the same module. Read from the glue's own `import.meta.url`,
+/// so it holds whatever hashed name the build gave the file.
+fn glue_url() -> JsString {
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+        static GLUE_URL: JsString;
+    }
+    GLUE_URL.with(Clone::clone)
+}
+
+fn js_error_text(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Starts the compute worker; resolves once it has joined the shared memory.
+pub async fn start_worker() -> Result<(), String> {
+    let started = start_compute_worker(wasm_bindgen::module(), wasm_bindgen::memory(), glue_url());
+    JsFuture::from(started).await.map(drop).map_err(js_error_text)
+}
+
+/// Runs `job` in `mode` and returns what it measured. Main-thread runs first
+/// yield once so the page can paint "running" before it freezes.
+pub async fn run(job: Job, mode: Mode) -> Result<JobOutput, String> {
+    let job = Job { parallel: mode.is_parallel(), ..job };
+    job.validate()?;
+    match mode {
+        Mode::MainThread => {
+            crate::clock::after_next_paint().await;
+            Ok(jobs::execute(&job))
+        }
+        Mode::Worker | Mode::Pool => {
+            let text = serde_json::to_string(&job).map_err(|e| e.to_string())?;
+            let reply = JsFuture::from(run_on_compute_worker(&text)).await.map_err(js_error_text)?;
+            let reply = reply.as_string().ok_or("the compute worker sent no result")?;
+            serde_json::from_str(&reply).map_err(|e| format!("unreadable result from the worker: {e}"))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! Time on the page: `performance.now()` in whichever thread we are, and futures
+//! that wait for the browser to draw.
+
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    // `performance` exists in windows and workers alike; web-sys only reaches it
+    // through `window()`, which a worker does not have.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// Milliseconds since this thread's time origin, with sub-millisecond resolution
+/// when the page is cross-origin isolated.
+pub fn now_ms() -> f64 {
+    performance_now()
+}
+
+/// Resolves at the start of the next animation frame.
+pub async fn next_frame() {
+    let (tx, rx) = futures::channel::oneshot::channel::<()>();
+    leptos::prelude::request_animation_frame(move || {
+        let _ = tx.send(());
+    });
+    let _ = rx.await;
+}
+
+/// Resolves once the browser has painted the current state of the page: a frame
+/// starts, it is drawn, and the task after it runs. Blocking work started here
+/// cannot hide the change that announced it.
+pub async fn after_next_paint() {
+    next_frame().await;
+    TimeoutFuture::new(0).await;
+}

@@ -1,0 +1,110 @@
+//! The machinery experiments run on: the rayon pool of web workers and the compute
+//! worker that drives it. Both start when the app starts; their state is shown in
+//! the header and checked before a run.
+
+use crate::{bridge, clock};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// The most pool threads we start, whatever the browser reports.
+const MAX_POOL_THREADS: usize = 16;
+
+/// What the page's results depend on, read once at start.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Environment {
+    /// COOP/COEP in force: without it there is no SharedArrayBuffer and no threads.
+    pub cross_origin_isolated: bool,
+    pub hardware_concurrency: usize,
+    pub user_agent: String,
+}
+
+impl Environment {
+    pub fn read() -> Self {
+        let global = js_sys::global();
+        let isolated = js_sys::Reflect::get(&global, &JsValue::from_str("crossOriginIsolated"))
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        let navigator = window().navigator();
+        Environment {
+            cross_origin_isolated: isolated,
+            hardware_concurrency: (navigator.hardware_concurrency() as usize).max(1),
+            user_agent: navigator.user_agent().unwrap_or_default(),
+        }
+    }
+
+    /// One pool thread per core: the pool runs the parallel work while the compute
+    /// worker that drives it mostly waits.
+    pub fn pool_threads(&self) -> usize {
+        self.hardware_concurrency.clamp(1, MAX_POOL_THREADS)
+    }
+}
+
+/// Start-up state of one piece of the engine.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Readiness {
+    Starting,
+    Ready { threads: usize, start_ms: f64 },
+    Failed(String),
+}
+
+impl Readiness {
+    pub fn is_ready(&self) -> bool {
+        matches!(self, Readiness::Ready { .. })
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Engine {
+    pub environment: StoredValue<Environment>,
+    pub pool: ReadSignal<Readiness>,
+    pub worker: ReadSignal<Readiness>,
+}
+
+impl Engine {
+    /// Why a job cannot run off the main thread yet, if it cannot.
+    pub fn not_ready_reason(&self) -> Option<String> {
+        for (name, state) in [("rayon pool", self.pool.get()), ("compute worker", self.worker.get())] {
+            match state {
+                Readiness::Ready { .. } => {}
+                Readiness::Starting => return Some(format!("the {name} is still starting")),
+                Readiness::Failed(why) => return Some(format!("the {name} failed to start: {why}")),
+            }
+        }
+        None
+    }
+}
+
+/// Starts the pool and the compute worker (once, at the top of the app).
+pub fn use_engine() -> Engine {
+    let environment = Environment::read();
+    let (pool, set_pool) = signal(Readiness::Starting);
+    let (worker, set_worker) = signal(Readiness::Starting);
+    if !environment.cross_origin_isolated {
+        let why = "this page is not cross-origin isolated, so the browser offers no \
+                   SharedArrayBuffer and no threads"
+            .to_string();
+        set_pool.set(Readiness::Failed(why.clone()));
+        set_worker.set(Readiness::Failed(why));
+    } else {
+        let threads = environment.pool_threads();
+        spawn_local(async move {
+            let started = clock::now_ms();
+            let result = JsFuture::from(wasm_bindgen_rayon::init_thread_pool(threads)).await;
+            set_pool.set(match result {
+                Ok(_) => Readiness::Ready { threads, start_ms: clock::now_ms() - started },
+                Err(e) => Readiness::Failed(format!("{e:?}")),
+            });
+        });
+        spawn_local(async move {
+            let started = clock::now_ms();
+            set_worker.set(match bridge::start_worker().await {
+                Ok(()) => Readiness::Ready { threads: 1, start_ms: clock::now_ms() - started },
+                Err(why) => Readiness::Failed(why),
+            });
+        });
+    }
+    Engine { environment: StoredValue::new(environment), pool, worker }
+}

@@ -1,0 +1,56 @@
+// A static file server for the built site, for tests and the benchmark: it can send
+// the cross-origin isolation headers or not, and mount the site under a sub-path,
+// which is what distinguishes the hosts the playground must work on.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json',
+  '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
+};
+
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
+export async function serve(root, { isolation = true, base = '/' } = {}) {
+  root = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(base)) return send(res, 404, 'text/plain', 'not found');
+    let file = normalize(join(root, path.slice(base.length)));
+    if (!file.startsWith(root)) return send(res, 403, 'text/plain', 'forbidden');
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file), isolation);
+    } catch {
+      send(res, 404, 'text/plain', 'not found', isolation);
+    }
+  });
+  await new Promise(ok => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}${base}`;
+  return { url, close: () => new Promise(ok => server.close(ok)) };
+}
+
+function send(res, status, type, body, isolation) {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    ...(isolation ? ISOLATION_HEADERS : {}),
+  });
+  res.end(body);
+}
+
+// `node tests/e2e/server.mjs dist [--no-isolation] [--base /sub/] [--port N]` serves by hand.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const root = args.find(a => !a.startsWith('--')) ?? 'dist';
+  const base = args.includes('--base') ? args[args.indexOf('--base') + 1] : '/';
+  const { url } = await serve(root, { isolation: !args.includes('--no-isolation'), base });
+  console.log(`serving ${root} at ${url}`);
+}
