@@ -20,6 +20,7 @@ WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,"
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
 ensure_toolchain() {
+  command -v rustup >/dev/null 2>&1 || { echo "rustup is needed: see https://rustup.rs" >&2; exit 1; }
   if rustup run "$TOOLCHAIN" rustc --version >/dev/null 2>&1 \
      && rustup component list --toolchain "$TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src' \
      && rustup target list --toolchain "$TOOLCHAIN" --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown'; then
@@ -54,15 +55,13 @@ ensure_apt() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 }
 
-ensure_npm() {
-  # package-lock.json pins playwright-core and binaryen; skip when node_modules matches it.
-  if [ -f "$ROOT/node_modules/.package-lock.json" ] \
-     && cmp -s <(sed -n '/"packages"/,$p' "$ROOT/package-lock.json" | grep -v '"": {' ) \
-               <(sed -n '/"packages"/,$p' "$ROOT/node_modules/.package-lock.json" | grep -v '"": {' ) ; then
-    return
+ensure_node() {
+  command -v npm >/dev/null 2>&1 || ensure_apt nodejs npm
+  # package-lock.json pins playwright-core and binaryen (wasm-opt); npm ci is seconds from its cache.
+  if [ ! "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then
+    log "installing npm packages (binaryen's wasm-opt, playwright-core)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
-  log "installing npm packages (playwright-core, binaryen)"
-  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
 setup_build_tools() {
@@ -70,7 +69,7 @@ setup_build_tools() {
   cargo_tool trunk trunk "$TRUNK_VERSION" --locked
   # Not --locked: its lockfile wants a webpki-roots the registry here lacks.
   cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
-  ensure_npm
+  ensure_node
   export PATH="$TOOLS/bin:$ROOT/node_modules/.bin:$PATH"
 }
 

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test:
+#   native  the kernels, natively with cargo test (seconds)
+#   wasm    wasm-bindgen tests in headless Chromium via wasm-pack: shared memory, the pool, the worker
+#   e2e     the release build served with COOP/COEP, driven by playwright-core in headless Chromium
+# `./scripts/test.sh native` (or --fast) runs only the native tests; name stages to pick them.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+
+stages=("$@")
+[ ${#stages[@]} -eq 0 ] && stages=(native wasm e2e)
+[ "${stages[*]}" = "--fast" ] && stages=(native)
+for stage in "${stages[@]}"; do
+  case $stage in native|wasm|e2e) ;; *) echo "unknown stage '$stage': use native, wasm, e2e or --fast" >&2; exit 2 ;; esac
+done
+wants() { [[ " ${stages[*]} " == *" $1 "* ]]; }
+
+if wants wasm || wants e2e; then setup_test_tools; else ensure_toolchain; fi
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+
+if wants native; then
+  log "native tests (kernels)"
+  cargo test -p playground-kernels 2>&1 | tee -a "$results"
+fi
+if wants wasm; then
+  log "wasm tests in headless Chromium"
+  wasm-pack test --headless --chrome 2>&1 | tee -a "$results"
+fi
+if wants e2e; then
+  log "release build"
+  trunk build --release
+  log "end-to-end tests in headless Chromium (screenshots in test-results/screenshots/)"
+  node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee -a "$results"
+fi
+
+# One closing line over every runner.
+count() { # count WORD: sums cargo's "N WORD;" and node's "# WORD N"
+  awk -v w="$1" '
+    match($0, "[0-9]+ " w ";") { split(substr($0, RSTART, RLENGTH), a, " "); s += a[1] }
+    $1 == "#" && $2 == w && $3 ~ /^[0-9]+$/ { s += $3 }
+    END { print s + 0 }' "$results"
+}
+passed=$(( $(count passed) + $(count pass) ))
+failed=$(( $(count failed) + $(count fail) ))
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,85 @@
+// Shared set-up for the end-to-end tests: one server for the release build in dist/,
+// one browser, screenshots in test-results/screenshots/.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launch, openPage } from './browser.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+/** Serves dist/ (with COOP/COEP unless told otherwise) and starts Chromium. */
+export async function startSite(options) {
+  const server = await serve(join(ROOT, 'dist'), options);
+  const browser = await launch();
+  return {
+    url: server.url,
+    open: path => openPage(browser, server.url + (path ?? '')),
+    async close() { await browser.close(); await server.close(); },
+  };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Waits until the rayon pool and the compute worker report ready. */
+export async function waitForEngine(page) {
+  await page.locator('[data-testid=pool].ok').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid=worker].ok').waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Runs Collatz in one mode ('MainThread' | 'Worker' | 'Pool') and returns the new
+ * run rows as { mode, start, steps, kernelMs, frameGapMs }.
+ */
+export async function runCollatz(page, { mode, n, repeats = 1 }) {
+  const before = await page.locator('[data-testid=run]').count();
+  await page.fill('input[name=limit]', String(n));
+  await page.fill('input[name=repeats]', String(repeats));
+  await page.check(`input[name=mode][value=${mode}]`);
+  await page.click('button[type=submit]');
+  await page.waitForFunction(
+    want => document.querySelectorAll('[data-testid=run]').length >= want
+      && document.querySelector('[data-testid=status]').textContent === '',
+    before + repeats, { timeout: 120_000 });
+  return readRuns(page, repeats);
+}
+
+/** The latest `count` run rows, oldest first. */
+export async function readRuns(page, count) {
+  const rows = await page.locator('[data-testid=run]').evaluateAll(trs => trs.map(tr => ({
+    mode: tr.dataset.mode,
+    start: Number(tr.dataset.start),
+    steps: Number(tr.dataset.steps),
+    kernelMs: Number(tr.dataset.kernelMs),
+    frameGapMs: Number(tr.dataset.frameGapMs),
+  })));
+  return rows.slice(0, count).reverse(); // the table lists the newest first
+}
+
+/**
+ * Records the page's animation frames with its own requestAnimationFrame loop,
+ * independent of the app's, so a test can check the app's numbers against it.
+ */
+export async function startFrameProbe(page) {
+  await page.evaluate(() => {
+    const probe = (window.__frameProbe = { times: [] });
+    const tick = () => { probe.times.push(performance.now()); requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** Longest gap between the probe's frames since `since` (performance.now() ms). */
+export async function probeLongestGap(page, since) {
+  return page.evaluate(since => {
+    const t = window.__frameProbe.times;
+    let longest = 0;
+    for (let i = 1; i < t.length; i++) if (t[i] >= since) longest = Math.max(longest, t[i] - t[i - 1]);
+    return longest;
+  }, since);
+}

@@ -1,0 +1,80 @@
+//! Tests in a real headless browser (`wasm-pack test --headless --chrome`): the
+//! pieces that only exist there: shared memory, the rayon pool of web workers,
+//! the compute worker, and jobs crossing to it as JSON.
+
+#![cfg(target_arch = "wasm32")]
+
+use concurrency_playground::bridge::{self, Mode};
+use concurrency_playground::experiments;
+use concurrency_playground::jobs::{Answer, Job, JobOutput, Task, run_job};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn collatz(limit: u64) -> Job {
+    Job { task: Task::Collatz { limit }, parallel: false }
+}
+
+#[wasm_bindgen_test]
+fn memory_is_a_shared_array_buffer() {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let buffer = memory.buffer();
+    assert!(buffer.is_instance_of::<js_sys::SharedArrayBuffer>(), "memory buffer is {:?}", buffer.js_typeof());
+}
+
+#[wasm_bindgen_test]
+fn page_is_cross_origin_isolated() {
+    let isolated = js_sys::Reflect::get(&js_sys::global(), &"crossOriginIsolated".into()).unwrap();
+    assert_eq!(isolated.as_bool(), Some(true));
+}
+
+#[wasm_bindgen_test]
+async fn pool_and_compute_worker_run_collatz_off_the_main_thread() {
+    JsFuture::from(wasm_bindgen_rayon::init_thread_pool(2)).await.expect("pool starts");
+    bridge::start_worker().await.expect("compute worker starts");
+
+    let expected = Answer::Collatz { start: 77_031, steps: 350 };
+    let sequential = bridge::run(collatz(100_000), Mode::Worker).await.unwrap();
+    let parallel = bridge::run(collatz(100_000), Mode::Pool).await.unwrap();
+    assert_eq!(sequential.answer, expected);
+    assert_eq!(parallel.answer, expected);
+    assert_eq!(sequential.threads, 1);
+    assert_eq!(parallel.threads, 2, "the pool's two threads did the work");
+    assert!(parallel.kernel_ms > 0.0 && sequential.kernel_ms > 0.0);
+
+    // Bad input comes back as a message, and the worker keeps serving.
+    let error = bridge::run(collatz(0), Mode::Worker).await.unwrap_err();
+    assert!(error.contains("N must be between"), "{error}");
+    let again = bridge::run(collatz(10), Mode::Pool).await.unwrap();
+    assert_eq!(again.answer, Answer::Collatz { start: 9, steps: 19 });
+}
+
+#[wasm_bindgen_test]
+async fn main_thread_mode_computes_the_same_answer() {
+    let output = bridge::run(collatz(1_000), Mode::MainThread).await.unwrap();
+    assert_eq!(output.answer, Answer::Collatz { start: 871, steps: 178 });
+    assert_eq!(output.threads, 1);
+}
+
+#[wasm_bindgen_test]
+fn run_job_speaks_json_and_rejects_bad_jobs() {
+    let reply = run_job(r#"{"task":{"kernel":"collatz","limit":20},"parallel":false}"#).unwrap();
+    let output: JobOutput = serde_json::from_str(&reply).unwrap();
+    assert_eq!(output.answer, Answer::Collatz { start: 18, steps: 20 });
+    assert!(run_job("not json").is_err());
+    assert!(run_job(r#"{"task":{"kernel":"collatz","limit":100000000000},"parallel":true}"#).is_err());
+}
+
+#[wasm_bindgen_test]
+fn experiment_slugs_are_unique_and_findable() {
+    for experiment in experiments::ALL {
+        assert_eq!(experiments::find(experiment.slug()).map(|e| e.title()), Some(experiment.title()));
+    }
+    let mut slugs: Vec<_> = experiments::ALL.iter().map(|e| e.slug()).collect();
+    slugs.sort();
+    slugs.dedup();
+    assert_eq!(slugs.len(), experiments::ALL.len());
+    assert!(experiments::find("no-such-experiment").is_none());
+}
