@@ -23,7 +23,9 @@ trap 'rm -f "$results"' EXIT
 
 if wants native; then
   log "native tests (kernels)"
-  cargo test -p playground-kernels 2>&1 | tee -a "$results"
+  # Its own target dir, apart from the wasm builds: the build-std in .cargo/config.toml
+  # rebuilds std for native builds too, and the two must not share artifacts.
+  cargo test -p playground-kernels --target-dir target/native 2>&1 | tee -a "$results"
 fi
 if wants wasm; then
   log "wasm tests in headless Chromium"

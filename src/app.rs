@@ -2,6 +2,7 @@
 //! list of experiments, and the page of the one that is open.
 
 use crate::engine::{Engine, Readiness, use_engine};
+use crate::experiments::page::ExperimentPage;
 use crate::experiments::{self, Experiment};
 use crate::responsiveness::{FrameMonitor, ResponsivenessIndicator, use_frame_monitor};
 use leptos::prelude::*;
@@ -78,7 +79,7 @@ pub fn App() -> impl IntoView {
             </nav>
             <main id="content">
                 {move || match open.get().and_then(experiments::find) {
-                    Some(e) => e.view(shared),
+                    Some(e) => view! { <ExperimentPage experiment=e shared /> }.into_any(),
                     None => view! { <Home navigate /> }.into_any(),
                 }}
             </main>

@@ -3,7 +3,8 @@
 //!
 //! Map: [`app`] is the shell, [`experiments`] declares the experiments,
 //! [`bridge`] sends work off the main thread, [`jobs`] is what runs there,
-//! [`engine`] starts the rayon pool and the compute worker, [`responsiveness`]
+//! [`engine`] starts the rayon pool and the compute worker, [`live`] is the
+//! shared board running jobs report to, [`responsiveness`]
 //! measures the main thread's frames. The computations themselves live in the
 //! `playground-kernels` crate, which has no web dependency.
 
@@ -14,10 +15,13 @@ compile_error!("build for the web with the flags in .cargo/config.toml (atomics 
 
 pub mod app;
 pub mod bridge;
+pub mod charts;
 pub mod clock;
+pub mod download;
 pub mod engine;
 pub mod experiments;
 pub mod jobs;
+pub mod live;
 pub mod responsiveness;
 
 pub use app::App;

@@ -33,6 +33,11 @@ impl FrameMonitor {
         self.log.with_value(|log| log.longest_gap_during(from, to))
     }
 
+    /// Gaps whose interval overlaps `[from, to]`, as (frame time, gap) pairs.
+    pub fn gaps_during(&self, from: f64, to: f64) -> Vec<(f64, f64)> {
+        self.log.with_value(|log| log.gaps_during(from, to).collect())
+    }
+
     /// The latest `count` gaps, oldest first.
     pub fn recent_gaps(&self, count: usize) -> Vec<f64> {
         self.log.with_value(|log| {

@@ -6,7 +6,7 @@
 
 use concurrency_playground::bridge::{self, Mode};
 use concurrency_playground::experiments;
-use concurrency_playground::jobs::{Answer, Job, JobOutput, Task, run_job};
+use concurrency_playground::jobs::{Answer, Job, JobError, JobOutput, Task, run_job};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -45,10 +45,37 @@ async fn pool_and_compute_worker_run_collatz_off_the_main_thread() {
     assert!(parallel.kernel_ms > 0.0 && sequential.kernel_ms > 0.0);
 
     // Bad input comes back as a message, and the worker keeps serving.
-    let error = bridge::run(collatz(0), Mode::Worker).await.unwrap_err();
+    let error = bridge::run(collatz(0), Mode::Worker).await.unwrap_err().to_string();
     assert!(error.contains("N must be between"), "{error}");
+
+    // Chunks ran on both pool threads and were stamped on the shared clock.
+    let threads: std::collections::BTreeSet<usize> = parallel.spans.iter().map(|s| s.thread).collect();
+    assert_eq!(threads, [1, 2].into(), "pool threads that ran chunks");
+    assert!(parallel.spans.iter().all(|s| s.start_ms >= parallel.started_ms && s.end_ms <= parallel.ended_ms));
+
+    // Cancel: a flag in shared memory stops the next run at its first chunk.
+    concurrency_playground::live::BOARD.reset();
+    let long = bridge::run(collatz(50_000_000), Mode::Pool);
+    // bridge::run resets the board when it starts, so cancel once the job is under way.
+    let cancelled = async {
+        gloo_timers::future::TimeoutFuture::new(20).await;
+        bridge::cancel();
+    };
+    let (result, ()) = futures::join!(long, cancelled);
+    assert_eq!(result.unwrap_err(), JobError::Cancelled);
+    let after = bridge::run(collatz(100_000), Mode::Pool).await.unwrap();
+    assert_eq!(after.answer, expected, "the pool works after a cancel");
     let again = bridge::run(collatz(10), Mode::Pool).await.unwrap();
     assert_eq!(again.answer, Answer::Collatz { start: 9, steps: 19 });
+}
+
+#[wasm_bindgen_test]
+async fn shared_numbers_reach_the_pool_without_copying() {
+    let numbers: Vec<u64> = (0..1_000_000).collect();
+    let job = Job { task: Task::SumOfSquares { data: concurrency_playground::jobs::SharedNumbers::new(numbers) }, parallel: false };
+    // The numbers go in as an address and a length and come back out whole.
+    let output = bridge::run(job, Mode::MainThread).await.unwrap();
+    assert_eq!(output.answer, Answer::Total { total: 333_332_833_333_500_000 });
 }
 
 #[wasm_bindgen_test]
@@ -60,11 +87,14 @@ async fn main_thread_mode_computes_the_same_answer() {
 
 #[wasm_bindgen_test]
 fn run_job_speaks_json_and_rejects_bad_jobs() {
-    let reply = run_job(r#"{"task":{"kernel":"collatz","limit":20},"parallel":false}"#).unwrap();
-    let output: JobOutput = serde_json::from_str(&reply).unwrap();
+    let read = |reply: String| serde_json::from_str::<Result<JobOutput, JobError>>(&reply).unwrap();
+    let output = read(run_job(r#"{"task":{"kernel":"collatz","limit":20},"parallel":false}"#)).unwrap();
     assert_eq!(output.answer, Answer::Collatz { start: 18, steps: 20 });
-    assert!(run_job("not json").is_err());
-    assert!(run_job(r#"{"task":{"kernel":"collatz","limit":100000000000},"parallel":true}"#).is_err());
+    assert!(matches!(read(run_job("not json")), Err(JobError::Failed(m)) if m.starts_with("unreadable job")));
+    let too_big = read(run_job(r#"{"task":{"kernel":"collatz","limit":100000000000},"parallel":true}"#));
+    assert!(matches!(too_big, Err(JobError::Failed(m)) if m.contains("N must be between")));
+    let hash = read(run_job(r#"{"task":{"kernel":"slow-hash","password":"hunter2","ms":1},"parallel":false}"#)).unwrap();
+    assert_eq!(hash.answer, Answer::Hash { hash: 95_755_137_202 });
 }
 
 #[wasm_bindgen_test]

@@ -4,6 +4,7 @@
 //! number of steps until the value is 1 (so `collatz_steps(1) == 0`). Purely CPU-bound:
 //! there is nothing to wait for, so async cannot help and only more cores can.
 
+use crate::probe::{Cancelled, Probe, split};
 use rayon::prelude::*;
 
 /// The start with the longest chain, and that chain's step count.
@@ -44,25 +45,58 @@ fn chain(start: u64) -> LongestChain {
     LongestChain { start, steps: collatz_steps(start) }
 }
 
-/// Longest chain among the starts `1..limit`, one after another.
-pub fn longest_chain_sequential(limit: u64) -> LongestChain {
-    assert!(limit >= MIN_LIMIT, "limit must be at least {MIN_LIMIT}");
-    (1..limit).map(chain).reduce(LongestChain::longer).expect("range is not empty")
+/// Chunks the range is cut into: enough for rayon to balance uneven chunks over
+/// many threads, few enough that timing each costs nothing.
+pub const CHUNKS: u64 = 256;
+
+/// How many chunks a run below `limit` has.
+pub fn chunk_count(limit: u64) -> u64 {
+    crate::probe::split_count(limit - 1, CHUNKS)
 }
 
-/// Longest chain among the starts `1..limit`, spread over the current rayon pool.
-pub fn longest_chain_parallel(limit: u64) -> LongestChain {
+/// Starts `1..limit`, cut into chunks.
+fn chunks(limit: u64) -> impl Iterator<Item = std::ops::Range<u64>> + Clone {
+    split(limit - 1, CHUNKS).map(|r| r.start + 1..r.end + 1)
+}
+
+fn longest_in(range: std::ops::Range<u64>) -> LongestChain {
+    range.map(chain).reduce(LongestChain::longer).expect("chunks are not empty")
+}
+
+/// Longest chain among the starts `1..limit`, one chunk after another.
+pub fn longest_chain_sequential(limit: u64, probe: &impl Probe) -> Result<LongestChain, Cancelled> {
     assert!(limit >= MIN_LIMIT, "limit must be at least {MIN_LIMIT}");
-    (1..limit)
+    let mut best: Option<LongestChain> = None;
+    for (i, range) in chunks(limit).enumerate() {
+        let found = probe.chunk(i, || longest_in(range))?;
+        best = Some(best.map_or(found, |b| b.longer(found)));
+    }
+    Ok(best.expect("range is not empty"))
+}
+
+/// Longest chain among the starts `1..limit`, its chunks spread over the current rayon pool.
+pub fn longest_chain_parallel(limit: u64, probe: &impl Probe) -> Result<LongestChain, Cancelled> {
+    assert!(limit >= MIN_LIMIT, "limit must be at least {MIN_LIMIT}");
+    let ranges: Vec<_> = chunks(limit).collect();
+    ranges
         .into_par_iter()
-        .map(chain)
-        .reduce_with(LongestChain::longer)
+        .enumerate()
+        .map(|(i, range)| probe.chunk(i, || longest_in(range)))
+        .try_reduce_with(|a, b| Ok(a.longer(b)))
         .expect("range is not empty")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::probe::{NoProbe, RecordingProbe};
+
+    fn sequential(limit: u64) -> LongestChain {
+        longest_chain_sequential(limit, &NoProbe).unwrap()
+    }
+    fn parallel(limit: u64) -> LongestChain {
+        longest_chain_parallel(limit, &NoProbe).unwrap()
+    }
 
     #[test]
     fn small_chains_follow_the_definition() {
@@ -76,32 +110,47 @@ mod tests {
     #[test]
     fn seed_answer_below_one_hundred_thousand() {
         let expected = LongestChain { start: 77_031, steps: 350 };
-        assert_eq!(longest_chain_sequential(100_000), expected);
-        assert_eq!(longest_chain_parallel(100_000), expected);
+        assert_eq!(sequential(100_000), expected);
+        assert_eq!(parallel(100_000), expected);
     }
 
     #[test]
     fn known_answer_below_one_million() {
         let expected = LongestChain { start: 837_799, steps: 524 };
-        assert_eq!(longest_chain_parallel(1_000_000), expected);
+        assert_eq!(parallel(1_000_000), expected);
     }
 
     #[test]
     fn ties_go_to_the_smaller_start() {
         // Below 4 the candidates are 1 (0 steps), 2 (1) and 3 (7); below 20, 18 and 19
         // both take 20 steps and 18 must win whatever the split.
-        assert_eq!(longest_chain_sequential(4), LongestChain { start: 3, steps: 7 });
+        assert_eq!(sequential(4), LongestChain { start: 3, steps: 7 });
         assert_eq!(collatz_steps(18), collatz_steps(19));
-        assert_eq!(longest_chain_sequential(20), LongestChain { start: 18, steps: 20 });
+        assert_eq!(sequential(20), LongestChain { start: 18, steps: 20 });
     }
 
     #[test]
     fn parallel_equals_sequential_for_many_limits() {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
         for limit in (MIN_LIMIT..400).chain([1_000, 4_097, 65_536, 99_999]) {
-            let parallel = pool.install(|| longest_chain_parallel(limit));
-            assert_eq!(parallel, longest_chain_sequential(limit), "limit {limit}");
+            let parallel = pool.install(|| parallel(limit));
+            assert_eq!(parallel, sequential(limit), "limit {limit}");
         }
+    }
+
+    #[test]
+    fn chunks_are_timed_on_pool_threads_and_can_be_cancelled() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let probe = RecordingProbe::new();
+        pool.install(|| longest_chain_parallel(100_000, &probe)).unwrap();
+        let spans = probe.spans();
+        assert_eq!(spans.len() as u64, CHUNKS);
+        assert!(spans.iter().all(|s| (1..=2).contains(&s.thread) && s.end_ms >= s.start_ms));
+
+        let stopping = RecordingProbe::stopping_after(3);
+        assert_eq!(longest_chain_sequential(100_000, &stopping), Err(Cancelled));
+        assert_eq!(stopping.spans().len(), 3);
+        assert_eq!(pool.install(|| longest_chain_parallel(100_000, &RecordingProbe::stopping_after(3))), Err(Cancelled));
     }
 
     #[test]

@@ -39,12 +39,16 @@ impl FrameLog {
         self.times.iter().zip(self.times.iter().skip(1)).map(|(&a, &b)| (b, b - a))
     }
 
+    /// Gaps whose interval overlaps `[from, to]`, each with the time its frame started.
+    pub fn gaps_during(&self, from: f64, to: f64) -> impl Iterator<Item = (f64, f64)> + '_ {
+        self.gaps().filter(move |&(end, gap)| end >= from && end - gap <= to)
+    }
+
     /// The longest gap between two frames whose interval overlaps `[from, to]`:
     /// how long the page went without drawing during that span. A span that
     /// started and ended between two frames reports the whole gap around it.
     pub fn longest_gap_during(&self, from: f64, to: f64) -> Option<f64> {
-        self.gaps()
-            .filter(|&(end, gap)| end >= from && end - gap <= to)
+        self.gaps_during(from, to)
             .map(|(_, gap)| gap)
             .max_by(f64::total_cmp)
     }

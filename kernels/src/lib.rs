@@ -8,9 +8,20 @@
 //! Each kernel comes in a sequential and a parallel form that must return the
 //! same answer; the hot inner loop sits in its own `#[inline(never)]` function so
 //! the browser's optimising compiler can tier it up between calls (V8 cannot
-//! replace a function that is already running).
+//! replace a function that is already running). Long kernels work in chunks
+//! through a [`probe::Probe`], which times each chunk and can stop the run.
+//!
+//! Beside the kernels: [`stats`] (medians and speedups), [`frames`] (the log of
+//! animation frames) and [`params`] (numbers typed by people).
 
 pub mod collatz;
-pub mod stats;
 pub mod frames;
+pub mod hash;
+pub mod heavy;
 pub mod params;
+pub mod pipeline;
+pub mod primes;
+pub mod probe;
+pub mod squares;
+pub mod stats;
+pub mod sum;

@@ -29,6 +29,7 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
     self.addEventListener('message', ({ data }) => {
       if (data?.type !== JOB) return;
       try {
+        // run_job answers with a serialised Result; a throw here means the module trapped.
         postMessage({ type: RESULT, id: data.id, output: glue.run_job(data.job) });
       } catch (error) {
         postMessage({ type: RESULT, id: data.id, error: String(error?.message ?? error) });

@@ -6,7 +6,8 @@
 //! joins the same shared memory (see `compute_worker.js`); the main thread only
 //! posts a message and awaits the answer.
 
-use crate::jobs::{self, Job, JobOutput};
+use crate::jobs::{self, Job, JobError, JobOutput};
+use crate::live::BOARD;
 use js_sys::{JsString, Promise};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -86,21 +87,27 @@ pub async fn start_worker() -> Result<(), String> {
     JsFuture::from(started).await.map(drop).map_err(js_error_text)
 }
 
-/// Runs `job` in `mode` and returns what it measured. Main-thread runs first
-/// yield once so the page can paint "running" before it freezes.
-pub async fn run(job: Job, mode: Mode) -> Result<JobOutput, String> {
+/// Runs `job` in `mode` and returns what it measured. A main-thread run holds the
+/// thread until it is done: callers let the page paint first (see the experiment page).
+pub async fn run(job: Job, mode: Mode) -> Result<JobOutput, JobError> {
     let job = Job { parallel: mode.is_parallel(), ..job };
-    job.validate()?;
+    job.validate().map_err(JobError::Failed)?;
+    BOARD.reset();
     match mode {
-        Mode::MainThread => {
-            crate::clock::after_next_paint().await;
-            Ok(jobs::execute(&job))
-        }
+        Mode::MainThread => jobs::execute(job),
         Mode::Worker | Mode::Pool => {
-            let text = serde_json::to_string(&job).map_err(|e| e.to_string())?;
-            let reply = JsFuture::from(run_on_compute_worker(&text)).await.map_err(js_error_text)?;
-            let reply = reply.as_string().ok_or("the compute worker sent no result")?;
-            serde_json::from_str(&reply).map_err(|e| format!("unreadable result from the worker: {e}"))
+            let text = serde_json::to_string(&job).map_err(|e| JobError::Failed(e.to_string()))?;
+            let reply = JsFuture::from(run_on_compute_worker(&text))
+                .await
+                .map_err(|e| JobError::Failed(js_error_text(e)))?;
+            let reply = reply.as_string().ok_or(JobError::Failed("the compute worker sent no result".into()))?;
+            serde_json::from_str::<Result<JobOutput, JobError>>(&reply)
+                .map_err(|e| JobError::Failed(format!("unreadable result from the worker: {e}")))?
         }
     }
+}
+
+/// Asks the job now running to stop at its next chunk.
+pub fn cancel() {
+    BOARD.cancel();
 }

@@ -1,23 +1,63 @@
 //! The one place experiments are declared. Adding one means writing a type that
-//! implements [`Experiment`] in its own file and listing it in [`ALL`].
+//! implements [`Experiment`] in its own file and listing it in [`ALL`]; the
+//! generic [`page::ExperimentPage`] does the rest.
 
+mod blocking_join;
 mod collatz;
+mod cpu;
+mod heartbeat;
+mod heavy;
+pub mod kit;
+mod overlap;
+pub mod page;
+mod pipeline;
+mod pool_to_async;
+mod primes;
+mod shards;
+mod slow_hash;
+mod timer_vs_busy;
 
-use crate::app::Shared;
-use leptos::prelude::*;
+use kit::{Knob, Live, ModeSpec, RunFuture, Values};
 
-/// An experiment: what the list shows about it, and its page.
+/// An experiment: what the list shows about it, its knobs and modes, and how it runs.
 pub trait Experiment: Sync {
     /// Stable identifier, used in links.
     fn slug(&self) -> &'static str;
     fn title(&self) -> &'static str;
     /// One sentence for the list of experiments.
     fn summary(&self) -> &'static str;
-    /// Its page: parameters, Run, results.
-    fn view(&self, shared: Shared) -> AnyView;
+    /// Paragraphs: what to look for, and why it happens.
+    fn explanation(&self) -> &'static [&'static str];
+    /// File name and text of the code that runs (included from the real source file).
+    fn source_name(&self) -> &'static str;
+    fn source(&self) -> &'static str;
+    fn knobs(&self) -> &'static [Knob];
+    fn modes(&self) -> &'static [ModeSpec];
+    /// Whether it needs the rayon pool or the compute worker.
+    fn needs_threads(&self) -> bool {
+        true
+    }
+    /// Messages for knob values that are valid alone but not together or not in this mode.
+    fn check(&self, _values: &Values, _mode: ModeSpec) -> Vec<String> {
+        Vec::new()
+    }
+    /// One run in `mode`, reporting through `live` as it goes.
+    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture;
 }
 
-pub static ALL: &[&dyn Experiment] = &[&collatz::Collatz];
+pub static ALL: &[&dyn Experiment] = &[
+    &timer_vs_busy::TimerVsBusyLoop,
+    &heartbeat::Heartbeat,
+    &overlap::AsyncOverlap,
+    &heavy::HeavySpeedup,
+    &primes::PrimeJobs,
+    &collatz::Collatz,
+    &slow_hash::SlowHash,
+    &shards::ShardsThenSquares,
+    &pipeline::DownloadAndProcess,
+    &blocking_join::BlockingSleepInJoin,
+    &pool_to_async::PoolToAsync,
+];
 
 pub fn find(slug: &str) -> Option<&'static dyn Experiment> {
     ALL.iter().copied().find(|e| e.slug() == slug)

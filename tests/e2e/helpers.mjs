@@ -34,32 +34,45 @@ export async function waitForEngine(page) {
 }
 
 /**
- * Runs Collatz in one mode ('MainThread' | 'Worker' | 'Pool') and returns the new
- * run rows as { mode, start, steps, kernelMs, frameGapMs }.
+ * Sets the knobs ({ name: text }), picks a mode and clicks Run; resolves with the
+ * new run rows (oldest first) once the page is idle again.
  */
-export async function runCollatz(page, { mode, n, repeats = 1 }) {
+export async function run(page, { mode, knobs = {}, repeats = 1, timeout = 120_000 }) {
   const before = await page.locator('[data-testid=run]').count();
-  await page.fill('input[name=limit]', String(n));
+  for (const [name, text] of Object.entries(knobs)) await page.fill(`input[name=${name}]`, String(text));
   await page.fill('input[name=repeats]', String(repeats));
   await page.check(`input[name=mode][value=${mode}]`);
   await page.click('button[type=submit]');
+  await waitIdle(page, before + repeats, timeout);
+  return readRuns(page, repeats);
+}
+
+/** Waits until `count` runs are listed and nothing is running. */
+export async function waitIdle(page, count, timeout = 120_000) {
   await page.waitForFunction(
     want => document.querySelectorAll('[data-testid=run]').length >= want
-      && document.querySelector('[data-testid=status]').textContent === '',
-    before + repeats, { timeout: 120_000 });
-  return readRuns(page, repeats);
+      && !document.querySelector('[data-testid=status]').textContent.startsWith('Running'),
+    count, { timeout });
 }
 
 /** The latest `count` run rows, oldest first. */
 export async function readRuns(page, count) {
   const rows = await page.locator('[data-testid=run]').evaluateAll(trs => trs.map(tr => ({
     mode: tr.dataset.mode,
-    start: Number(tr.dataset.start),
-    steps: Number(tr.dataset.steps),
-    kernelMs: Number(tr.dataset.kernelMs),
+    result: tr.dataset.result,
+    matchesSeed: tr.dataset.matchesSeed,
+    computeMs: Number(tr.dataset.computeMs),
+    wallMs: Number(tr.dataset.wallMs),
     frameGapMs: Number(tr.dataset.frameGapMs),
+    cells: [...tr.cells].map(td => td.textContent),
   })));
   return rows.slice(0, count).reverse(); // the table lists the newest first
+}
+
+/** Collatz's result cell: "837,799 (524 steps)" → [837799, 524]. */
+export function collatzAnswer(result) {
+  const m = /^([\d,]+) \((\d+) steps\)$/.exec(result);
+  return m ? [Number(m[1].replaceAll(',', '')), Number(m[2])] : null;
 }
 
 /**

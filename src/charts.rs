@@ -1,0 +1,193 @@
+//! Charts, drawn as SVG by hand in Leptos.
+//!
+//! Why not a chart crate: these charts redraw every animation frame while a run
+//! is going, two of them are timelines (lanes of bars and timer ticks) that chart
+//! crates do not offer, and each needs a table twin for people who cannot see it.
+//! A few small components over plain data do all of that, with no dependency.
+//! Colours come from CSS variables, so dark mode and projectors are the style sheet's job.
+
+use leptos::prelude::*;
+use playground_kernels::stats::Summary;
+
+const WIDTH: f64 = 1000.0;
+const LANE: f64 = 30.0;
+const AXIS: f64 = 26.0;
+const LABEL_W: f64 = 240.0;
+
+/// A row of a timeline: intervals and timer ticks, in ms on the run's axis.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Lane {
+    pub name: String,
+    pub bars: Vec<(f64, f64, String)>,
+    /// (due, fired, label)
+    pub ticks: Vec<(f64, f64, String)>,
+}
+
+/// A "nice" step for axis ticks: 1, 2 or 5 times a power of ten.
+fn tick_step(span: f64, ticks: f64) -> f64 {
+    let raw = (span / ticks).max(1e-9);
+    let power = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * power).find(|s| *s >= raw).unwrap_or(10.0 * power)
+}
+
+fn axis(span: f64, x: impl Fn(f64) -> f64 + Copy + 'static, top: f64) -> impl IntoView {
+    let step = tick_step(span, 8.0);
+    let count = (span / step).floor() as usize;
+    (0..=count)
+        .map(|i| {
+            let t = i as f64 * step;
+            view! {
+                <line class="grid" x1=x(t) x2=x(t) y1=0 y2=top></line>
+                <text class="axis-label" x=x(t) y=top + 18.0 text-anchor="middle">{format!("{t:.0}")}</text>
+            }
+        })
+        .collect_view()
+}
+
+/// Lanes of bars and ticks over time: heartbeat timelines and per-thread Gantt charts alike.
+#[component]
+pub fn TimelineChart(#[prop(into)] lanes: Signal<Vec<Lane>>, #[prop(into)] span_ms: Signal<f64>, caption: &'static str) -> impl IntoView {
+    let svg = move || {
+        let lanes = lanes.get();
+        let span = span_ms.get().max(1.0);
+        let plot = WIDTH - LABEL_W - 10.0;
+        let x = move |t: f64| LABEL_W + t.clamp(0.0, span) / span * plot;
+        let height = lanes.len() as f64 * LANE + AXIS;
+        let top = lanes.len() as f64 * LANE;
+        let rows = lanes
+            .iter()
+            .enumerate()
+            .map(|(i, lane)| {
+                let y = i as f64 * LANE;
+                let bars = lane.bars.iter().map(|(a, b, label)| view! {
+                    <rect class="bar" x=x(*a) y=y + 6.0 width=(x(*b) - x(*a)).max(1.5) height=LANE - 12.0><title>{format!("{label}: {a:.0}–{b:.0} ms")}</title></rect>
+                }).collect_view();
+                let ticks = lane.ticks.iter().map(|(due, fired, label)| {
+                    let late = fired - due;
+                    let class = if late > 20.0 { "tick late" } else { "tick" };
+                    view! {
+                        <line class="due-to-fired" x1=x(*due) x2=x(*fired) y1=y + LANE / 2.0 y2=y + LANE / 2.0></line>
+                        <line class="due" x1=x(*due) x2=x(*due) y1=y + 8.0 y2=y + LANE - 8.0></line>
+                        <circle class=class cx=x(*fired) cy=y + LANE / 2.0 r=5><title>{format!("{label}: due {due:.0} ms, fired {fired:.0} ms ({late:+.0} ms)")}</title></circle>
+                    }
+                }).collect_view();
+                view! {
+                    <text class="lane-label" x=LABEL_W - 8.0 y=y + LANE / 2.0 + 5.0 text-anchor="end">{lane.name.clone()}</text>
+                    <line class="lane-line" x1=LABEL_W x2=WIDTH - 10.0 y1=y + LANE y2=y + LANE></line>
+                    {bars}
+                    {ticks}
+                }
+            })
+            .collect_view();
+        view! {
+            <svg class="chart timeline" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=caption>
+                {axis(span, x, top)}
+                {rows}
+                <text class="axis-label" x=LABEL_W - 8.0 y=height - 8.0 text-anchor="end">"ms since the run began"</text>
+            </svg>
+        }
+    };
+    let table = move || {
+        lanes.get().into_iter().flat_map(|lane| {
+            let name = lane.name.clone();
+            let bars = lane.bars.into_iter().map({
+                let name = name.clone();
+                move |(a, b, label)| view! { <tr><td>{name.clone()}</td><td>{label}</td><td>{format!("{a:.1}")}</td><td>{format!("{b:.1}")}</td><td>"–"</td></tr> }
+            });
+            let ticks = lane.ticks.into_iter().map(move |(due, fired, label)| view! {
+                <tr><td>{name.clone()}</td><td>{label}</td><td>{format!("{fired:.1}")}</td><td>{format!("due {due:.1}")}</td><td>{format!("{:+.1}", fired - due)}</td></tr>
+            });
+            bars.map(IntoAny::into_any).chain(ticks.map(IntoAny::into_any)).collect::<Vec<_>>()
+        }).collect_view()
+    };
+    view! {
+        <figure class="chart-box">
+            <figcaption>{caption}</figcaption>
+            {svg}
+            <details>
+                <summary>"As a table"</summary>
+                <table class="data"><thead><tr><th>"Row"</th><th>"What"</th><th>"Start / fired (ms)"</th><th>"End / due (ms)"</th><th>"Late (ms)"</th></tr></thead>
+                <tbody>{table}</tbody></table>
+            </details>
+        </figure>
+    }
+}
+
+/// Gaps between the page's animation frames over a run: a freeze is a cliff.
+#[component]
+pub fn FrameGapChart(#[prop(into)] gaps: Signal<Vec<(f64, f64)>>, #[prop(into)] span_ms: Signal<f64>) -> impl IntoView {
+    const H: f64 = 120.0;
+    let svg = move || {
+        let gaps = gaps.get();
+        let span = span_ms.get().max(1.0);
+        let top = gaps.iter().map(|g| g.1).fold(100.0, f64::max);
+        let plot = WIDTH - LABEL_W - 10.0;
+        let x = move |t: f64| LABEL_W + t.clamp(0.0, span) / span * plot;
+        let y = move |gap: f64| H - gap / top * H;
+        let bars = gaps.iter().map(|&(t, gap)| {
+            let class = if gap >= 50.0 { "gap frozen" } else if gap >= 25.0 { "gap slow" } else { "gap smooth" };
+            // The bar covers the time the page went without a frame.
+            view! { <rect class=class x=x(t - gap) y=y(gap) width=(x(t) - x(t - gap)).max(1.5) height=H - y(gap)><title>{format!("{gap:.0} ms without a frame, ending at {t:.0} ms")}</title></rect> }
+        }).collect_view();
+        view! {
+            <svg class="chart frames" viewBox=format!("0 0 {WIDTH} {}", H + AXIS) role="img"
+                aria-label="Gaps between the page's animation frames during the run">
+                {axis(span, x, H)}
+                <line class="budget" x1=LABEL_W x2=WIDTH - 10.0 y1=y(16.7) y2=y(16.7)></line>
+                <text class="lane-label" x=LABEL_W - 8.0 y=y(16.7) + 4.0 text-anchor="end">"16.7 ms (60 fps)"</text>
+                <text class="lane-label" x=LABEL_W - 8.0 y=14 text-anchor="end">{format!("{top:.0} ms")}</text>
+                {bars}
+            </svg>
+        }
+    };
+    let longest = move || gaps.with(|g| g.iter().map(|g| g.1).fold(0.0, f64::max));
+    view! {
+        <figure class="chart-box">
+            <figcaption>"Main-thread frames: the gap before each frame (tall red bars are freezes)"</figcaption>
+            {svg}
+            <p class="chart-note">{move || format!("{} frames, longest gap {:.0} ms.", gaps.with(Vec::len), longest())}</p>
+        </figure>
+    }
+}
+
+/// Median per mode with a min–max whisker.
+#[component]
+pub fn ModeBars(#[prop(into)] rows: Signal<Vec<(String, Summary)>>, caption: &'static str) -> impl IntoView {
+    let svg = move || {
+        let rows = rows.get();
+        let top = rows.iter().map(|r| r.1.max).fold(1.0, f64::max) * 1.05;
+        let plot = WIDTH - LABEL_W - 120.0;
+        let x = move |v: f64| LABEL_W + v / top * plot;
+        let height = rows.len() as f64 * 44.0 + AXIS;
+        let bars = rows.iter().enumerate().map(|(i, (label, s))| {
+            let y = i as f64 * 44.0;
+            view! {
+                <text class="lane-label" x=LABEL_W - 8.0 y=y + 27.0 text-anchor="end">{label.clone()}</text>
+                <rect class="bar" x=LABEL_W y=y + 10.0 width=(x(s.median) - LABEL_W).max(1.0) height=24></rect>
+                <line class="whisker" x1=x(s.min) x2=x(s.max) y1=y + 22.0 y2=y + 22.0></line>
+                <line class="whisker" x1=x(s.min) x2=x(s.min) y1=y + 14.0 y2=y + 30.0></line>
+                <line class="whisker" x1=x(s.max) x2=x(s.max) y1=y + 14.0 y2=y + 30.0></line>
+                <text class="value-label" x=x(s.max) + 8.0 y=y + 27.0>{format!("{:.1} ms", s.median)}</text>
+            }
+        }).collect_view();
+        view! {
+            <svg class="chart bars" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=caption>
+                {axis(top, x, rows.len() as f64 * 44.0)}
+                {bars}
+            </svg>
+        }
+    };
+    view! {
+        <figure class="chart-box">
+            <figcaption>{caption}</figcaption>
+            {svg}
+            <details>
+                <summary>"As a table"</summary>
+                <table class="data"><thead><tr><th>"Mode"</th><th>"Runs"</th><th>"Median (ms)"</th><th>"Min"</th><th>"Max"</th></tr></thead>
+                <tbody>{move || rows.get().into_iter().map(|(label, s)| view! {
+                    <tr><td>{label}</td><td>{s.count}</td><td>{format!("{:.1}", s.median)}</td><td>{format!("{:.1}", s.min)}</td><td>{format!("{:.1}", s.max)}</td></tr>
+                }).collect_view()}</tbody></table>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,52 @@
+//! What the CPU-bound experiments share: the three places a job can run, and running one.
+
+use leptos::prelude::*;
+use super::kit::{Live, ModeSpec, Outcome};
+use crate::bridge::{self, Mode};
+use crate::jobs::{Job, JobError, JobOutput, Task};
+
+pub const MAIN_THREAD: ModeSpec = ModeSpec {
+    id: "main-thread",
+    label: "Main thread",
+    explanation: "Sequential, on the page's own thread. The page freezes until it ends.",
+    blocks_main_thread: true,
+};
+pub const WORKER: ModeSpec = ModeSpec {
+    id: "worker",
+    label: "Web worker",
+    explanation: "Sequential, offloaded to a web worker. The page stays responsive.",
+    blocks_main_thread: false,
+};
+pub const POOL: ModeSpec = ModeSpec {
+    id: "pool",
+    label: "Rayon pool",
+    explanation: "rayon's parallel iterator over a pool of web workers, one per core.",
+    blocks_main_thread: false,
+};
+pub const MODES: &[ModeSpec] = &[MAIN_THREAD, WORKER, POOL];
+/// For work too long to run on the main thread at its default size.
+pub const OFFLOADED_MODES: &[ModeSpec] = &[WORKER, POOL];
+
+pub fn bridge_mode(mode: ModeSpec) -> Mode {
+    match mode.id {
+        "main-thread" => Mode::MainThread,
+        "pool" => Mode::Pool,
+        _ => Mode::Worker,
+    }
+}
+
+/// Runs a CPU job in `mode`, with its chunk count for the progress bar.
+pub async fn run(task: Task, mode: ModeSpec, chunks: usize, live: Live) -> Result<JobOutput, JobError> {
+    live.chunks.set(Some(chunks));
+    bridge::run(Job { task, parallel: false }, bridge_mode(mode)).await
+}
+
+/// The outcome of a CPU job: its result text, seed check and compute time.
+pub fn outcome(output: &JobOutput, result: String, matches_seed: Option<bool>) -> Outcome {
+    Outcome { result, matches_seed, compute_ms: Some(output.kernel_ms), threads: output.threads, figures: Vec::new() }
+}
+
+/// The error for a job that answered with the wrong kind of answer (a bug, reported, not a panic).
+pub fn unexpected(output: &JobOutput) -> JobError {
+    JobError::Failed(format!("unexpected answer {:?}", output.answer))
+}

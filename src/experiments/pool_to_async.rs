@@ -1,0 +1,87 @@
+//! From the pool back to async (seed 002, `parallel_sum`): start work on the rayon
+//! pool with rayon::spawn, send the answer through a oneshot channel, await it.
+
+use super::Experiment;
+use super::kit::{Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
+use crate::jobs::JobError;
+use crate::live::{shared_now_ms, to_local_ms};
+use futures::channel::oneshot;
+use playground_kernels::sum::{MAX_LEN, sum_parallel, sum_sequential};
+
+pub struct PoolToAsync;
+
+const ONE_THREAD: ModeSpec = ModeSpec {
+    id: "spawn",
+    label: "rayon::spawn, one thread",
+    explanation: "The sum runs as one task on one pool thread; the page awaits the oneshot receiver.",
+    blocks_main_thread: false,
+};
+const PAR_ITER: ModeSpec = ModeSpec {
+    id: "spawn-par-iter",
+    label: "rayon::spawn with par_iter inside",
+    explanation: "The spawned task sums with par_iter, so the whole pool helps; the page still only awaits.",
+    blocks_main_thread: false,
+};
+const MODES: &[ModeSpec] = &[ONE_THREAD, PAR_ITER];
+const KNOBS: &[Knob] = &[Knob::whole("len", "Numbers (all ones)", 1, MAX_LEN, 1024 * 1024)];
+
+/// The seed's `parallel_sum`: the page's async code never blocks; it awaits the channel.
+async fn parallel_sum(nums: Vec<i32>, par_iter: bool) -> Result<(i64, f64, f64), JobError> {
+    let (send, recv) = oneshot::channel();
+    rayon::spawn(move || {
+        let start = shared_now_ms();
+        let sum = if par_iter { sum_parallel(&nums) } else { sum_sequential(&nums) };
+        let _ = send.send((sum, start, shared_now_ms()));
+    });
+    recv.await.map_err(|_| JobError::Failed("panic in rayon::spawn".into()))
+}
+
+impl Experiment for PoolToAsync {
+    fn slug(&self) -> &'static str {
+        "pool-to-async"
+    }
+    fn title(&self) -> &'static str {
+        "From the pool back to async"
+    }
+    fn summary(&self) -> &'static str {
+        "Sum a million ones on the rayon pool with rayon::spawn and await the answer through a oneshot channel: 1048576, and the page never blocks."
+    }
+    fn explanation(&self) -> &'static [&'static str] {
+        &[
+            "How do async code and a thread pool talk? The async side starts the work with rayon::spawn, which returns \
+             at once, and awaits the receiving end of a oneshot channel; the pool thread sends the answer when it is \
+             done. Awaiting gives the thread back, so the page's thread stays free the whole time.",
+            "The seed sums vec![1; 1024 * 1024] and prints 1048576. The second mode puts a par_iter inside the spawned \
+             task so every pool thread helps with one call.",
+        ]
+    }
+    fn source_name(&self) -> &'static str {
+        "src/experiments/pool_to_async.rs"
+    }
+    fn source(&self) -> &'static str {
+        include_str!("pool_to_async.rs")
+    }
+    fn knobs(&self) -> &'static [Knob] {
+        KNOBS
+    }
+    fn modes(&self) -> &'static [ModeSpec] {
+        MODES
+    }
+    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+        Box::pin(async move {
+            let len = values.whole("len");
+            let nums = vec![1i32; len as usize];
+            let (sum, start, end) = parallel_sum(nums, mode == PAR_ITER).await?;
+            let axis = |t: f64| to_local_ms(t) - live.origin;
+            live.event(Event::span("Pool", "sum", axis(start), axis(end)));
+            live.print(format!("{sum}"));
+            Ok(Outcome {
+                result: sum.to_string(),
+                matches_seed: (len == 1024 * 1024).then_some(sum == 1_048_576),
+                compute_ms: Some(end - start),
+                threads: if mode == PAR_ITER { rayon::current_num_threads() } else { 1 },
+                figures: Vec::new(),
+            })
+        })
+    }
+}

@@ -1,0 +1,98 @@
+//! Shards then sum of squares (exercise 3): fetch shards concurrently, then sum
+//! their squares with rayon: async waiting feeding parallel computing.
+
+use super::Experiment;
+use super::cpu::{self, POOL, WORKER};
+use super::kit::{Event, Knob, Live, ModeSpec, RunFuture, Values};
+use crate::jobs::{Answer, SharedNumbers, Task};
+use futures::future::join_all;
+use gloo_timers::future::TimeoutFuture;
+use playground_kernels::squares::{MAX_SHARD_SIZE, MAX_SHARDS, shard};
+
+pub struct ShardsThenSquares;
+
+const CONCURRENT: ModeSpec = ModeSpec {
+    id: "pool",
+    label: "join_all, then rayon",
+    explanation: "Fetch every shard at once (the waits overlap), then sum the squares on the rayon pool.",
+    blocks_main_thread: false,
+};
+const SERIAL: ModeSpec = ModeSpec {
+    id: "worker",
+    label: "One by one, then one thread",
+    explanation: "Fetch the shards one after another, then sum on a single worker: both halves done the slow way.",
+    blocks_main_thread: false,
+};
+const MODES: &[ModeSpec] = &[CONCURRENT, SERIAL];
+const KNOBS: &[Knob] = &[
+    Knob::whole("shards", "Shards", 1, MAX_SHARDS, 4),
+    Knob::whole("size", "Numbers per shard", 1, MAX_SHARD_SIZE, 250_000),
+    Knob::whole("fetch", "Each fetch takes (ms)", 0, 5_000, 50),
+];
+
+async fn fetch_shard(id: u64, size: u64, delay: u64, live: Live) -> Vec<u64> {
+    let start = live.elapsed();
+    TimeoutFuture::new(delay as u32).await;
+    live.event(Event::span("Fetches", format!("shard {id}"), start, live.elapsed()));
+    shard(id, size)
+}
+
+impl Experiment for ShardsThenSquares {
+    fn slug(&self) -> &'static str {
+        "shards"
+    }
+    fn title(&self) -> &'static str {
+        "Shards, then sum of squares"
+    }
+    fn summary(&self) -> &'static str {
+        "Fetch 4 shards of 250,000 numbers concurrently (~50 ms, not 200), then sum their squares with rayon: 333332833333500000."
+    }
+    fn explanation(&self) -> &'static [&'static str] {
+        &[
+            "A real pipeline mixes both kinds of work: first wait for data, then compute on it. Each tool goes where \
+             it belongs. The four fetches are timers awaited together with join_all, so they overlap: about 50 ms, not \
+             200. The numbers are then summed on the rayon pool, off the page's thread.",
+            "The million numbers are not copied to the workers: every thread shares the same wasm memory, so the \
+             page hands over an address and a length. The sum of squares of 0 … 999,999 is 333,332,833,333,500,000.",
+        ]
+    }
+    fn source_name(&self) -> &'static str {
+        "kernels/src/squares.rs"
+    }
+    fn source(&self) -> &'static str {
+        include_str!("../../kernels/src/squares.rs")
+    }
+    fn knobs(&self) -> &'static [Knob] {
+        KNOBS
+    }
+    fn modes(&self) -> &'static [ModeSpec] {
+        MODES
+    }
+    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+        Box::pin(async move {
+            let (count, size, delay) = (values.whole("shards"), values.whole("size"), values.whole("fetch"));
+            let shards = if mode == CONCURRENT {
+                join_all((0..count).map(|id| fetch_shard(id, size, delay, live))).await
+            } else {
+                let mut shards = Vec::new();
+                for id in 0..count {
+                    shards.push(fetch_shard(id, size, delay, live).await);
+                }
+                shards
+            };
+            let fetched = live.elapsed();
+            live.print(format!("fetched {count} shards at {fetched:.0} ms"));
+            let all: Vec<u64> = shards.into_iter().flatten().collect();
+            let chunks = playground_kernels::probe::split_count(all.len() as u64, 64) as usize;
+            let cpu_mode = if mode == CONCURRENT { POOL } else { WORKER };
+            let output = cpu::run(Task::SumOfSquares { data: SharedNumbers::new(all) }, cpu_mode, chunks, live).await?;
+            let Answer::Total { total } = output.answer else { return Err(cpu::unexpected(&output)) };
+            let elapsed = live.elapsed();
+            live.print(format!("sum of squares = {total}"));
+            live.print(format!("elapsed = {elapsed:.0} ms"));
+            let mut outcome = cpu::outcome(&output, total.to_string(), ((count, size) == (4, 250_000)).then_some(total == 333_332_833_333_500_000));
+            outcome.figures = vec![("fetched at", format!("{fetched:.0} ms")), ("elapsed", format!("{elapsed:.0} ms"))];
+            Ok(outcome)
+        })
+    }
+}

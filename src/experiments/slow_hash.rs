@@ -1,0 +1,77 @@
+//! Offloading a slow hash (exercise 2): a deliberately slow hash of a password
+//! while a heartbeat ticks, on the main thread or offloaded.
+
+use super::Experiment;
+use super::heartbeat::{BLOCKING, OFFLOADED, blocking_work, lateness_figures, start_heartbeat};
+use super::kit::{Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
+use crate::jobs::{Answer, JobError, Task};
+use playground_kernels::hash::MAX_PASSWORD_CHARS;
+
+pub struct SlowHash;
+
+const MODES: &[ModeSpec] = &[OFFLOADED, BLOCKING];
+const KNOBS: &[Knob] = &[
+    Knob::text("password", "Password", MAX_PASSWORD_CHARS, "hunter2"),
+    Knob::whole("cost", "Hash takes (ms)", 0, 5_000, 150),
+    Knob::whole("ticks", "Heartbeat ticks", 1, 20, 2),
+    Knob::whole("period", "Heartbeat period (ms)", 1, 1_000, 50),
+];
+
+impl Experiment for SlowHash {
+    fn slug(&self) -> &'static str {
+        "slow-hash"
+    }
+    fn title(&self) -> &'static str {
+        "Offloading a slow hash"
+    }
+    fn summary(&self) -> &'static str {
+        "A 150 ms password hash while a heartbeat ticks: offloaded, the ticks stay on time; on the main thread they wait."
+    }
+    fn explanation(&self) -> &'static [&'static str] {
+        &[
+            "Password hashes (bcrypt, argon2) are slow on purpose. Computed on the thread that also serves timers and \
+             the page, one hash stalls everything for its whole length. Here the \"hash\" holds its thread for 150 ms \
+             and then folds the password's bytes (hash × 31 + byte).",
+            "Offloaded to a web worker, as the seed does with spawn_blocking: heartbeat 1 at about 52 ms, heartbeat 2 \
+             at about 104 ms, and the hash (95755137202 for \"hunter2\") at about 152 ms. On the main thread the \
+             heartbeat only starts once the hash is done.",
+        ]
+    }
+    fn source_name(&self) -> &'static str {
+        "kernels/src/hash.rs"
+    }
+    fn source(&self) -> &'static str {
+        include_str!("../../kernels/src/hash.rs")
+    }
+    fn knobs(&self) -> &'static [Knob] {
+        KNOBS
+    }
+    fn modes(&self) -> &'static [ModeSpec] {
+        MODES
+    }
+    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+        Box::pin(async move {
+            let password = values.text("password");
+            let (cost, ticks, period) = (values.whole("cost"), values.whole("ticks"), values.whole("period"));
+            let heartbeat = start_heartbeat(period, ticks, live);
+            let task = Task::SlowHash { password: password.clone(), ms: cost as f64 };
+            let (start, end, output) = blocking_work(task, mode, live).await?;
+            let Some(Answer::Hash { hash }) = output.map(|o| o.answer) else {
+                return Err(JobError::Failed("the hash job gave no hash".into()));
+            };
+            let lane = if mode.blocks_main_thread { "Hash (main thread)" } else { "Hash (web worker)" };
+            live.event(Event::span(lane, "slow hash", start, end));
+            live.print(format!("hash = {hash} at {end:.0} ms"));
+            let _ = heartbeat.await;
+            let mut figures = vec![("hash done at", format!("{end:.0} ms"))];
+            figures.extend(lateness_figures(&live));
+            Ok(Outcome {
+                result: hash.to_string(),
+                matches_seed: (password == "hunter2").then_some(hash == 95_755_137_202),
+                threads: 1,
+                figures,
+                ..Outcome::default()
+            })
+        })
+    }
+}

@@ -1,0 +1,96 @@
+//! The live board: what the job now running has done so far, in shared memory.
+//!
+//! Every thread sees the same wasm memory, so the pool threads write chunk spans
+//! and progress here while they work, and the page reads them each frame to draw
+//! progress and the per-thread timeline during the run, not after it. The page's
+//! main thread never waits on the lock: it only `try_lock`s, and skips a frame if
+//! a worker holds it. Cancel is a flag the kernels check before each chunk.
+//! One job runs at a time (the compute worker takes them in turn), so one board suffices.
+
+use playground_kernels::probe::{ChunkSpan, Probe};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use wasm_bindgen::prelude::*;
+
+pub struct LiveBoard {
+    cancel: AtomicBool,
+    chunks_done: AtomicUsize,
+    spans: Mutex<Vec<ChunkSpan>>,
+}
+
+pub static BOARD: LiveBoard =
+    LiveBoard { cancel: AtomicBool::new(false), chunks_done: AtomicUsize::new(0), spans: Mutex::new(Vec::new()) };
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = performance, js_name = timeOrigin, thread_local_v2)]
+    static TIME_ORIGIN: f64;
+}
+
+/// Milliseconds since the Unix epoch, comparable across threads: each worker's
+/// `performance.now()` counts from its own start, so add its `timeOrigin`.
+pub fn shared_now_ms() -> f64 {
+    TIME_ORIGIN.with(|origin| *origin) + crate::clock::now_ms()
+}
+
+/// Turns a shared timestamp into this thread's `performance.now()` time.
+pub fn to_local_ms(shared_ms: f64) -> f64 {
+    shared_ms - TIME_ORIGIN.with(|origin| *origin)
+}
+
+fn on_main_thread() -> bool {
+    thread_local!(static MAIN: bool = js_sys::global().is_instance_of::<web_sys::Window>());
+    MAIN.with(|m| *m)
+}
+
+impl LiveBoard {
+    /// Clears the board for a new job.
+    pub fn reset(&self) {
+        self.cancel.store(false, Ordering::SeqCst);
+        self.chunks_done.store(0, Ordering::SeqCst);
+        if let Ok(mut spans) = self.spans.try_lock() {
+            spans.clear();
+        }
+    }
+
+    /// Asks the running job to stop at its next chunk.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::SeqCst);
+    }
+
+    pub fn chunks_done(&self) -> usize {
+        self.chunks_done.load(Ordering::Relaxed)
+    }
+
+    /// The spans recorded so far, or `None` if a worker holds the lock this instant.
+    pub fn try_spans(&self) -> Option<Vec<ChunkSpan>> {
+        self.spans.try_lock().ok().map(|s| s.clone())
+    }
+
+    /// All spans, waiting for the lock if need be (off the main thread only).
+    pub fn take_spans(&self) -> Vec<ChunkSpan> {
+        let spans = if on_main_thread() { self.spans.try_lock().ok() } else { self.spans.lock().ok() };
+        spans.map(|mut s| std::mem::take(&mut *s)).unwrap_or_default()
+    }
+}
+
+/// The probe kernels get in the browser: shared clock, the board, the cancel flag.
+pub struct BoardProbe;
+
+impl Probe for BoardProbe {
+    fn now_ms(&self) -> f64 {
+        shared_now_ms()
+    }
+    fn record(&self, span: ChunkSpan) {
+        // Workers may wait for the lock; the main thread must not, and it is alone
+        // when it runs a job, so try_lock cannot miss there.
+        let spans = if on_main_thread() { BOARD.spans.try_lock().ok() } else { BOARD.spans.lock().ok() };
+        if let Some(mut spans) = spans {
+            spans.push(span);
+        }
+        BOARD.chunks_done.fetch_add(1, Ordering::Relaxed);
+    }
+    fn should_stop(&self) -> bool {
+        BOARD.cancel.load(Ordering::Relaxed)
+    }
+}

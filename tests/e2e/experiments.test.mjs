@@ -1,0 +1,232 @@
+// Every experiment end to end, in headless Chromium against the release build: it
+// runs, reproduces its seed's result, draws while it runs, and freezes the page
+// only in the modes that block the main thread.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startSite, screenshot, waitForEngine, run, waitIdle, readRuns } from './helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site?.close(); });
+
+async function openExperiment(slug) {
+  const opened = await site.open(`?experiment=${slug}`);
+  await waitForEngine(opened.page);
+  return opened;
+}
+
+/** Cell of a named extra column ("timer fired at") in the run table. */
+async function column(page, row, name) {
+  const headers = await page.locator('table.runs thead th').allTextContents();
+  return Number.parseFloat(row.cells[headers.indexOf(name)]);
+}
+
+test('timer vs busy loop: the timer waits for the busy loop only on the main thread', async () => {
+  const { page, problems } = await openExperiment('timer-vs-busy');
+  const [blocked] = await run(page, { mode: 'main-thread' });
+  const [free] = await run(page, { mode: 'worker' });
+  const firedBlocked = await column(page, blocked, 'timer fired at');
+  const firedFree = await column(page, free, 'timer fired at');
+  assert.ok(firedBlocked >= 290, `blocked timer fired at ${firedBlocked} ms, after the 300 ms loop`);
+  assert.ok(firedFree < 200, `offloaded timer fired at ${firedFree} ms`);
+  assert.ok(blocked.frameGapMs >= 250 && free.frameGapMs < blocked.frameGapMs / 2, `frame gaps ${blocked.frameGapMs} vs ${free.frameGapMs}`);
+  await screenshot(page, 'timer-vs-busy');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('heartbeat: late and bunched when blocked, on time when offloaded, drawn while it runs', async () => {
+  const { page, problems } = await openExperiment('heartbeat');
+  const [blocked] = await run(page, { mode: 'main-thread' });
+  // Offloaded, with a longer beat so the chart can be watched mid-run.
+  await page.fill('input[name=ticks]', '6');
+  await page.fill('input[name=work]', '600');
+  await page.check('input[name=mode][value=worker]');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => document.querySelectorAll('.chart.timeline circle').length >= 2
+    && document.querySelector('[data-testid=status]').textContent.startsWith('Running'), null, { timeout: 10_000 });
+  await waitIdle(page, 2);
+  const [free] = await run(page, { mode: 'worker', knobs: { ticks: 3, work: 300 } });
+  const ticks = row => /ticks at (.*) ms/.exec(row.result)[1].split(', ').map(Number);
+  const [b1, b2, b3] = ticks(blocked);
+  assert.ok(b1 >= 300, `blocked: first tick at ${b1}, after the work`);
+  assert.ok(b2 - b1 < 80 && b3 - b2 < 80, 'then the ticks follow at the period');
+  const [f1, f2, f3] = ticks(free);
+  assert.ok(f1 < 100 && f2 < 150 && f3 < 200, `offloaded ticks at ${f1}, ${f2}, ${f3}`);
+  assert.ok(await column(page, free, 'work done at') >= 290, 'the offloaded work still takes its 300 ms');
+  assert.ok(free.frameGapMs < blocked.frameGapMs / 2, `frame gaps ${free.frameGapMs} vs ${blocked.frameGapMs}`);
+  await screenshot(page, 'heartbeat');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('async overlap: join_all takes one request time, one by one takes three', async () => {
+  const { page, problems } = await openExperiment('async-overlap');
+  const [serial] = await run(page, { mode: 'one-by-one' });
+  const [joined] = await run(page, { mode: 'join-all' });
+  for (const row of [serial, joined]) {
+    assert.equal(row.result, '[17, 17, 17]');
+    assert.equal(row.matchesSeed, 'true');
+  }
+  assert.ok(serial.wallMs >= 300, `one by one ${serial.wallMs} ms`);
+  assert.ok(joined.wallMs >= 100 && joined.wallMs < 200, `join_all ${joined.wallMs} ms`);
+  assert.equal(await page.locator('.chart.timeline rect.bar').count(), 3, 'three request bars');
+  await screenshot(page, 'async-overlap');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('heavy: sequential and parallel give the same eight results, with a speedup shown', async () => {
+  const { page, problems } = await openExperiment('heavy');
+  const [seq] = await run(page, { mode: 'worker' });
+  const [par] = await run(page, { mode: 'pool' });
+  assert.equal(JSON.parse(seq.result).length, 8);
+  assert.equal(par.result, seq.result);
+  assert.match(await page.locator('[data-testid=speedup]').innerText(), /faster on \d+ threads/);
+  await screenshot(page, 'heavy');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('primes: four jobs total 20532, and the pool fills its timeline while it runs', async () => {
+  const { page, problems } = await openExperiment('primes');
+  await page.check('input[name=mode][value=pool]');
+  await page.click('button[type=submit]');
+  // Mid-run: chunks on two pool threads are already drawn and the progress bar moves.
+  await page.waitForFunction(() => {
+    const labels = [...document.querySelectorAll('.chart.timeline .lane-label')].map(t => t.textContent);
+    return document.querySelector('[data-testid=status]').textContent.startsWith('Running')
+      && labels.filter(l => l.startsWith('Pool thread')).length >= 2 && document.querySelector('progress');
+  }, null, { timeout: 20_000 });
+  await waitIdle(page, 1);
+  const [par] = await readRuns(page, 1);
+  const [seq] = await run(page, { mode: 'worker' });
+  for (const row of [seq, par]) assert.equal(row.result, '20532');
+  assert.equal(seq.matchesSeed, 'true');
+  await screenshot(page, 'primes');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('slow hash: hunter2 hashes to 95755137202; the heartbeat waits only when blocked', async () => {
+  const { page, problems } = await openExperiment('slow-hash');
+  const [free] = await run(page, { mode: 'worker' });
+  const [blocked] = await run(page, { mode: 'main-thread' });
+  for (const row of [free, blocked]) {
+    assert.equal(row.result, '95755137202');
+    assert.equal(row.matchesSeed, 'true');
+  }
+  assert.ok(await column(page, free, 'max lateness') < 60, 'offloaded: the heartbeat stays on time');
+  assert.ok(await column(page, blocked, 'max lateness') >= 100, 'blocked: the heartbeat is late');
+  const [other] = await run(page, { mode: 'worker', knobs: { password: 'correct horse', cost: 10 } });
+  assert.equal(other.matchesSeed, undefined);
+  assert.notEqual(other.result, '95755137202');
+  await screenshot(page, 'slow-hash');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('shards: concurrent fetches overlap, then the pool sums the squares', async () => {
+  const { page, problems } = await openExperiment('shards');
+  const [joined] = await run(page, { mode: 'pool' });
+  const [serial] = await run(page, { mode: 'worker' });
+  for (const row of [joined, serial]) {
+    assert.equal(row.result, '333332833333500000');
+    assert.equal(row.matchesSeed, 'true');
+  }
+  const fetchedJoined = await column(page, joined, 'fetched at');
+  const fetchedSerial = await column(page, serial, 'fetched at');
+  assert.ok(fetchedJoined >= 50 && fetchedJoined < fetchedSerial / 2, `fetched at ${fetchedJoined} vs ${fetchedSerial} ms`);
+  assert.ok(fetchedSerial >= 200);
+  await screenshot(page, 'shards');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('pipeline: the four checksums match the seed, downloads overlap', async () => {
+  const { page, problems } = await openExperiment('pipeline');
+  for (const mode of ['pool', 'main-thread']) {
+    const [row] = await run(page, { mode });
+    assert.equal(row.result, '[0, 15279771427360356480, 12112798781011161344, 8945826134661966208]');
+    assert.equal(row.matchesSeed, 'true');
+    assert.ok(row.wallMs < 250, `${mode}: four 80 ms downloads overlap (${row.wallMs} ms)`);
+  }
+  await screenshot(page, 'pipeline');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('blocking sleep inside join: blocking runs the tasks in turn, awaiting overlaps them', async () => {
+  const { page, problems } = await openExperiment('blocking-join');
+  const [awaiting] = await run(page, { mode: 'awaiting', knobs: { sleep: 300 } });
+  const awaitingLog = await page.locator('[data-testid=log]').innerText();
+  const [blocking] = await run(page, { mode: 'blocking', knobs: { sleep: 300 } });
+  const blockingLog = await page.locator('[data-testid=log]').innerText();
+  assert.equal(awaitingLog, 'Start timer 1.\nStart timer 2.\nStart timer 3.\nTimer 1 done.\nTimer 2 done.\nTimer 3 done.');
+  assert.equal(blockingLog, 'Start timer 1.\nTimer 1 done.\nStart timer 2.\nTimer 2 done.\nStart timer 3.\nTimer 3 done.');
+  assert.equal(awaiting.matchesSeed, 'true');
+  assert.equal(blocking.matchesSeed, 'true');
+  assert.ok(blocking.wallMs >= 900 && awaiting.wallMs < 600, `blocking ${blocking.wallMs}, awaiting ${awaiting.wallMs}`);
+  assert.ok(blocking.frameGapMs >= 800, `the page froze for the blocking run (${blocking.frameGapMs} ms)`);
+  assert.ok(awaiting.frameGapMs < 200, `and not for the awaiting one (${awaiting.frameGapMs} ms)`);
+  // Too long a freeze is refused with a message.
+  await page.fill('input[name=sleep]', '3000');
+  await page.check('input[name=mode][value=blocking]');
+  await page.click('button[type=submit]');
+  await page.locator('.errors .error', { hasText: 'freezes the page for 9000 ms' }).waitFor({ timeout: 5_000 });
+  await screenshot(page, 'blocking-join');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('pool back to async: the sum of a mebibyte of ones is 1048576', async () => {
+  const { page, problems } = await openExperiment('pool-to-async');
+  for (const mode of ['spawn', 'spawn-par-iter']) {
+    const [row] = await run(page, { mode });
+    assert.equal(row.result, '1048576');
+    assert.equal(row.matchesSeed, 'true');
+    assert.ok(row.frameGapMs < 200, `${mode}: the page kept drawing (${row.frameGapMs} ms)`);
+  }
+  await screenshot(page, 'pool-to-async');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('cancel stops a long parallel run and the pool answers right afterwards', async () => {
+  const { page, problems } = await openExperiment('collatz');
+  await page.fill('input[name=n]', '100,000,000');
+  await page.check('input[name=mode][value=pool]');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('progress'), null, { timeout: 10_000 });
+  await page.waitForTimeout(300);
+  const clicked = await page.evaluate(() => performance.now());
+  await page.click('button[name=cancel]');
+  await page.locator('[data-testid=status]', { hasText: 'Cancelled' }).waitFor({ timeout: 5_000 });
+  assert.ok(await page.evaluate(() => performance.now()) - clicked < 2_000, 'cancelled promptly');
+  const [row] = await run(page, { mode: 'pool', knobs: { n: '100000' } });
+  assert.equal(row.result, '77,031 (350 steps)');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('downloads hold every run with its parameters and the environment', async () => {
+  const { page, problems } = await openExperiment('async-overlap');
+  await run(page, { mode: 'join-all', repeats: 2, knobs: { delay: 20 } });
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download-json]')]);
+  const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.equal(doc.experiment, 'async-overlap');
+  assert.equal(doc.runs.length, 2);
+  assert.deepEqual(doc.runs[0].parameters, { requests: 3, delay: 20 });
+  assert.equal(doc.runs[0].result, '[17, 17, 17]');
+  assert.equal(doc.runs[0].events.length, 3);
+  assert.equal(doc.environment.cross_origin_isolated, true);
+  assert.equal(doc.environment.hardware_concurrency, await page.evaluate(() => navigator.hardwareConcurrency));
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download-csv]')]);
+  const lines = readFileSync(await csv.path(), 'utf8').trim().split('\n');
+  assert.equal(lines.length, 3);
+  assert.match(lines[0], /^experiment,number,mode,parameters,result/);
+  assert.match(lines[1], /^async-overlap,1,join-all,requests=3 delay=20,"\[17, 17, 17\]",true,/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
