@@ -146,6 +146,13 @@ pub fn FrameGapChart(#[prop(into)] gaps: Signal<Vec<(f64, f64)>>, #[prop(into)] 
             <figcaption>"Main-thread frames: the gap before each frame (tall red bars are freezes)"</figcaption>
             {svg}
             <p class="chart-note">{move || format!("{} frames, longest gap {:.0} ms.", gaps.with(Vec::len), longest())}</p>
+            <details>
+                <summary>"As a table (gaps of 25 ms or more)"</summary>
+                <table class="data"><thead><tr><th>"Frame at (ms)"</th><th>"Gap before it (ms)"</th></tr></thead>
+                <tbody>{move || gaps.get().into_iter().filter(|g| g.1 >= 25.0).map(|(t, g)| view! {
+                    <tr><td>{format!("{t:.1}")}</td><td>{format!("{g:.1}")}</td></tr>
+                }).collect_view()}</tbody></table>
+            </details>
         </figure>
     }
 }
@@ -186,6 +193,72 @@ pub fn ModeBars(#[prop(into)] rows: Signal<Vec<(String, Summary)>>, caption: &'s
                 <table class="data"><thead><tr><th>"Mode"</th><th>"Runs"</th><th>"Median (ms)"</th><th>"Min"</th><th>"Max"</th></tr></thead>
                 <tbody>{move || rows.get().into_iter().map(|(label, s)| view! {
                     <tr><td>{label}</td><td>{s.count}</td><td>{format!("{:.1}", s.median)}</td><td>{format!("{:.1}", s.min)}</td><td>{format!("{:.1}", s.max)}</td></tr>
+                }).collect_view()}</tbody></table>
+            </details>
+        </figure>
+    }
+}
+
+/// Speedup against thread count: measured points with their spread, the ideal
+/// diagonal, and Amdahl's law for the fitted parallel fraction.
+#[component]
+pub fn SpeedupChart(
+    #[prop(into)] points: Signal<Vec<(usize, f64, f64, f64)>>,
+    #[prop(into)] fit: Signal<Option<f64>>,
+    max_threads: usize,
+) -> impl IntoView {
+    const H: f64 = 320.0;
+    const LEFT: f64 = 60.0;
+    let svg = move || {
+        let points = points.get();
+        let top = points.iter().map(|p| p.3).fold(max_threads as f64, f64::max).ceil() + 0.5;
+        let right = (max_threads as f64).max(2.0);
+        // Threads 1 … right, with half a step of margin either side.
+        let x = move |t: f64| LEFT + (t - 0.5) / right * (WIDTH - LEFT - 20.0);
+        let y = move |s: f64| 10.0 + (1.0 - s / top) * (H - 10.0);
+        let grid = (0..=top.floor() as usize).map(|s| view! {
+            <line class="grid" x1=LEFT x2=WIDTH - 20.0 y1=y(s as f64) y2=y(s as f64)></line>
+            <text class="axis-label" x=LEFT - 8.0 y=y(s as f64) + 4.0 text-anchor="end">{format!("{s}×")}</text>
+        }).collect_view();
+        let xs = (1..=right as usize).map(|t| view! {
+            <text class="axis-label" x=x(t as f64) y=H + 20.0 text-anchor="middle">{t}</text>
+        }).collect_view();
+        let amdahl = fit.get().map(|p| {
+            let d: String = (0..=40)
+                .map(|i| 1.0 + (right - 1.0) * i as f64 / 40.0)
+                .enumerate()
+                .map(|(i, t)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x(t), y(playground_kernels::stats::amdahl_speedup(p, t))))
+                .collect();
+            view! { <path class="amdahl" d=d></path> }
+        });
+        let marks = points.iter().map(|&(t, s, lo, hi)| view! {
+            <line class="whisker" x1=x(t as f64) x2=x(t as f64) y1=y(lo) y2=y(hi)></line>
+            <circle class="point" cx=x(t as f64) cy=y(s) r=7><title>{format!("{t} threads: {s:.2}× ({lo:.2}–{hi:.2})")}</title></circle>
+            <text class="value-label" x=x(t as f64) y=y(hi) - 12.0 text-anchor="middle">{format!("{s:.2}×")}</text>
+        }).collect_view();
+        view! {
+            <svg class="chart speedup-chart" viewBox=format!("0 0 {WIDTH} {}", H + AXIS + 10.0) role="img"
+                aria-label="Speedup against the number of threads">
+                {grid}
+                {xs}
+                <line class="ideal" x1=x(1.0) y1=y(1.0) x2=x(right) y2=y(right)></line>
+                {amdahl}
+                {marks}
+                <text class="axis-label" x=WIDTH - 20.0 y=H + 34.0 text-anchor="end">"threads in the pool"</text>
+            </svg>
+        }
+    };
+    view! {
+        <figure class="chart-box">
+            <figcaption>"Speedup over one worker, by pool size (dashed: ideal; curve: Amdahl fit)"</figcaption>
+            {svg}
+            <details>
+                <summary>"As a table"</summary>
+                <table class="data"><thead><tr><th>"Threads"</th><th>"Speedup (median)"</th><th>"Lowest"</th><th>"Highest"</th><th>"Efficiency"</th></tr></thead>
+                <tbody>{move || points.get().into_iter().map(|(t, s, lo, hi)| view! {
+                    <tr data-testid="scaling-point" data-threads=t data-speedup=format!("{s:.3}")>
+                        <td>{t}</td><td>{format!("{s:.2}×")}</td><td>{format!("{lo:.2}×")}</td><td>{format!("{hi:.2}×")}</td><td>{format!("{:.0}%", s / t as f64 * 100.0)}</td>
+                    </tr>
                 }).collect_view()}</tbody></table>
             </details>
         </figure>

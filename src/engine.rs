@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// The most pool threads we start, whatever the browser reports.
-const MAX_POOL_THREADS: usize = 16;
+pub const MAX_POOL_THREADS: usize = 16;
 
 /// What the page's results depend on, read once at start.
 #[derive(Clone, Debug, PartialEq)]

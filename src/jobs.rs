@@ -15,6 +15,10 @@ use wasm_bindgen::prelude::*;
 pub struct Job {
     pub task: Task,
     pub parallel: bool,
+    /// Run the parallel version on the sized pool of this many threads instead of
+    /// the global pool (the speedup curve); see [`crate::sized_pools`].
+    #[serde(default)]
+    pub pool_threads: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -142,10 +146,29 @@ pub fn spin_for(ms: f64) {
 
 /// Runs a valid job on the current thread and times it.
 pub fn execute(job: Job) -> Result<JobOutput, JobError> {
-    let probe = &BoardProbe;
-    let started_ms = shared_now_ms();
     let par = job.parallel;
-    let answer = match job.task {
+    let sized = match (par, job.pool_threads) {
+        (true, Some(n)) => Some(crate::sized_pools::pool(n).ok_or(JobError::Failed(format!("no pool of {n} threads")))?),
+        _ => None,
+    };
+    let started_ms = shared_now_ms();
+    let answer = match sized {
+        Some(pool) => pool.install(|| compute(job.task, par))?,
+        None => compute(job.task, par)?,
+    };
+    let ended_ms = shared_now_ms();
+    let threads = match sized {
+        Some(pool) => pool.current_num_threads(),
+        None if par => rayon::current_num_threads(),
+        None => 1,
+    };
+    let spans = BOARD.take_spans();
+    Ok(JobOutput { answer, kernel_ms: ended_ms - started_ms, threads, spans, started_ms, ended_ms })
+}
+
+fn compute(task: Task, par: bool) -> Result<Answer, JobError> {
+    let probe = &BoardProbe;
+    Ok(match task {
         Task::Collatz { limit } => {
             let chain = if par {
                 collatz::longest_chain_parallel(limit, probe)?
@@ -186,11 +209,7 @@ pub fn execute(job: Job) -> Result<JobOutput, JobError> {
             spin_for(ms);
             Answer::Hash { hash: hash::fold_hash(&password) }
         }
-    };
-    let ended_ms = shared_now_ms();
-    let threads = if par { rayon::current_num_threads() } else { 1 };
-    let spans = BOARD.take_spans();
-    Ok(JobOutput { answer, kernel_ms: ended_ms - started_ms, threads, spans, started_ms, ended_ms })
+    })
 }
 
 /// The compute worker's entry point: a job as JSON in, `Result<JobOutput, JobError>` as JSON out.

@@ -23,5 +23,6 @@ pub mod experiments;
 pub mod jobs;
 pub mod live;
 pub mod responsiveness;
+pub mod sized_pools;
 
 pub use app::App;

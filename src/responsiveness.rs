@@ -112,6 +112,13 @@ pub fn ResponsivenessIndicator(monitor: FrameMonitor) -> impl IntoView {
         }
         (smooth, slow, frozen)
     });
+    // A number that changes every frame: under reduced motion the dot stands still,
+    // and this still shows whether the main thread is drawing.
+    let frames = RwSignal::new(0u64);
+    Effect::new(move |_| {
+        monitor.last_frame.track();
+        frames.update(|n| *n += 1);
+    });
     let longest = move || {
         monitor.last_frame.track();
         let now = clock::now_ms();
@@ -135,7 +142,8 @@ pub fn ResponsivenessIndicator(monitor: FrameMonitor) -> impl IntoView {
                 <path class="gap frozen" d=move || bars.get().2></path>
             </svg>
             <span class="pulse-longest" title="Longest gap between frames in the last 2 seconds">
-                "longest frame gap (2 s): " <strong data-testid="longest-gap">{longest}</strong>
+                "frames " <strong class="frame-count" data-testid="frame-count">{move || frames.get()}</strong>
+                " · longest gap (2 s): " <strong data-testid="longest-gap">{longest}</strong>
             </span>
         </section>
     }

@@ -14,7 +14,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn collatz(limit: u64) -> Job {
-    Job { task: Task::Collatz { limit }, parallel: false }
+    Job { task: Task::Collatz { limit }, parallel: false, pool_threads: None }
 }
 
 #[wasm_bindgen_test]
@@ -72,7 +72,7 @@ async fn pool_and_compute_worker_run_collatz_off_the_main_thread() {
 #[wasm_bindgen_test]
 async fn shared_numbers_reach_the_pool_without_copying() {
     let numbers: Vec<u64> = (0..1_000_000).collect();
-    let job = Job { task: Task::SumOfSquares { data: concurrency_playground::jobs::SharedNumbers::new(numbers) }, parallel: false };
+    let job = Job { task: Task::SumOfSquares { data: concurrency_playground::jobs::SharedNumbers::new(numbers) }, parallel: false, pool_threads: None };
     // The numbers go in as an address and a length and come back out whole.
     let output = bridge::run(job, Mode::MainThread).await.unwrap();
     assert_eq!(output.answer, Answer::Total { total: 333_332_833_333_500_000 });

@@ -43,6 +43,25 @@ impl Speedup {
     }
 }
 
+/// Amdahl's law: the speedup on `threads` threads of work whose fraction `parallel`
+/// can run in parallel.
+pub fn amdahl_speedup(parallel: f64, threads: f64) -> f64 {
+    1.0 / ((1.0 - parallel) + parallel / threads)
+}
+
+/// The parallel fraction that best fits measured (threads, speedup) points, by least
+/// squares on 1/speedup = 1 - p·(1 - 1/threads), which is linear in p. Clamped to [0, 1];
+/// `None` without a point at more than one thread.
+pub fn amdahl_fit(points: &[(f64, f64)]) -> Option<f64> {
+    let (mut num, mut den) = (0.0, 0.0);
+    for &(threads, speedup) in points.iter().filter(|(t, s)| *t > 1.0 && *s > 0.0) {
+        let x = 1.0 - 1.0 / threads;
+        num += x * (1.0 - 1.0 / speedup);
+        den += x * x;
+    }
+    (den > 0.0).then(|| (num / den).clamp(0.0, 1.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +79,18 @@ mod tests {
         assert_eq!(Summary::of([]), None);
         assert_eq!(Summary::of([f64::NAN]), None);
         assert_eq!(Summary::of([f64::NAN, 7.0]).unwrap().median, 7.0);
+    }
+
+    #[test]
+    fn amdahl_fit_recovers_the_fraction() {
+        let p = 0.9;
+        let points: Vec<(f64, f64)> = [1.0, 2.0, 4.0, 8.0].iter().map(|&t| (t, amdahl_speedup(p, t))).collect();
+        assert!((amdahl_fit(&points).unwrap() - p).abs() < 1e-9);
+        assert_eq!(amdahl_fit(&[(1.0, 1.0)]), None);
+        assert_eq!(amdahl_fit(&[(2.0, 2.0)]), Some(1.0));
+        assert_eq!(amdahl_fit(&[(2.0, 0.5)]), Some(0.0), "slower than serial clamps to 0");
+        assert_eq!(amdahl_speedup(1.0, 4.0), 4.0);
+        assert_eq!(amdahl_speedup(0.0, 4.0), 1.0);
     }
 
     #[test]

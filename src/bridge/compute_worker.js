@@ -9,6 +9,7 @@ const INIT = 'playground_compute_init';
 const READY = 'playground_compute_ready';
 const JOB = 'playground_compute_job';
 const RESULT = 'playground_compute_result';
+const POOL_INIT = 'playground_pool_init';
 
 function nextMessage(target, type) {
   return new Promise(resolve => {
@@ -36,6 +37,13 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
       }
     });
     postMessage({ type: READY });
+  });
+  // A thread of one of the sized rayon pools (src/sized_pools.rs).
+  nextMessage(self, POOL_INIT).then(async ({ module, memory, mainJS, receiver }) => {
+    const glue = await import(mainJS);
+    glue.initSync({ module, memory });
+    postMessage({ type: READY });
+    glue.run_pool_thread(receiver);
   });
 }
 
@@ -77,4 +85,17 @@ export function runOnComputeWorker(job) {
     pending.set(id, { resolve, reject });
     worker.postMessage({ type: JOB, id, job });
   });
+}
+
+// Kept so the browser does not collect workers that are only reachable through shared memory.
+const poolWorkers = [];
+
+export async function startPoolWorkers(module, memory, mainJS, count, receiver) {
+  await Promise.all(Array.from({ length: count }, () => {
+    const w = new Worker(new URL(import.meta.url), { type: 'module', name: 'playground-pool' });
+    poolWorkers.push(w);
+    const ready = nextMessage(w, READY);
+    w.postMessage({ type: POOL_INIT, module, memory, mainJS, receiver });
+    return ready;
+  }));
 }

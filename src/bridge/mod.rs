@@ -6,7 +6,7 @@
 //! joins the same shared memory (see `compute_worker.js`); the main thread only
 //! posts a message and awaits the answer.
 
-use crate::jobs::{self, Job, JobError, JobOutput};
+use crate::jobs::{self, Job, JobError, JobOutput, Task};
 use crate::live::BOARD;
 use js_sys::{JsString, Promise};
 use serde::{Deserialize, Serialize};
@@ -64,7 +64,7 @@ impl Mode {
 /// The URL of the wasm-bindgen glue module, which the compute worker imports to
 /// instantiate the same module. Read from the glue's own `import.meta.url`,
 /// so it holds whatever hashed name the build gave the file.
-fn glue_url() -> JsString {
+pub fn glue_url() -> JsString {
     #[wasm_bindgen]
     extern "C" {
         #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
@@ -95,16 +95,26 @@ pub async fn run(job: Job, mode: Mode) -> Result<JobOutput, JobError> {
     BOARD.reset();
     match mode {
         Mode::MainThread => jobs::execute(job),
-        Mode::Worker | Mode::Pool => {
-            let text = serde_json::to_string(&job).map_err(|e| JobError::Failed(e.to_string()))?;
-            let reply = JsFuture::from(run_on_compute_worker(&text))
-                .await
-                .map_err(|e| JobError::Failed(js_error_text(e)))?;
-            let reply = reply.as_string().ok_or(JobError::Failed("the compute worker sent no result".into()))?;
-            serde_json::from_str::<Result<JobOutput, JobError>>(&reply)
-                .map_err(|e| JobError::Failed(format!("unreadable result from the worker: {e}")))?
-        }
+        Mode::Worker | Mode::Pool => send_to_worker(&job).await,
     }
+}
+
+/// Runs `task` in parallel on a rayon pool of exactly `threads` threads (started on
+/// first use), driven from the compute worker: one point of the speedup curve.
+pub async fn run_on_pool_of(task: Task, threads: usize) -> Result<JobOutput, JobError> {
+    let job = Job { task, parallel: true, pool_threads: Some(threads) };
+    job.validate().map_err(JobError::Failed)?;
+    crate::sized_pools::ensure(threads).await.map_err(JobError::Failed)?;
+    BOARD.reset();
+    send_to_worker(&job).await
+}
+
+async fn send_to_worker(job: &Job) -> Result<JobOutput, JobError> {
+    let text = serde_json::to_string(job).map_err(|e| JobError::Failed(e.to_string()))?;
+    let reply = JsFuture::from(run_on_compute_worker(&text)).await.map_err(|e| JobError::Failed(js_error_text(e)))?;
+    let reply = reply.as_string().ok_or(JobError::Failed("the compute worker sent no result".into()))?;
+    serde_json::from_str::<Result<JobOutput, JobError>>(&reply)
+        .map_err(|e| JobError::Failed(format!("unreadable result from the worker: {e}")))?
 }
 
 /// Asks the job now running to stop at its next chunk.

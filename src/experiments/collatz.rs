@@ -58,6 +58,9 @@ impl Experiment for Collatz {
             Vec::new()
         }
     }
+    fn cpu_task(&self, values: &Values) -> Option<Task> {
+        Some(Task::Collatz { limit: values.whole("n") })
+    }
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {
             let limit = values.whole("n");

@@ -38,7 +38,7 @@ pub fn bridge_mode(mode: ModeSpec) -> Mode {
 /// Runs a CPU job in `mode`, with its chunk count for the progress bar.
 pub async fn run(task: Task, mode: ModeSpec, chunks: usize, live: Live) -> Result<JobOutput, JobError> {
     live.chunks.set(Some(chunks));
-    bridge::run(Job { task, parallel: false }, bridge_mode(mode)).await
+    bridge::run(Job { task, parallel: false, pool_threads: None }, bridge_mode(mode)).await
 }
 
 /// The outcome of a CPU job: its result text, seed check and compute time.

@@ -59,11 +59,11 @@ pub async fn blocking_work(task: Task, mode: ModeSpec, live: Live) -> Result<(f6
                 spin_for(ms);
                 None
             }
-            task => Some(crate::jobs::execute(Job { task, parallel: false })?),
+            task => Some(crate::jobs::execute(Job { task, parallel: false, pool_threads: None })?),
         };
         Ok((start, live.elapsed(), output))
     } else {
-        let output = bridge::run(Job { task, parallel: false }, Mode::Worker).await?;
+        let output = bridge::run(Job { task, parallel: false, pool_threads: None }, Mode::Worker).await?;
         let axis = |t: f64| to_local_ms(t) - live.origin;
         Ok((axis(output.started_ms), axis(output.ended_ms), Some(output)))
     }

@@ -45,6 +45,9 @@ impl Experiment for HeavySpeedup {
     fn modes(&self) -> &'static [ModeSpec] {
         cpu::OFFLOADED_MODES
     }
+    fn cpu_task(&self, values: &Values) -> Option<Task> {
+        Some(Task::Heavy { seeds: values.whole("seeds"), steps: values.whole("steps") })
+    }
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {
             let (seeds, steps) = (values.whole("seeds"), values.whole("steps"));

@@ -58,6 +58,11 @@ pub enum Value {
 pub struct Values(pub Vec<(&'static str, Value)>);
 
 impl Values {
+    /// Every knob at its default.
+    pub fn defaults(knobs: &[Knob]) -> Self {
+        Values(knobs.iter().filter_map(|k| Some((k.key, k.parse(&k.default_text()).ok()?))).collect())
+    }
+
     pub fn whole(&self, key: &str) -> u64 {
         match self.0.iter().find(|(k, _)| *k == key) {
             Some((_, Value::Whole(v))) => *v,

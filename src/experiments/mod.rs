@@ -13,6 +13,7 @@ pub mod page;
 mod pipeline;
 mod pool_to_async;
 mod primes;
+mod scaling;
 mod shards;
 mod slow_hash;
 mod timer_vs_busy;
@@ -40,6 +41,10 @@ pub trait Experiment: Sync {
     /// Messages for knob values that are valid alone but not together or not in this mode.
     fn check(&self, _values: &Values, _mode: ModeSpec) -> Vec<String> {
         Vec::new()
+    }
+    /// For CPU experiments: the job the knobs describe, for the speedup curve.
+    fn cpu_task(&self, _values: &Values) -> Option<crate::jobs::Task> {
+        None
     }
     /// One run in `mode`, reporting through `live` as it goes.
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture;

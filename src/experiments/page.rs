@@ -4,6 +4,7 @@
 use super::Experiment;
 use super::kit::{Event, Live, ModeSpec, Outcome, Values};
 use crate::app::Shared;
+use super::scaling::ScalingPanel;
 use crate::charts::{FrameGapChart, Lane, ModeBars, TimelineChart};
 use crate::jobs::JobError;
 use crate::live::{BOARD, to_local_ms};
@@ -100,7 +101,8 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
     let live = Live { origin: 0.0, events: RwSignal::new(Vec::new()), log: RwSignal::new(Vec::new()), chunks: RwSignal::new(None) };
     let origin = RwSignal::new(0.0);
     let abort = StoredValue::new_local(None::<AbortHandle>);
-    let busy = move || matches!(status.get(), Status::Running { .. });
+    let scaling_busy = RwSignal::new(false);
+    let busy = move || matches!(status.get(), Status::Running { .. }) || scaling_busy.get();
 
     let read_values = move |chosen: &[ModeSpec]| -> Result<(Values, u64), Vec<String>> {
         let mut values = Values::default();
@@ -308,6 +310,10 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
                     </div>
                 </Show>
             </section>
+
+            {experiment.cpu_task(&Values::defaults(knobs)).is_some().then(|| view! {
+                <ScalingPanel experiment engine=environment read_values=move || read_values(&[]) errors busy=scaling_busy />
+            })}
 
             <details class="source">
                 <summary>{format!("The Rust that runs: {}", experiment.source_name())}</summary>

@@ -44,6 +44,9 @@ impl Experiment for PrimeJobs {
     fn modes(&self) -> &'static [ModeSpec] {
         cpu::OFFLOADED_MODES
     }
+    fn cpu_task(&self, values: &Values) -> Option<Task> {
+        Some(Task::Primes { jobs: values.whole("jobs"), limit: values.whole("limit") })
+    }
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {
             let (jobs, limit) = (values.whole("jobs"), values.whole("limit"));

@@ -230,3 +230,24 @@ test('downloads hold every run with its parameters and the environment', async (
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the speedup curve measures every pool size and fits Amdahl\'s law', { timeout: 180_000 }, async () => {
+  const { page, problems } = await openExperiment('primes');
+  await page.fill('input[name=limit]', '20,000');
+  await page.fill('input[name=repeats]', '3');
+  await page.click('button[name=measure-scaling]');
+  await page.waitForFunction(() => /^(Done|Stopped)/.test(document.querySelector('[data-testid=scaling-status]').textContent), null, { timeout: 150_000 });
+  assert.match(await page.locator('[data-testid=scaling-status]').innerText(), /^Done/);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const points = await page.locator('[data-testid=scaling-point]').evaluateAll(rows => rows.map(r => [Number(r.dataset.threads), Number(r.dataset.speedup)]));
+  assert.deepEqual(points.map(p => p[0]), Array.from({ length: Math.min(cores, 16) }, (_, i) => i + 1));
+  // One pool thread does the same work as one worker; more threads do it faster (robustly, not to a target).
+  assert.ok(points[0][1] > 0.7 && points[0][1] < 1.3, `1 thread: ${points[0][1]}×`);
+  if (cores > 1) assert.ok(points[1][1] > points[0][1] * 1.2, `2 threads beat 1: ${JSON.stringify(points)}`);
+  const fraction = Number(await page.locator('[data-testid=amdahl]').getAttribute('data-parallel-fraction'));
+  assert.ok(fraction >= 0 && fraction <= 1);
+  assert.equal(await page.locator('.chart.speedup-chart circle.point').count(), points.length);
+  await screenshot(page, 'primes-speedup-curve');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

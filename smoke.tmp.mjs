@@ -1,0 +1,13 @@
+import { startSite, waitForEngine } from './tests/e2e/helpers.mjs';
+const site = await startSite();
+const { page, problems } = await site.open(`?experiment=collatz`);
+await waitForEngine(page);
+await page.fill('input[name=repeats]', '3');
+await page.click('button[name=measure-scaling]');
+await page.waitForFunction(() => /Done|Stopped/.test(document.querySelector('[data-testid=scaling-status]').textContent), null, { timeout: 120000 });
+console.log(await page.locator('[data-testid=scaling-status]').innerText());
+console.log(await page.locator('[data-testid=scaling-point]').evaluateAll(rs => rs.map(r => r.dataset)));
+console.log(await page.locator('[data-testid=amdahl]').innerText());
+await page.locator('.scaling').screenshot({ path: '/tmp/scaling.png' });
+console.log(problems);
+await site.close();

@@ -1,0 +1,63 @@
+//! Rayon pools of each size from 1 to the core count, for the speedup curve.
+//!
+//! wasm-bindgen-rayon builds the one global pool (all cores) that every other
+//! experiment uses. To measure speedup at 1, 2, … threads we need pools of those
+//! sizes too; rayon builds them with a spawn handler, and their threads are web
+//! workers that join the shared memory the same way the compute worker does.
+
+use crate::engine::MAX_POOL_THREADS;
+use js_sys::{JsString, Promise};
+use rayon::{ThreadBuilder, ThreadPool, ThreadPoolBuilder};
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::{Mutex, OnceLock};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/bridge/compute_worker.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = startPoolWorkers)]
+    fn start_pool_workers(module: JsValue, memory: JsValue, main_js: JsString, count: usize, receiver: usize) -> Promise;
+}
+
+/// Pool `n` lives at index `n - 1`. Only the main thread sets them; any thread reads.
+static POOLS: [OnceLock<ThreadPool>; MAX_POOL_THREADS] = [const { OnceLock::new() }; MAX_POOL_THREADS];
+
+/// The pool of `threads` threads, if it has been started.
+pub fn pool(threads: usize) -> Option<&'static ThreadPool> {
+    POOLS.get(threads.checked_sub(1)?)?.get()
+}
+
+/// Starts the pool of `threads` threads unless it is running already.
+pub async fn ensure(threads: usize) -> Result<(), String> {
+    if !(1..=MAX_POOL_THREADS).contains(&threads) {
+        return Err(format!("a pool has 1 to {MAX_POOL_THREADS} threads, not {threads}"));
+    }
+    if pool(threads).is_some() {
+        return Ok(());
+    }
+    let (sender, receiver) = sync_channel::<ThreadBuilder>(threads);
+    // The workers share one receiver; it lives as long as the page.
+    let receiver: &'static Mutex<Receiver<ThreadBuilder>> = Box::leak(Box::new(Mutex::new(receiver)));
+    let started = start_pool_workers(wasm_bindgen::module(), wasm_bindgen::memory(), crate::bridge::glue_url(), threads, receiver as *const _ as usize);
+    JsFuture::from(started).await.map_err(|e| format!("pool workers did not start: {e:?}"))?;
+    // Every worker now waits on the channel; the sends below do not block (capacity = threads).
+    let built = ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(move |i| format!("pool {threads} thread {i}"))
+        .spawn_handler(move |thread| sender.send(thread).map_err(|e| std::io::Error::other(e.to_string())))
+        .build()
+        .map_err(|e| e.to_string())?;
+    let _ = POOLS[threads - 1].set(built);
+    Ok(())
+}
+
+/// A pool worker's body: take one thread from the channel and run it (forever).
+#[wasm_bindgen]
+pub fn run_pool_thread(receiver: usize) {
+    // Sound: the address is the leaked receiver made in `ensure`, alive for the page's lifetime.
+    let receiver = unsafe { &*(receiver as *const Mutex<Receiver<ThreadBuilder>>) };
+    let thread = receiver.lock().ok().and_then(|r| r.recv().ok());
+    if let Some(thread) = thread {
+        thread.run();
+    }
+}
