@@ -96,7 +96,7 @@ fn Home(navigate: impl Fn(Option<&'static dyn Experiment>) + Copy + Send + Sync 
                 "Each experiment runs real Rust, compiled to WebAssembly, in this tab. Some work runs on "
                 "the page's main thread, the one that also draws the page; some is offloaded to web "
                 "workers; some is spread over a rayon thread pool made of web workers. Watch the "
-                <strong>"Main thread"</strong> " dot at the top: when it stops while the "
+                <strong>"Main thread"</strong> " dot of the pulse panel: when it stops while the "
                 <strong>"Compositor"</strong> " dot keeps moving, the page is frozen."
             </p>
             <ul class="cards">

@@ -30,8 +30,8 @@ impl Experiment for Collatz {
             "Take a number; halve it if it is even, otherwise triple it and add one; repeat until you reach 1. \
              Which start below N takes the most steps? Below 100,000 it is 77,031 (350 steps); below a million, 837,799 (524 steps).",
             "This is CPU-bound work: there is nothing to wait for, so async cannot make it faster and cannot keep the \
-             page alive while it runs. Only another thread can. On the main thread the page freezes: watch the dots at \
-             the top, and the red cliff in the frame chart. In a web worker the same loop runs while the page keeps \
+             page alive while it runs. Only another thread can. On the main thread the page freezes: watch the two dots \
+             of the pulse, and the red cliff in the frame chart. In a web worker the same loop runs while the page keeps \
              drawing. With rayon the starts are cut into chunks spread over a pool of workers, one per core: the \
              timeline shows which thread ran which chunk when.",
         ]
