@@ -27,7 +27,7 @@ ensure_toolchain() {
     return
   fi
   log "installing Rust $TOOLCHAIN with rust-src and wasm32 (about 30 s)"
-  rustup toolchain install "$TOOLCHAIN" --profile minimal -c rust-src -t wasm32-unknown-unknown
+  rustup toolchain install "$TOOLCHAIN" --profile minimal -c rust-src -c rustfmt -t wasm32-unknown-unknown
 }
 
 # cargo_tool BIN CRATE VERSION [extra cargo install args...]

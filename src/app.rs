@@ -26,7 +26,7 @@ fn experiment_in_url() -> Option<&'static dyn Experiment> {
 
 fn link_to(experiment: Option<&dyn Experiment>) -> String {
     match experiment {
-        Some(e) => format!("?{EXPERIMENT_KEY}={}", e.slug()),
+        Some(e) => format!("?{EXPERIMENT_KEY}={}", e.about().slug),
         None => "?".to_string(),
     }
 }
@@ -34,10 +34,10 @@ fn link_to(experiment: Option<&dyn Experiment>) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     let shared = Shared { engine: use_engine(), frames: use_frame_monitor() };
-    let (open, set_open) = signal(experiment_in_url().map(|e| e.slug()));
+    let (open, set_open) = signal(experiment_in_url().map(|e| e.about().slug));
 
     // Back and forward move between experiments.
-    let on_popstate = Closure::<dyn Fn()>::new(move || set_open.set(experiment_in_url().map(|e| e.slug())));
+    let on_popstate = Closure::<dyn Fn()>::new(move || set_open.set(experiment_in_url().map(|e| e.about().slug)));
     let _ = window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
     on_popstate.forget(); // lives as long as the page
 
@@ -45,7 +45,7 @@ pub fn App() -> impl IntoView {
         if let Ok(history) = window().history() {
             let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&link_to(experiment)));
         }
-        set_open.set(experiment.map(|e| e.slug()));
+        set_open.set(experiment.map(|e| e.about().slug));
     };
 
     view! {
@@ -63,13 +63,13 @@ pub fn App() -> impl IntoView {
                     {experiments::ALL
                         .iter()
                         .map(|&e| {
-                            let current = move || open.get() == Some(e.slug());
+                            let current = move || open.get() == Some(e.about().slug);
                             view! {
                                 <li>
                                     <a href=link_to(Some(e)) class:current=current
                                         aria-current=move || current().then_some("page")
                                         on:click=move |ev| { ev.prevent_default(); navigate(Some(e)) }>
-                                        {e.title()}
+                                        {e.about().title}
                                     </a>
                                 </li>
                             }
@@ -104,8 +104,8 @@ fn Home(navigate: impl Fn(Option<&'static dyn Experiment>) + Copy + Send + Sync 
                     .iter()
                     .map(|&e| view! {
                         <li class="card">
-                            <h2><a href=link_to(Some(e)) on:click=move |ev| { ev.prevent_default(); navigate(Some(e)) }>{e.title()}</a></h2>
-                            <p>{e.summary()}</p>
+                            <h2><a href=link_to(Some(e)) on:click=move |ev| { ev.prevent_default(); navigate(Some(e)) }>{e.about().title}</a></h2>
+                            <p>{e.about().summary}</p>
                         </li>
                     })
                     .collect_view()}

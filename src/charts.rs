@@ -44,9 +44,38 @@ fn axis(span: f64, x: impl Fn(f64) -> f64 + Copy + 'static, top: f64) -> impl In
         .collect_view()
 }
 
+/// A chart with its caption, an optional note, and its numbers as a table under "As a table".
+fn chart_box(
+    caption: impl IntoView,
+    svg: impl IntoView,
+    note: impl IntoView,
+    summary: &'static str,
+    headers: &'static [&'static str],
+    body: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <figure class="chart-box">
+            <figcaption>{caption}</figcaption>
+            {svg}
+            {note}
+            <details>
+                <summary>{summary}</summary>
+                <table class="data">
+                    <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
 /// Lanes of bars and ticks over time: heartbeat timelines and per-thread Gantt charts alike.
 #[component]
-pub fn TimelineChart(#[prop(into)] lanes: Signal<Vec<Lane>>, #[prop(into)] span_ms: Signal<f64>, caption: &'static str) -> impl IntoView {
+pub fn TimelineChart(
+    #[prop(into)] lanes: Signal<Vec<Lane>>,
+    #[prop(into)] span_ms: Signal<f64>,
+    caption: &'static str,
+) -> impl IntoView {
     let svg = move || {
         let lanes = lanes.get();
         let span = span_ms.get().max(1.0);
@@ -100,17 +129,14 @@ pub fn TimelineChart(#[prop(into)] lanes: Signal<Vec<Lane>>, #[prop(into)] span_
             bars.map(IntoAny::into_any).chain(ticks.map(IntoAny::into_any)).collect::<Vec<_>>()
         }).collect_view()
     };
-    view! {
-        <figure class="chart-box">
-            <figcaption>{caption}</figcaption>
-            {svg}
-            <details>
-                <summary>"As a table"</summary>
-                <table class="data"><thead><tr><th>"Row"</th><th>"What"</th><th>"Start / fired (ms)"</th><th>"End / due (ms)"</th><th>"Late (ms)"</th></tr></thead>
-                <tbody>{table}</tbody></table>
-            </details>
-        </figure>
-    }
+    chart_box(
+        caption,
+        svg,
+        (),
+        "As a table",
+        &["Row", "What", "Start / fired (ms)", "End / due (ms)", "Late (ms)"],
+        table,
+    )
 }
 
 /// Gaps between the page's animation frames over a run: a freeze is a cliff.
@@ -141,20 +167,24 @@ pub fn FrameGapChart(#[prop(into)] gaps: Signal<Vec<(f64, f64)>>, #[prop(into)] 
         }
     };
     let longest = move || gaps.with(|g| g.iter().map(|g| g.1).fold(0.0, f64::max));
-    view! {
-        <figure class="chart-box">
-            <figcaption>"Main-thread frames: the gap before each frame (tall red bars are freezes)"</figcaption>
-            {svg}
-            <p class="chart-note">{move || format!("{} frames, longest gap {:.0} ms.", gaps.with(Vec::len), longest())}</p>
-            <details>
-                <summary>"As a table (gaps of 25 ms or more)"</summary>
-                <table class="data"><thead><tr><th>"Frame at (ms)"</th><th>"Gap before it (ms)"</th></tr></thead>
-                <tbody>{move || gaps.get().into_iter().filter(|g| g.1 >= 25.0).map(|(t, g)| view! {
-                    <tr><td>{format!("{t:.1}")}</td><td>{format!("{g:.1}")}</td></tr>
-                }).collect_view()}</tbody></table>
-            </details>
-        </figure>
-    }
+    let note = view! {
+        <p class="chart-note">{move || format!("{} frames, longest gap {:.0} ms.", gaps.with(Vec::len), longest())}</p>
+    };
+    let body = move || {
+        gaps.get()
+            .into_iter()
+            .filter(|g| g.1 >= 25.0)
+            .map(|(t, g)| view! { <tr><td>{format!("{t:.1}")}</td><td>{format!("{g:.1}")}</td></tr> })
+            .collect_view()
+    };
+    chart_box(
+        "Main-thread frames: the gap before each frame (tall red bars are freezes)",
+        svg,
+        note,
+        "As a table (gaps of 25 ms or more)",
+        &["Frame at (ms)", "Gap before it (ms)"],
+        body,
+    )
 }
 
 /// Median per mode with a min–max whisker.
@@ -166,17 +196,21 @@ pub fn ModeBars(#[prop(into)] rows: Signal<Vec<(String, Summary)>>, caption: &'s
         let plot = WIDTH - LABEL_W - 120.0;
         let x = move |v: f64| LABEL_W + v / top * plot;
         let height = rows.len() as f64 * 44.0 + AXIS;
-        let bars = rows.iter().enumerate().map(|(i, (label, s))| {
-            let y = i as f64 * 44.0;
-            view! {
-                <text class="lane-label" x=LABEL_W - 8.0 y=y + 27.0 text-anchor="end">{label.clone()}</text>
-                <rect class="bar" x=LABEL_W y=y + 10.0 width=(x(s.median) - LABEL_W).max(1.0) height=24></rect>
-                <line class="whisker" x1=x(s.min) x2=x(s.max) y1=y + 22.0 y2=y + 22.0></line>
-                <line class="whisker" x1=x(s.min) x2=x(s.min) y1=y + 14.0 y2=y + 30.0></line>
-                <line class="whisker" x1=x(s.max) x2=x(s.max) y1=y + 14.0 y2=y + 30.0></line>
-                <text class="value-label" x=x(s.max) + 8.0 y=y + 27.0>{format!("{:.1} ms", s.median)}</text>
-            }
-        }).collect_view();
+        let bars = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (label, s))| {
+                let y = i as f64 * 44.0;
+                view! {
+                    <text class="lane-label" x=LABEL_W - 8.0 y=y + 27.0 text-anchor="end">{label.clone()}</text>
+                    <rect class="bar" x=LABEL_W y=y + 10.0 width=(x(s.median) - LABEL_W).max(1.0) height=24></rect>
+                    <line class="whisker" x1=x(s.min) x2=x(s.max) y1=y + 22.0 y2=y + 22.0></line>
+                    <line class="whisker" x1=x(s.min) x2=x(s.min) y1=y + 14.0 y2=y + 30.0></line>
+                    <line class="whisker" x1=x(s.max) x2=x(s.max) y1=y + 14.0 y2=y + 30.0></line>
+                    <text class="value-label" x=x(s.max) + 8.0 y=y + 27.0>{format!("{:.1} ms", s.median)}</text>
+                }
+            })
+            .collect_view();
         view! {
             <svg class="chart bars" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=caption>
                 {axis(top, x, rows.len() as f64 * 44.0)}
@@ -184,19 +218,12 @@ pub fn ModeBars(#[prop(into)] rows: Signal<Vec<(String, Summary)>>, caption: &'s
             </svg>
         }
     };
-    view! {
-        <figure class="chart-box">
-            <figcaption>{caption}</figcaption>
-            {svg}
-            <details>
-                <summary>"As a table"</summary>
-                <table class="data"><thead><tr><th>"Mode"</th><th>"Runs"</th><th>"Median (ms)"</th><th>"Min"</th><th>"Max"</th></tr></thead>
-                <tbody>{move || rows.get().into_iter().map(|(label, s)| view! {
-                    <tr><td>{label}</td><td>{s.count}</td><td>{format!("{:.1}", s.median)}</td><td>{format!("{:.1}", s.min)}</td><td>{format!("{:.1}", s.max)}</td></tr>
-                }).collect_view()}</tbody></table>
-            </details>
-        </figure>
-    }
+    let body = move || {
+        rows.get().into_iter().map(|(label, s)| view! {
+            <tr><td>{label}</td><td>{s.count}</td><td>{format!("{:.1}", s.median)}</td><td>{format!("{:.1}", s.min)}</td><td>{format!("{:.1}", s.max)}</td></tr>
+        }).collect_view()
+    };
+    chart_box(caption, svg, (), "As a table", &["Mode", "Runs", "Median (ms)", "Min", "Max"], body)
 }
 
 /// Speedup against thread count: measured points with their spread, the ideal
@@ -216,18 +243,33 @@ pub fn SpeedupChart(
         // Threads 1 … right, with half a step of margin either side.
         let x = move |t: f64| LEFT + (t - 0.5) / right * (WIDTH - LEFT - 20.0);
         let y = move |s: f64| 10.0 + (1.0 - s / top) * (H - 10.0);
-        let grid = (0..=top.floor() as usize).map(|s| view! {
-            <line class="grid" x1=LEFT x2=WIDTH - 20.0 y1=y(s as f64) y2=y(s as f64)></line>
-            <text class="axis-label" x=LEFT - 8.0 y=y(s as f64) + 4.0 text-anchor="end">{format!("{s}×")}</text>
-        }).collect_view();
-        let xs = (1..=right as usize).map(|t| view! {
-            <text class="axis-label" x=x(t as f64) y=H + 20.0 text-anchor="middle">{t}</text>
-        }).collect_view();
+        let grid = (0..=top.floor() as usize)
+            .map(|s| {
+                view! {
+                    <line class="grid" x1=LEFT x2=WIDTH - 20.0 y1=y(s as f64) y2=y(s as f64)></line>
+                    <text class="axis-label" x=LEFT - 8.0 y=y(s as f64) + 4.0 text-anchor="end">{format!("{s}×")}</text>
+                }
+            })
+            .collect_view();
+        let xs = (1..=right as usize)
+            .map(|t| {
+                view! {
+                    <text class="axis-label" x=x(t as f64) y=H + 20.0 text-anchor="middle">{t}</text>
+                }
+            })
+            .collect_view();
         let amdahl = fit.get().map(|p| {
             let d: String = (0..=40)
                 .map(|i| 1.0 + (right - 1.0) * i as f64 / 40.0)
                 .enumerate()
-                .map(|(i, t)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x(t), y(playground_kernels::stats::amdahl_speedup(p, t))))
+                .map(|(i, t)| {
+                    format!(
+                        "{}{:.1},{:.1}",
+                        if i == 0 { "M" } else { "L" },
+                        x(t),
+                        y(playground_kernels::stats::amdahl_speedup(p, t))
+                    )
+                })
                 .collect();
             view! { <path class="amdahl" d=d></path> }
         });
@@ -248,19 +290,19 @@ pub fn SpeedupChart(
             </svg>
         }
     };
-    view! {
-        <figure class="chart-box">
-            <figcaption>"Speedup over one worker, by pool size (dashed: ideal; curve: Amdahl fit)"</figcaption>
-            {svg}
-            <details>
-                <summary>"As a table"</summary>
-                <table class="data"><thead><tr><th>"Threads"</th><th>"Speedup (median)"</th><th>"Lowest"</th><th>"Highest"</th><th>"Efficiency"</th></tr></thead>
-                <tbody>{move || points.get().into_iter().map(|(t, s, lo, hi)| view! {
-                    <tr data-testid="scaling-point" data-threads=t data-speedup=format!("{s:.3}")>
-                        <td>{t}</td><td>{format!("{s:.2}×")}</td><td>{format!("{lo:.2}×")}</td><td>{format!("{hi:.2}×")}</td><td>{format!("{:.0}%", s / t as f64 * 100.0)}</td>
-                    </tr>
-                }).collect_view()}</tbody></table>
-            </details>
-        </figure>
-    }
+    let body = move || {
+        points.get().into_iter().map(|(t, s, lo, hi)| view! {
+            <tr data-testid="scaling-point" data-threads=t data-speedup=format!("{s:.3}")>
+                <td>{t}</td><td>{format!("{s:.2}×")}</td><td>{format!("{lo:.2}×")}</td><td>{format!("{hi:.2}×")}</td><td>{format!("{:.0}%", s / t as f64 * 100.0)}</td>
+            </tr>
+        }).collect_view()
+    };
+    chart_box(
+        "Speedup over one worker, by pool size (dashed: ideal; curve: Amdahl fit)",
+        svg,
+        (),
+        "As a table",
+        &["Threads", "Speedup (median)", "Lowest", "Highest", "Efficiency"],
+        body,
+    )
 }

@@ -1,10 +1,10 @@
 //! Downloading every run of an experiment, with its parameters and the environment
 //! the numbers depend on, as JSON or CSV.
 
-use leptos::prelude::*;
 use crate::engine::{Engine, Readiness};
 use crate::experiments::Experiment;
 use crate::experiments::page::RunRecord;
+use leptos::prelude::*;
 use serde_json::{Value, json};
 use wasm_bindgen::JsCast;
 
@@ -36,7 +36,8 @@ fn run_json(run: &RunRecord) -> Value {
             (k.to_string(), value)
         })
         .collect();
-    let figures: serde_json::Map<String, Value> = run.outcome.figures.iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
+    let figures: serde_json::Map<String, Value> =
+        run.outcome.figures.iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
     json!({
         "number": run.number,
         "mode": run.mode.id,
@@ -59,12 +60,12 @@ fn run_json(run: &RunRecord) -> Value {
 
 pub fn runs_json(experiment: &dyn Experiment, runs: &[RunRecord], engine: Engine) {
     let document = json!({
-        "experiment": experiment.slug(),
+        "experiment": experiment.about().slug,
         "environment": environment(engine),
         "runs": runs.iter().map(run_json).collect::<Vec<_>>(),
     });
     let text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    save(&format!("{}-runs.json", experiment.slug()), &text, "application/json");
+    save(&format!("{}-runs.json", experiment.about().slug), &text, "application/json");
 }
 
 /// Quotes a CSV field when it must be.
@@ -83,7 +84,7 @@ pub fn runs_csv(experiment: &dyn Experiment, runs: &[RunRecord], engine: Engine)
     ];
     for r in runs {
         let fields = [
-            experiment.slug().to_string(),
+            experiment.about().slug.to_string(),
             r.number.to_string(),
             r.mode.id.to_string(),
             r.values.display(),
@@ -100,7 +101,7 @@ pub fn runs_csv(experiment: &dyn Experiment, runs: &[RunRecord], engine: Engine)
         ];
         lines.push(fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
     }
-    save(&format!("{}-runs.csv", experiment.slug()), &(lines.join("\n") + "\n"), "text/csv");
+    save(&format!("{}-runs.csv", experiment.about().slug), &(lines.join("\n") + "\n"), "text/csv");
 }
 
 /// Offers `text` as a file download.

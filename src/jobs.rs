@@ -107,11 +107,19 @@ impl SharedNumbers {
 }
 
 fn check(name: &str, value: u64, min: u64, max: u64) -> Result<(), String> {
-    if (min..=max).contains(&value) { Ok(()) } else { Err(format!("{name} must be between {min} and {max}, got {value}")) }
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(format!("{name} must be between {min} and {max}, got {value}"))
+    }
 }
 
 fn check_ms(value: f64) -> Result<(), String> {
-    if (0.0..=60_000.0).contains(&value) { Ok(()) } else { Err(format!("a duration must be between 0 and 60000 ms, got {value}")) }
+    if (0.0..=60_000.0).contains(&value) {
+        Ok(())
+    } else {
+        Err(format!("a duration must be between 0 and 60000 ms, got {value}"))
+    }
 }
 
 impl Job {
@@ -127,7 +135,9 @@ impl Job {
                 check("Jobs", *jobs, 1, primes::MAX_JOBS)?;
                 check("Limit", *limit, 2, primes::MAX_LIMIT)
             }
-            Task::SumOfSquares { data } => check("Numbers", data.len as u64, 0, squares::MAX_SHARDS * squares::MAX_SHARD_SIZE),
+            Task::SumOfSquares { data } => {
+                check("Numbers", data.len as u64, 0, squares::MAX_SHARDS * squares::MAX_SHARD_SIZE)
+            }
             Task::Spin { ms } => check_ms(*ms),
             Task::SlowHash { password, ms } => {
                 check("Password length", password.chars().count() as u64, 0, hash::MAX_PASSWORD_CHARS as u64)?;
@@ -148,7 +158,9 @@ pub fn spin_for(ms: f64) {
 pub fn execute(job: Job) -> Result<JobOutput, JobError> {
     let par = job.parallel;
     let sized = match (par, job.pool_threads) {
-        (true, Some(n)) => Some(crate::sized_pools::pool(n).ok_or(JobError::Failed(format!("no pool of {n} threads")))?),
+        (true, Some(n)) => {
+            Some(crate::sized_pools::pool(n).ok_or(JobError::Failed(format!("no pool of {n} threads")))?)
+        }
         _ => None,
     };
     let started_ms = shared_now_ms();

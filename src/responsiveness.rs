@@ -107,7 +107,13 @@ pub fn ResponsivenessIndicator(monitor: FrameMonitor) -> impl IntoView {
         let (mut smooth, mut slow, mut frozen) = (String::new(), String::new(), String::new());
         for (i, gap) in gaps.iter().enumerate() {
             let height = gap.min(100.0) / 100.0 * 40.0;
-            let path = if *gap >= 50.0 { &mut frozen } else if *gap >= 25.0 { &mut slow } else { &mut smooth };
+            let path = if *gap >= 50.0 {
+                &mut frozen
+            } else if *gap >= 25.0 {
+                &mut slow
+            } else {
+                &mut smooth
+            };
             path.push_str(&format!("M{}.5 40v-{height:.1}", offset + i));
         }
         (smooth, slow, frozen)

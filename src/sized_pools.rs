@@ -16,7 +16,13 @@ use wasm_bindgen_futures::JsFuture;
 #[wasm_bindgen(module = "/src/bridge/compute_worker.js")]
 extern "C" {
     #[wasm_bindgen(js_name = startPoolWorkers)]
-    fn start_pool_workers(module: JsValue, memory: JsValue, main_js: JsString, count: usize, receiver: usize) -> Promise;
+    fn start_pool_workers(
+        module: JsValue,
+        memory: JsValue,
+        main_js: JsString,
+        count: usize,
+        receiver: usize,
+    ) -> Promise;
 }
 
 /// Pool `n` lives at index `n - 1`. Only the main thread sets them; any thread reads.
@@ -38,7 +44,13 @@ pub async fn ensure(threads: usize) -> Result<(), String> {
     let (sender, receiver) = sync_channel::<ThreadBuilder>(threads);
     // The workers share one receiver; it lives as long as the page.
     let receiver: &'static Mutex<Receiver<ThreadBuilder>> = Box::leak(Box::new(Mutex::new(receiver)));
-    let started = start_pool_workers(wasm_bindgen::module(), wasm_bindgen::memory(), crate::bridge::glue_url(), threads, receiver as *const _ as usize);
+    let started = start_pool_workers(
+        wasm_bindgen::module(),
+        wasm_bindgen::memory(),
+        crate::bridge::glue_url(),
+        threads,
+        receiver as *const _ as usize,
+    );
     JsFuture::from(started).await.map_err(|e| format!("pool workers did not start: {e:?}"))?;
     // Every worker now waits on the channel; the sends below do not block (capacity = threads).
     let built = ThreadPoolBuilder::new()

@@ -72,7 +72,11 @@ async fn pool_and_compute_worker_run_collatz_off_the_main_thread() {
 #[wasm_bindgen_test]
 async fn shared_numbers_reach_the_pool_without_copying() {
     let numbers: Vec<u64> = (0..1_000_000).collect();
-    let job = Job { task: Task::SumOfSquares { data: concurrency_playground::jobs::SharedNumbers::new(numbers) }, parallel: false, pool_threads: None };
+    let job = Job {
+        task: Task::SumOfSquares { data: concurrency_playground::jobs::SharedNumbers::new(numbers) },
+        parallel: false,
+        pool_threads: None,
+    };
     // The numbers go in as an address and a length and come back out whole.
     let output = bridge::run(job, Mode::MainThread).await.unwrap();
     assert_eq!(output.answer, Answer::Total { total: 333_332_833_333_500_000 });
@@ -93,16 +97,17 @@ fn run_job_speaks_json_and_rejects_bad_jobs() {
     assert!(matches!(read(run_job("not json")), Err(JobError::Failed(m)) if m.starts_with("unreadable job")));
     let too_big = read(run_job(r#"{"task":{"kernel":"collatz","limit":100000000000},"parallel":true}"#));
     assert!(matches!(too_big, Err(JobError::Failed(m)) if m.contains("N must be between")));
-    let hash = read(run_job(r#"{"task":{"kernel":"slow-hash","password":"hunter2","ms":1},"parallel":false}"#)).unwrap();
+    let hash =
+        read(run_job(r#"{"task":{"kernel":"slow-hash","password":"hunter2","ms":1},"parallel":false}"#)).unwrap();
     assert_eq!(hash.answer, Answer::Hash { hash: 95_755_137_202 });
 }
 
 #[wasm_bindgen_test]
 fn experiment_slugs_are_unique_and_findable() {
     for experiment in experiments::ALL {
-        assert_eq!(experiments::find(experiment.slug()).map(|e| e.title()), Some(experiment.title()));
+        assert_eq!(experiments::find(experiment.about().slug).map(|e| e.about().title), Some(experiment.about().title));
     }
-    let mut slugs: Vec<_> = experiments::ALL.iter().map(|e| e.slug()).collect();
+    let mut slugs: Vec<_> = experiments::ALL.iter().map(|e| e.about().slug).collect();
     slugs.sort();
     slugs.dedup();
     assert_eq!(slugs.len(), experiments::ALL.len());

@@ -150,7 +150,10 @@ mod tests {
         let stopping = RecordingProbe::stopping_after(3);
         assert_eq!(longest_chain_sequential(100_000, &stopping), Err(Cancelled));
         assert_eq!(stopping.spans().len(), 3);
-        assert_eq!(pool.install(|| longest_chain_parallel(100_000, &RecordingProbe::stopping_after(3))), Err(Cancelled));
+        assert_eq!(
+            pool.install(|| longest_chain_parallel(100_000, &RecordingProbe::stopping_after(3))),
+            Err(Cancelled)
+        );
     }
 
     #[test]

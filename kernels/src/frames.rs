@@ -48,9 +48,7 @@ impl FrameLog {
     /// how long the page went without drawing during that span. A span that
     /// started and ended between two frames reports the whole gap around it.
     pub fn longest_gap_during(&self, from: f64, to: f64) -> Option<f64> {
-        self.gaps_during(from, to)
-            .map(|(_, gap)| gap)
-            .max_by(f64::total_cmp)
+        self.gaps_during(from, to).map(|(_, gap)| gap).max_by(f64::total_cmp)
     }
 }
 

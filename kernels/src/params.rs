@@ -6,7 +6,11 @@
 pub fn parse_whole(field: &str, text: &str, min: u64, max: u64) -> Result<u64, String> {
     let cleaned: String = text.trim().chars().filter(|c| !matches!(c, '_' | ',' | ' ')).collect();
     let value = if cleaned.is_empty() {
-        return Err(format!("{field} is empty: enter a whole number from {} to {}", group_thousands(min), group_thousands(max)));
+        return Err(format!(
+            "{field} is empty: enter a whole number from {} to {}",
+            group_thousands(min),
+            group_thousands(max)
+        ));
     } else if let Some((mantissa, exponent)) = cleaned.split_once(['e', 'E']) {
         let mantissa: u64 = mantissa.parse().map_err(|_| not_a_number(field, text))?;
         let exponent: u32 = exponent.parse().map_err(|_| not_a_number(field, text))?;
@@ -17,8 +21,12 @@ pub fn parse_whole(field: &str, text: &str, min: u64, max: u64) -> Result<u64, S
         return Err(not_a_number(field, text));
     };
     match value {
-        Some(v) if v < min => Err(format!("{field} must be at least {}, got {}", group_thousands(min), group_thousands(v))),
-        Some(v) if v > max => Err(format!("{field} must be at most {}, got {}", group_thousands(max), group_thousands(v))),
+        Some(v) if v < min => {
+            Err(format!("{field} must be at least {}, got {}", group_thousands(min), group_thousands(v)))
+        }
+        Some(v) if v > max => {
+            Err(format!("{field} must be at most {}, got {}", group_thousands(max), group_thousands(v)))
+        }
         Some(v) => Ok(v),
         None => Err(format!("{field} is far too large: the most is {}", group_thousands(max))),
     }
@@ -69,7 +77,10 @@ mod tests {
         let long = "9".repeat(10_000);
         assert!(parse_whole("N", &long, 2, 1000).unwrap_err().contains("far too large"));
         let garbage = "x".repeat(100);
-        assert_eq!(parse_whole("N", &garbage, 2, 1000).unwrap_err(), format!("N must be a whole number, got \"{}…\"", "x".repeat(24)));
+        assert_eq!(
+            parse_whole("N", &garbage, 2, 1000).unwrap_err(),
+            format!("N must be a whole number, got \"{}…\"", "x".repeat(24))
+        );
     }
 
     #[test]

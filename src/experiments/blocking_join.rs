@@ -1,12 +1,12 @@
 //! Blocking sleep inside join (seed 002): three tasks that "sleep" a second each,
 //! blocking the thread or awaiting a timer.
 
-use leptos::prelude::*;
 use super::Experiment;
-use super::kit::{Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
+use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
 use crate::jobs::spin_for;
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
 
 pub struct BlockingSleepInJoin;
 
@@ -23,7 +23,8 @@ const AWAITING: ModeSpec = ModeSpec {
     blocks_main_thread: false,
 };
 const MODES: &[ModeSpec] = &[AWAITING, BLOCKING];
-const KNOBS: &[Knob] = &[Knob::whole("tasks", "Tasks", 1, 10, 3), Knob::whole("sleep", "Each sleeps (ms)", 1, 3_000, 1_000)];
+const KNOBS: &[Knob] =
+    &[Knob::whole("tasks", "Tasks", 1, 10, 3), Knob::whole("sleep", "Each sleeps (ms)", 1, 3_000, 1_000)];
 /// A blocking run freezes the page for tasks × sleep; past this that is too long to sit through.
 const MAX_BLOCKING_MS: u64 = 5_000;
 
@@ -44,49 +45,42 @@ fn expected_lines(tasks: u64, blocking: bool) -> Vec<String> {
     if blocking {
         (1..=tasks).flat_map(|t| [format!("Start timer {t}."), format!("Timer {t} done.")]).collect()
     } else {
-        (1..=tasks).map(|t| format!("Start timer {t}.")).chain((1..=tasks).map(|t| format!("Timer {t} done."))).collect()
+        (1..=tasks)
+            .map(|t| format!("Start timer {t}."))
+            .chain((1..=tasks).map(|t| format!("Timer {t} done.")))
+            .collect()
     }
 }
 
-impl Experiment for BlockingSleepInJoin {
-    fn slug(&self) -> &'static str {
-        "blocking-join"
-    }
-    fn title(&self) -> &'static str {
-        "Blocking sleep inside join"
-    }
-    fn summary(&self) -> &'static str {
-        "Three tasks joined, each sleeping a second: blocking, they run one after another (≈3 s); awaiting, together (≈1 s)."
-    }
-    fn explanation(&self) -> &'static [&'static str] {
-        &[
-            "join! (here join_all) runs several futures concurrently on one thread, by polling each in turn. That \
+const ABOUT: About = About {
+    slug: "blocking-join",
+    title: "Blocking sleep inside join",
+    summary: "Three tasks joined, each sleeping a second: blocking, they run one after another (≈3 s); awaiting, together (≈1 s).",
+    explanation: &[
+        "join! (here join_all) runs several futures concurrently on one thread, by polling each in turn. That \
              only works if each future returns at its awaits. A task that blocks (std::thread::sleep in the seed) \
              never returns until it is done, so the others wait their turn.",
-            "Blocking: Start timer 1, Timer 1 done, Start timer 2, … about 3 s in all, and the page is frozen for all \
+        "Blocking: Start timer 1, Timer 1 done, Start timer 2, … about 3 s in all, and the page is frozen for all \
              of it. Awaiting a timer: all three start, then all three finish, about 1 s. The printed lines show the \
              order; the timeline shows the overlap.",
-        ]
-    }
-    fn source_name(&self) -> &'static str {
-        "src/experiments/blocking_join.rs"
-    }
-    fn source(&self) -> &'static str {
-        include_str!("blocking_join.rs")
-    }
-    fn knobs(&self) -> &'static [Knob] {
-        KNOBS
-    }
-    fn modes(&self) -> &'static [ModeSpec] {
-        MODES
-    }
-    fn needs_threads(&self) -> bool {
-        false
+    ],
+    source_name: "src/experiments/blocking_join.rs",
+    source: include_str!("blocking_join.rs"),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: false,
+};
+
+impl Experiment for BlockingSleepInJoin {
+    fn about(&self) -> &'static About {
+        &ABOUT
     }
     fn check(&self, values: &Values, mode: ModeSpec) -> Vec<String> {
         let total = values.whole("tasks") * values.whole("sleep");
         if mode == BLOCKING && total > MAX_BLOCKING_MS {
-            vec![format!("Blocking, tasks × sleep freezes the page for {total} ms; keep it to {MAX_BLOCKING_MS} ms or less.")]
+            vec![format!(
+                "Blocking, tasks × sleep freezes the page for {total} ms; keep it to {MAX_BLOCKING_MS} ms or less."
+            )]
         } else {
             Vec::new()
         }
@@ -102,7 +96,10 @@ impl Experiment for BlockingSleepInJoin {
                 result: format!("{tasks} tasks in {elapsed:.0} ms"),
                 matches_seed: (tasks == 3).then_some(in_order),
                 threads: 1,
-                figures: vec![("elapsed", format!("{elapsed:.0} ms")), ("lines in the seed's order", in_order.to_string())],
+                figures: vec![
+                    ("elapsed", format!("{elapsed:.0} ms")),
+                    ("lines in the seed's order", in_order.to_string()),
+                ],
                 ..Outcome::default()
             })
         })

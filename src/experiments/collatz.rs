@@ -2,7 +2,7 @@
 
 use super::Experiment;
 use super::cpu::{self, MAIN_THREAD};
-use super::kit::{Knob, Live, ModeSpec, RunFuture, Values};
+use super::kit::{About, Knob, Live, ModeSpec, RunFuture, Values};
 use crate::jobs::{Answer, Task};
 use playground_kernels::collatz::{MAX_LIMIT, MIN_LIMIT, chunk_count};
 use playground_kernels::params::group_thousands;
@@ -15,38 +15,29 @@ const MAX_MAIN_THREAD_LIMIT: u64 = 5_000_000;
 
 const KNOBS: &[Knob] = &[Knob::whole("n", "N (starts below it are tried)", MIN_LIMIT, MAX_LIMIT, 1_000_000)];
 
-impl Experiment for Collatz {
-    fn slug(&self) -> &'static str {
-        "collatz"
-    }
-    fn title(&self) -> &'static str {
-        "Collatz longest chain"
-    }
-    fn summary(&self) -> &'static str {
-        "Pure CPU work: the start below N with the longest Collatz chain, on the main thread, in a worker, and on all cores with rayon."
-    }
-    fn explanation(&self) -> &'static [&'static str] {
-        &[
-            "Take a number; halve it if it is even, otherwise triple it and add one; repeat until you reach 1. \
+const ABOUT: About = About {
+    slug: "collatz",
+    title: "Collatz longest chain",
+    summary: "Pure CPU work: the start below N with the longest Collatz chain, on the main thread, in a worker, and on all cores with rayon.",
+    explanation: &[
+        "Take a number; halve it if it is even, otherwise triple it and add one; repeat until you reach 1. \
              Which start below N takes the most steps? Below 100,000 it is 77,031 (350 steps); below a million, 837,799 (524 steps).",
-            "This is CPU-bound work: there is nothing to wait for, so async cannot make it faster and cannot keep the \
+        "This is CPU-bound work: there is nothing to wait for, so async cannot make it faster and cannot keep the \
              page alive while it runs. Only another thread can. On the main thread the page freezes: watch the two dots \
              of the pulse, and the red cliff in the frame chart. In a web worker the same loop runs while the page keeps \
              drawing. With rayon the starts are cut into chunks spread over a pool of workers, one per core: the \
              timeline shows which thread ran which chunk when.",
-        ]
-    }
-    fn source_name(&self) -> &'static str {
-        "kernels/src/collatz.rs"
-    }
-    fn source(&self) -> &'static str {
-        include_str!("../../kernels/src/collatz.rs")
-    }
-    fn knobs(&self) -> &'static [Knob] {
-        KNOBS
-    }
-    fn modes(&self) -> &'static [ModeSpec] {
-        cpu::MODES
+    ],
+    source_name: "kernels/src/collatz.rs",
+    source: include_str!("../../kernels/src/collatz.rs"),
+    knobs: KNOBS,
+    modes: cpu::MODES,
+    needs_threads: true,
+};
+
+impl Experiment for Collatz {
+    fn about(&self) -> &'static About {
+        &ABOUT
     }
     fn check(&self, values: &Values, mode: ModeSpec) -> Vec<String> {
         if mode == MAIN_THREAD && values.whole("n") > MAX_MAIN_THREAD_LIMIT {

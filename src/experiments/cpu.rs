@@ -1,9 +1,9 @@
 //! What the CPU-bound experiments share: the three places a job can run, and running one.
 
-use leptos::prelude::*;
 use super::kit::{Live, ModeSpec, Outcome};
 use crate::bridge::{self, Mode};
 use crate::jobs::{Job, JobError, JobOutput, Task};
+use leptos::prelude::*;
 
 pub const MAIN_THREAD: ModeSpec = ModeSpec {
     id: "main-thread",

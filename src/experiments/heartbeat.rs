@@ -1,14 +1,14 @@
 //! Heartbeat starvation and its fix (seeds 000 and 001): a timer that should tick
 //! every 50 ms beside 300 ms of blocking work, on the main thread or offloaded.
 
-use leptos::prelude::*;
 use super::Experiment;
-use super::kit::{Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
+use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
 use crate::bridge::{self, Mode};
 use crate::jobs::{Job, JobError, JobOutput, Task, spin_for};
 use crate::live::to_local_ms;
 use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
 
 pub struct Heartbeat;
 
@@ -76,39 +76,30 @@ pub fn lateness_figures(live: &Live) -> Vec<(&'static str, String)> {
     vec![("ticks", late.len().to_string()), ("max lateness", format!("{max:.0} ms"))]
 }
 
-impl Experiment for Heartbeat {
-    fn slug(&self) -> &'static str {
-        "heartbeat"
-    }
-    fn title(&self) -> &'static str {
-        "Heartbeat starvation and its fix"
-    }
-    fn summary(&self) -> &'static str {
-        "A heartbeat that should tick every 50 ms beside 300 ms of blocking work: late and bunched on the main thread, on time when the work is offloaded."
-    }
-    fn explanation(&self) -> &'static [&'static str] {
-        &[
-            "Async code shares its thread by taking turns: a task only gives the thread back at an await. Blocking \
+const ABOUT: About = About {
+    slug: "heartbeat",
+    title: "Heartbeat starvation and its fix",
+    summary: "A heartbeat that should tick every 50 ms beside 300 ms of blocking work: late and bunched on the main thread, on time when the work is offloaded.",
+    explanation: &[
+        "Async code shares its thread by taking turns: a task only gives the thread back at an await. Blocking \
              work has no await, so while it runs no timer callback and no other task can run. Here a heartbeat task \
              is started, then 300 ms of blocking work runs.",
-            "Blocking on the main thread: the heartbeat cannot even start until the work is done, then its ticks \
+        "Blocking on the main thread: the heartbeat cannot even start until the work is done, then its ticks \
              arrive late, as in the seed program (ticks at about 356, 409 and 461 ms; work done at about 305 ms). \
              The page freezes too: the main-thread dot stops and the frame chart shows a cliff. Offloaded to a web \
              worker, the thread stays free: the ticks land near 50, 100 and 150 ms while the work finishes at about \
              300 ms. In the browser the blocking is a busy wait, since the main thread may not sleep.",
-        ]
-    }
-    fn source_name(&self) -> &'static str {
-        "src/experiments/heartbeat.rs"
-    }
-    fn source(&self) -> &'static str {
-        include_str!("heartbeat.rs")
-    }
-    fn knobs(&self) -> &'static [Knob] {
-        KNOBS
-    }
-    fn modes(&self) -> &'static [ModeSpec] {
-        MODES
+    ],
+    source_name: "src/experiments/heartbeat.rs",
+    source: include_str!("heartbeat.rs"),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: true,
+};
+
+impl Experiment for Heartbeat {
+    fn about(&self) -> &'static About {
+        &ABOUT
     }
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {
@@ -121,10 +112,15 @@ impl Experiment for Heartbeat {
             let _ = heartbeat.await;
             let mut figures = vec![("work done at", format!("{end:.0} ms"))];
             figures.extend(lateness_figures(&live));
-            let fired: Vec<String> = live.events.with_untracked(|e| {
-                e.iter().filter(|e| e.due.is_some()).map(|e| format!("{:.0}", e.start)).collect()
-            });
-            Ok(Outcome { result: format!("ticks at {} ms", fired.join(", ")), figures, threads: 1, ..Outcome::default() })
+            let fired: Vec<String> = live
+                .events
+                .with_untracked(|e| e.iter().filter(|e| e.due.is_some()).map(|e| format!("{:.0}", e.start)).collect());
+            Ok(Outcome {
+                result: format!("ticks at {} ms", fired.join(", ")),
+                figures,
+                threads: 1,
+                ..Outcome::default()
+            })
         })
     }
 }

@@ -2,7 +2,7 @@
 
 use super::Experiment;
 use super::cpu;
-use super::kit::{Knob, Live, ModeSpec, RunFuture, Values};
+use super::kit::{About, Knob, Live, ModeSpec, RunFuture, Values};
 use crate::jobs::{Answer, Task};
 use playground_kernels::heavy::{MAX_SEEDS, MAX_STEPS};
 
@@ -13,37 +13,28 @@ const KNOBS: &[Knob] = &[
     Knob::whole("steps", "Steps per chain", 1, MAX_STEPS, 50_000_000),
 ];
 
-impl Experiment for HeavySpeedup {
-    fn slug(&self) -> &'static str {
-        "heavy"
-    }
-    fn title(&self) -> &'static str {
-        "CPU speedup with rayon"
-    }
-    fn summary(&self) -> &'static str {
-        "Eight seeds through 50 million LCG steps each: one after another, then par_iter across the cores. Same results, less time."
-    }
-    fn explanation(&self) -> &'static [&'static str] {
-        &[
-            "Each seed goes through a long chain of multiply-and-add steps; every step needs the one before, so one \
+const ABOUT: About = About {
+    slug: "heavy",
+    title: "CPU speedup with rayon",
+    summary: "Eight seeds through 50 million LCG steps each: one after another, then par_iter across the cores. Same results, less time.",
+    explanation: &[
+        "Each seed goes through a long chain of multiply-and-add steps; every step needs the one before, so one \
              chain cannot be split. Several chains can run at once, though: the parallel version changes iter() to \
              par_iter() and rayon hands the seeds to the pool's threads.",
-            "There is no waiting anywhere, so async has nothing to overlap: only cores help. Compare the two modes' \
+        "There is no waiting anywhere, so async has nothing to overlap: only cores help. Compare the two modes' \
              bars, check that the result vectors are equal, and see in the timeline which thread ran which seed. \
              With 8 seeds on 2 threads each thread takes about 4.",
-        ]
-    }
-    fn source_name(&self) -> &'static str {
-        "kernels/src/heavy.rs"
-    }
-    fn source(&self) -> &'static str {
-        include_str!("../../kernels/src/heavy.rs")
-    }
-    fn knobs(&self) -> &'static [Knob] {
-        KNOBS
-    }
-    fn modes(&self) -> &'static [ModeSpec] {
-        cpu::OFFLOADED_MODES
+    ],
+    source_name: "kernels/src/heavy.rs",
+    source: include_str!("../../kernels/src/heavy.rs"),
+    knobs: KNOBS,
+    modes: cpu::OFFLOADED_MODES,
+    needs_threads: true,
+};
+
+impl Experiment for HeavySpeedup {
+    fn about(&self) -> &'static About {
+        &ABOUT
     }
     fn cpu_task(&self, values: &Values) -> Option<Task> {
         Some(Task::Heavy { seeds: values.whole("seeds"), steps: values.whole("steps") })

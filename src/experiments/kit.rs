@@ -5,6 +5,24 @@ use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use playground_kernels::params::parse_whole;
 
+/// What the list and the page show about an experiment: plain data.
+pub struct About {
+    /// Stable identifier, used in links.
+    pub slug: &'static str,
+    pub title: &'static str,
+    /// One sentence for the list of experiments.
+    pub summary: &'static str,
+    /// Paragraphs: what to look for, and why it happens.
+    pub explanation: &'static [&'static str],
+    /// File name and text of the code that runs (included from the real source file).
+    pub source_name: &'static str,
+    pub source: &'static str,
+    pub knobs: &'static [Knob],
+    pub modes: &'static [ModeSpec],
+    /// Whether it needs the rayon pool or the compute worker.
+    pub needs_threads: bool,
+}
+
 /// A parameter a person can set.
 #[derive(Clone, Copy, Debug)]
 pub struct Knob {

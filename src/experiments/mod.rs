@@ -18,26 +18,11 @@ mod shards;
 mod slow_hash;
 mod timer_vs_busy;
 
-use kit::{Knob, Live, ModeSpec, RunFuture, Values};
+use kit::{About, Live, ModeSpec, RunFuture, Values};
 
-/// An experiment: what the list shows about it, its knobs and modes, and how it runs.
+/// An experiment: its description, and how it runs.
 pub trait Experiment: Sync {
-    /// Stable identifier, used in links.
-    fn slug(&self) -> &'static str;
-    fn title(&self) -> &'static str;
-    /// One sentence for the list of experiments.
-    fn summary(&self) -> &'static str;
-    /// Paragraphs: what to look for, and why it happens.
-    fn explanation(&self) -> &'static [&'static str];
-    /// File name and text of the code that runs (included from the real source file).
-    fn source_name(&self) -> &'static str;
-    fn source(&self) -> &'static str;
-    fn knobs(&self) -> &'static [Knob];
-    fn modes(&self) -> &'static [ModeSpec];
-    /// Whether it needs the rayon pool or the compute worker.
-    fn needs_threads(&self) -> bool {
-        true
-    }
+    fn about(&self) -> &'static About;
     /// Messages for knob values that are valid alone but not together or not in this mode.
     fn check(&self, _values: &Values, _mode: ModeSpec) -> Vec<String> {
         Vec::new()
@@ -65,5 +50,5 @@ pub static ALL: &[&dyn Experiment] = &[
 ];
 
 pub fn find(slug: &str) -> Option<&'static dyn Experiment> {
-    ALL.iter().copied().find(|e| e.slug() == slug)
+    ALL.iter().copied().find(|e| e.about().slug == slug)
 }

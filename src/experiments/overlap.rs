@@ -2,7 +2,7 @@
 //! after another or together with join_all.
 
 use super::Experiment;
-use super::kit::{Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
+use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 
@@ -21,10 +21,8 @@ const JOIN_ALL: ModeSpec = ModeSpec {
     blocks_main_thread: false,
 };
 const MODES: &[ModeSpec] = &[ONE_BY_ONE, JOIN_ALL];
-const KNOBS: &[Knob] = &[
-    Knob::whole("requests", "Requests", 1, 26, 3),
-    Knob::whole("delay", "Each takes (ms)", 1, 5_000, 100),
-];
+const KNOBS: &[Knob] =
+    &[Knob::whole("requests", "Requests", 1, 26, 3), Knob::whole("delay", "Each takes (ms)", 1, 5_000, 100)];
 
 fn urls(count: u64) -> Vec<String> {
     (0..count).map(|i| format!("https://{}.example", (b'a' + i as u8) as char)).collect()
@@ -38,40 +36,28 @@ async fn fetch(url: String, delay: u64, live: Live) -> usize {
     url.len()
 }
 
-impl Experiment for AsyncOverlap {
-    fn slug(&self) -> &'static str {
-        "async-overlap"
-    }
-    fn title(&self) -> &'static str {
-        "Async overlap"
-    }
-    fn summary(&self) -> &'static str {
-        "Three 100 ms requests: awaited one by one they take about 300 ms, awaited together with join_all about 100 ms."
-    }
-    fn explanation(&self) -> &'static [&'static str] {
-        &[
-            "Waiting is where async shines. A request spends its time waiting for the network, and while one waits \
+const ABOUT: About = About {
+    slug: "async-overlap",
+    title: "Async overlap",
+    summary: "Three 100 ms requests: awaited one by one they take about 300 ms, awaited together with join_all about 100 ms.",
+    explanation: &[
+        "Waiting is where async shines. A request spends its time waiting for the network, and while one waits \
              the thread can start the others. Here each request is a timer future (gloo-timers), standing in for a \
              round trip.",
-            "Awaited one after another, the waits add up: 3 × 100 ms ≈ 300 ms. With join_all they all start at once \
+        "Awaited one after another, the waits add up: 3 × 100 ms ≈ 300 ms. With join_all they all start at once \
              and overlap: about 100 ms in all, and the results still come back in order ([17, 17, 17], the lengths \
              of the URLs). No thread is needed, and the page never freezes.",
-        ]
-    }
-    fn source_name(&self) -> &'static str {
-        "src/experiments/overlap.rs"
-    }
-    fn source(&self) -> &'static str {
-        include_str!("overlap.rs")
-    }
-    fn knobs(&self) -> &'static [Knob] {
-        KNOBS
-    }
-    fn modes(&self) -> &'static [ModeSpec] {
-        MODES
-    }
-    fn needs_threads(&self) -> bool {
-        false
+    ],
+    source_name: "src/experiments/overlap.rs",
+    source: include_str!("overlap.rs"),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: false,
+};
+
+impl Experiment for AsyncOverlap {
+    fn about(&self) -> &'static About {
+        &ABOUT
     }
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {
@@ -93,7 +79,10 @@ impl Experiment for AsyncOverlap {
                 result: format!("{results:?}"),
                 matches_seed: seed,
                 threads: 1,
-                figures: vec![("elapsed", format!("{elapsed:.0} ms")), ("overhead over one request", format!("{:.1} ms", elapsed - delay as f64))],
+                figures: vec![
+                    ("elapsed", format!("{elapsed:.0} ms")),
+                    ("overhead over one request", format!("{:.1} ms", elapsed - delay as f64)),
+                ],
                 ..Outcome::default()
             })
         })

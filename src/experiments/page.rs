@@ -3,8 +3,8 @@
 
 use super::Experiment;
 use super::kit::{Event, Live, ModeSpec, Outcome, Values};
-use crate::app::Shared;
 use super::scaling::ScalingPanel;
+use crate::app::Shared;
 use crate::charts::{FrameGapChart, Lane, ModeBars, TimelineChart};
 use crate::jobs::JobError;
 use crate::live::{BOARD, to_local_ms};
@@ -74,7 +74,11 @@ fn lanes_of(events: &[Event], spans: &[ChunkSpan], main_runs_chunks: bool) -> Ve
             0 => "Compute worker".to_string(),
             n => format!("Pool thread {n}"),
         };
-        let bars = spans.iter().filter(|s| s.thread == t).map(|s| (s.start_ms, s.end_ms, format!("chunk {}", s.index))).collect();
+        let bars = spans
+            .iter()
+            .filter(|s| s.thread == t)
+            .map(|s| (s.start_ms, s.end_ms, format!("chunk {}", s.index)))
+            .collect();
         lanes.push(Lane { name, bars, ticks: Vec::new() });
     }
     lanes
@@ -83,22 +87,29 @@ fn lanes_of(events: &[Event], spans: &[ChunkSpan], main_runs_chunks: bool) -> Ve
 /// The pool's speedup over the single worker, from the medians of the latest parameters' runs.
 fn speedup(runs: &[RunRecord]) -> Option<(Speedup, usize)> {
     let latest = &runs.last()?.values;
-    let median = |id: &str| Summary::of(runs.iter().filter(|r| r.mode.id == id && &r.values == latest).filter_map(|r| r.outcome.compute_ms));
+    let median = |id: &str| {
+        Summary::of(runs.iter().filter(|r| r.mode.id == id && &r.values == latest).filter_map(|r| r.outcome.compute_ms))
+    };
     let threads = runs.iter().filter(|r| r.mode.id == "pool").map(|r| r.outcome.threads).max()?;
     Speedup::new(median("worker")?.median, median("pool")?.median, threads).map(|s| (s, threads))
 }
 
 #[component]
 pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> impl IntoView {
-    let knobs = experiment.knobs();
-    let modes = experiment.modes();
+    let knobs = experiment.about().knobs;
+    let modes = experiment.about().modes;
     let knob_texts = StoredValue::new(knobs.iter().map(|k| RwSignal::new(k.default_text())).collect::<Vec<_>>());
     let repeats_text = RwSignal::new("1".to_string());
     let mode = RwSignal::new(modes[0]);
     let runs = RwSignal::new(Vec::<RunRecord>::new());
     let status = RwSignal::new(Status::Idle);
     let errors = RwSignal::new(Vec::<String>::new());
-    let live = Live { origin: 0.0, events: RwSignal::new(Vec::new()), log: RwSignal::new(Vec::new()), chunks: RwSignal::new(None) };
+    let live = Live {
+        origin: 0.0,
+        events: RwSignal::new(Vec::new()),
+        log: RwSignal::new(Vec::new()),
+        chunks: RwSignal::new(None),
+    };
     let origin = RwSignal::new(0.0);
     let abort = StoredValue::new_local(None::<AbortHandle>);
     let scaling_busy = RwSignal::new(false);
@@ -113,7 +124,8 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
                 Err(e) => errs.push(e),
             }
         }
-        let repeats = parse_whole("Repeats", &repeats_text.get_untracked(), 1, MAX_REPEATS).map_err(|e| errs.push(e)).ok();
+        let repeats =
+            parse_whole("Repeats", &repeats_text.get_untracked(), 1, MAX_REPEATS).map_err(|e| errs.push(e)).ok();
         if errs.is_empty() {
             for m in chosen {
                 errs.extend(experiment.check(&values, *m));
@@ -130,7 +142,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
             Ok(ok) => ok,
             Err(messages) => return errors.set(messages),
         };
-        if experiment.needs_threads() {
+        if experiment.about().needs_threads {
             if let Some(reason) = shared.engine.not_ready_reason() {
                 return errors.set(vec![format!("Cannot run yet: {reason}.")]);
             }
@@ -159,11 +171,22 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
                 let wall_ms = clock::now_ms() - began;
                 // The frame that ends a main-thread freeze comes after the run.
                 clock::next_frame().await;
-                let frame_gaps: Vec<(f64, f64)> = shared.frames.gaps_during(began, began + wall_ms).into_iter().map(|(t, g)| (t - began, g)).collect();
+                let frame_gaps: Vec<(f64, f64)> = shared
+                    .frames
+                    .gaps_during(began, began + wall_ms)
+                    .into_iter()
+                    .map(|(t, g)| (t - began, g))
+                    .collect();
                 let outcome = match result {
                     Ok(Ok(outcome)) => outcome,
-                    Ok(Err(JobError::Cancelled)) | Err(_) => return status.set(Status::Stopped("Cancelled. The page and the pool are ready for the next run.".into())),
-                    Ok(Err(JobError::Failed(why))) => return status.set(Status::Stopped(format!("The run failed: {why}"))),
+                    Ok(Err(JobError::Cancelled)) | Err(_) => {
+                        return status.set(Status::Stopped(
+                            "Cancelled. The page and the pool are ready for the next run.".into(),
+                        ));
+                    }
+                    Ok(Err(JobError::Failed(why))) => {
+                        return status.set(Status::Stopped(format!("The run failed: {why}")));
+                    }
                 };
                 let spans = spans_on_axis(&BOARD.take_spans(), began);
                 runs.update(|runs| {
@@ -197,11 +220,16 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
             let o = origin.get_untracked();
             let now = clock::now_ms() - o;
             let spans = BOARD.try_spans().map(|s| spans_on_axis(&s, o)).unwrap_or_default();
-            let gaps: Vec<(f64, f64)> = shared.frames.gaps_during(o, o + now).into_iter().map(|(t, g)| (t - o, g)).collect();
+            let gaps: Vec<(f64, f64)> =
+                shared.frames.gaps_during(o, o + now).into_iter().map(|(t, g)| (t - o, g)).collect();
             Some((lanes_of(&live.events.get(), &spans, mode.blocks_main_thread), gaps, now * 1.04))
         } else {
             // A little room on the right, so the last tick is not on the edge.
-            runs.with(|r| r.last().map(|r| (lanes_of(&r.events, &r.spans, r.mode.blocks_main_thread), r.frame_gaps.clone(), r.wall_ms * 1.04)))
+            runs.with(|r| {
+                r.last().map(|r| {
+                    (lanes_of(&r.events, &r.spans, r.mode.blocks_main_thread), r.frame_gaps.clone(), r.wall_ms * 1.04)
+                })
+            })
         }
     });
     let lanes = Signal::derive(move || shown.get().map(|s| s.0).unwrap_or_default());
@@ -222,8 +250,17 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
         shared.frames.last_frame.track();
         match status.get() {
             Status::Running { mode, done, total } => {
-                let chunks = live.chunks.get().map(|all| format!(", {} of {all} chunks", BOARD.chunks_done().min(all))).unwrap_or_default();
-                format!("Running {} ({} of {total}){chunks}, {:.1} s…", mode.label, done + 1, (clock::now_ms() - origin.get_untracked()) / 1000.0)
+                let chunks = live
+                    .chunks
+                    .get()
+                    .map(|all| format!(", {} of {all} chunks", BOARD.chunks_done().min(all)))
+                    .unwrap_or_default();
+                format!(
+                    "Running {} ({} of {total}){chunks}, {:.1} s…",
+                    mode.label,
+                    done + 1,
+                    (clock::now_ms() - origin.get_untracked()) / 1000.0
+                )
             }
             Status::Stopped(why) => why,
             Status::Idle => String::new(),
@@ -236,13 +273,13 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
         }
         _ => None,
     };
-    let slug = experiment.slug();
+    let slug = experiment.about().slug;
     let environment = shared.engine;
 
     view! {
         <article class="experiment" data-experiment=slug>
-            <h1>{experiment.title()}</h1>
-            <div class="explain">{experiment.explanation().iter().map(|p| view! { <p>{*p}</p> }).collect_view()}</div>
+            <h1>{experiment.about().title}</h1>
+            <div class="explain">{experiment.about().explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}</div>
 
             <form class="controls" on:submit=move |ev| { ev.prevent_default(); start(vec![mode.get_untracked()]) }>
                 {knobs.iter().zip(knob_texts.get_value()).map(|(knob, text)| view! {
@@ -316,8 +353,8 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
             })}
 
             <details class="source">
-                <summary>{format!("The Rust that runs: {}", experiment.source_name())}</summary>
-                <pre><code>{experiment.source()}</code></pre>
+                <summary>{format!("The Rust that runs: {}", experiment.about().source_name)}</summary>
+                <pre><code>{experiment.about().source}</code></pre>
             </details>
         </article>
     }
@@ -327,7 +364,8 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
 #[component]
 fn Output(runs: RwSignal<Vec<RunRecord>>, live: Live, status: RwSignal<Status>) -> impl IntoView {
     let lines = move || live.log.get();
-    let last = move || if matches!(status.get(), Status::Running { .. }) { None } else { runs.with(|r| r.last().cloned()) };
+    let last =
+        move || if matches!(status.get(), Status::Running { .. }) { None } else { runs.with(|r| r.last().cloned()) };
     view! {
         <div class="output">
             <pre class="log" data-testid="log">{move || lines().join("\n")}</pre>
@@ -350,7 +388,15 @@ fn Output(runs: RwSignal<Vec<RunRecord>>, live: Live, status: RwSignal<Status>) 
 fn RunTable(runs: RwSignal<Vec<RunRecord>>) -> impl IntoView {
     let figure_names = move || {
         let mut names: Vec<&'static str> = Vec::new();
-        runs.with(|runs| for r in runs { for (n, _) in &r.outcome.figures { if !names.contains(n) { names.push(n) } } });
+        runs.with(|runs| {
+            for r in runs {
+                for (n, _) in &r.outcome.figures {
+                    if !names.contains(n) {
+                        names.push(n)
+                    }
+                }
+            }
+        });
         names
     };
     view! {

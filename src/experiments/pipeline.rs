@@ -2,7 +2,7 @@
 //! by CPU work offloaded to the pool so it never stalls the other downloads.
 
 use super::Experiment;
-use super::kit::{Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
+use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
 use crate::jobs::JobError;
 use crate::live::{shared_now_ms, to_local_ms};
 use futures::channel::oneshot;
@@ -43,7 +43,13 @@ async fn process_on_pool(bytes: Vec<u8>) -> Result<(u64, f64, f64, usize), JobEr
     receive.await.map_err(|_| JobError::Failed("the pool dropped the job".into()))
 }
 
-async fn download_then_process(id: u64, size: u64, delay: u64, offload: bool, live: Live) -> Result<(u64, u64), JobError> {
+async fn download_then_process(
+    id: u64,
+    size: u64,
+    delay: u64,
+    offload: bool,
+    live: Live,
+) -> Result<(u64, u64), JobError> {
     let start = live.elapsed();
     TimeoutFuture::new(delay as u32).await;
     let bytes = image(id, size);
@@ -62,36 +68,27 @@ async fn download_then_process(id: u64, size: u64, delay: u64, offload: bool, li
     Ok((id, checksum))
 }
 
-impl Experiment for DownloadAndProcess {
-    fn slug(&self) -> &'static str {
-        "pipeline"
-    }
-    fn title(&self) -> &'static str {
-        "Download and process pipeline"
-    }
-    fn summary(&self) -> &'static str {
-        "Four 80 ms downloads that overlap, each followed by CPU processing offloaded to the pool: about 80 ms plus a little, not 320."
-    }
-    fn explanation(&self) -> &'static [&'static str] {
-        &[
-            "The canonical shape of a service: wait for data (async), then crunch it (threads). Each image task awaits \
+const ABOUT: About = About {
+    slug: "pipeline",
+    title: "Download and process pipeline",
+    summary: "Four 80 ms downloads that overlap, each followed by CPU processing offloaded to the pool: about 80 ms plus a little, not 320.",
+    explanation: &[
+        "The canonical shape of a service: wait for data (async), then crunch it (threads). Each image task awaits \
              its download, then hands its bytes to the rayon pool and awaits the checksum, so processing one image \
              never holds up the others' downloads.",
-            "The timeline shows each image's download and processing. The seed's checksums for four 1 MB images: \
+        "The timeline shows each image's download and processing. The seed's checksums for four 1 MB images: \
              0, 15279771427360356480, 12112798781011161344 and 8945826134661966208.",
-        ]
-    }
-    fn source_name(&self) -> &'static str {
-        "src/experiments/pipeline.rs"
-    }
-    fn source(&self) -> &'static str {
-        include_str!("pipeline.rs")
-    }
-    fn knobs(&self) -> &'static [Knob] {
-        KNOBS
-    }
-    fn modes(&self) -> &'static [ModeSpec] {
-        MODES
+    ],
+    source_name: "src/experiments/pipeline.rs",
+    source: include_str!("pipeline.rs"),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: true,
+};
+
+impl Experiment for DownloadAndProcess {
+    fn about(&self) -> &'static About {
+        &ABOUT
     }
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {

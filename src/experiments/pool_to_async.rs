@@ -2,7 +2,7 @@
 //! pool with rayon::spawn, send the answer through a oneshot channel, await it.
 
 use super::Experiment;
-use super::kit::{Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
+use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
 use crate::jobs::JobError;
 use crate::live::{shared_now_ms, to_local_ms};
 use futures::channel::oneshot;
@@ -36,36 +36,27 @@ async fn parallel_sum(nums: Vec<i32>, par_iter: bool) -> Result<(i64, f64, f64),
     recv.await.map_err(|_| JobError::Failed("panic in rayon::spawn".into()))
 }
 
-impl Experiment for PoolToAsync {
-    fn slug(&self) -> &'static str {
-        "pool-to-async"
-    }
-    fn title(&self) -> &'static str {
-        "From the pool back to async"
-    }
-    fn summary(&self) -> &'static str {
-        "Sum a million ones on the rayon pool with rayon::spawn and await the answer through a oneshot channel: 1048576, and the page never blocks."
-    }
-    fn explanation(&self) -> &'static [&'static str] {
-        &[
-            "How do async code and a thread pool talk? The async side starts the work with rayon::spawn, which returns \
+const ABOUT: About = About {
+    slug: "pool-to-async",
+    title: "From the pool back to async",
+    summary: "Sum a million ones on the rayon pool with rayon::spawn and await the answer through a oneshot channel: 1048576, and the page never blocks.",
+    explanation: &[
+        "How do async code and a thread pool talk? The async side starts the work with rayon::spawn, which returns \
              at once, and awaits the receiving end of a oneshot channel; the pool thread sends the answer when it is \
              done. Awaiting gives the thread back, so the page's thread stays free the whole time.",
-            "The seed sums vec![1; 1024 * 1024] and prints 1048576. The second mode puts a par_iter inside the spawned \
+        "The seed sums vec![1; 1024 * 1024] and prints 1048576. The second mode puts a par_iter inside the spawned \
              task so every pool thread helps with one call.",
-        ]
-    }
-    fn source_name(&self) -> &'static str {
-        "src/experiments/pool_to_async.rs"
-    }
-    fn source(&self) -> &'static str {
-        include_str!("pool_to_async.rs")
-    }
-    fn knobs(&self) -> &'static [Knob] {
-        KNOBS
-    }
-    fn modes(&self) -> &'static [ModeSpec] {
-        MODES
+    ],
+    source_name: "src/experiments/pool_to_async.rs",
+    source: include_str!("pool_to_async.rs"),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: true,
+};
+
+impl Experiment for PoolToAsync {
+    fn about(&self) -> &'static About {
+        &ABOUT
     }
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {

@@ -3,7 +3,7 @@
 
 use super::Experiment;
 use super::cpu::{self, POOL, WORKER};
-use super::kit::{Event, Knob, Live, ModeSpec, RunFuture, Values};
+use super::kit::{About, Event, Knob, Live, ModeSpec, RunFuture, Values};
 use crate::jobs::{Answer, SharedNumbers, Task};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
@@ -37,36 +37,27 @@ async fn fetch_shard(id: u64, size: u64, delay: u64, live: Live) -> Vec<u64> {
     shard(id, size)
 }
 
-impl Experiment for ShardsThenSquares {
-    fn slug(&self) -> &'static str {
-        "shards"
-    }
-    fn title(&self) -> &'static str {
-        "Shards, then sum of squares"
-    }
-    fn summary(&self) -> &'static str {
-        "Fetch 4 shards of 250,000 numbers concurrently (~50 ms, not 200), then sum their squares with rayon: 333332833333500000."
-    }
-    fn explanation(&self) -> &'static [&'static str] {
-        &[
-            "A real pipeline mixes both kinds of work: first wait for data, then compute on it. Each tool goes where \
+const ABOUT: About = About {
+    slug: "shards",
+    title: "Shards, then sum of squares",
+    summary: "Fetch 4 shards of 250,000 numbers concurrently (~50 ms, not 200), then sum their squares with rayon: 333332833333500000.",
+    explanation: &[
+        "A real pipeline mixes both kinds of work: first wait for data, then compute on it. Each tool goes where \
              it belongs. The four fetches are timers awaited together with join_all, so they overlap: about 50 ms, not \
              200. The numbers are then summed on the rayon pool, off the page's thread.",
-            "The million numbers are not copied to the workers: every thread shares the same wasm memory, so the \
+        "The million numbers are not copied to the workers: every thread shares the same wasm memory, so the \
              page hands over an address and a length. The sum of squares of 0 … 999,999 is 333,332,833,333,500,000.",
-        ]
-    }
-    fn source_name(&self) -> &'static str {
-        "kernels/src/squares.rs"
-    }
-    fn source(&self) -> &'static str {
-        include_str!("../../kernels/src/squares.rs")
-    }
-    fn knobs(&self) -> &'static [Knob] {
-        KNOBS
-    }
-    fn modes(&self) -> &'static [ModeSpec] {
-        MODES
+    ],
+    source_name: "kernels/src/squares.rs",
+    source: include_str!("../../kernels/src/squares.rs"),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: true,
+};
+
+impl Experiment for ShardsThenSquares {
+    fn about(&self) -> &'static About {
+        &ABOUT
     }
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {
@@ -90,7 +81,11 @@ impl Experiment for ShardsThenSquares {
             let elapsed = live.elapsed();
             live.print(format!("sum of squares = {total}"));
             live.print(format!("elapsed = {elapsed:.0} ms"));
-            let mut outcome = cpu::outcome(&output, total.to_string(), ((count, size) == (4, 250_000)).then_some(total == 333_332_833_333_500_000));
+            let mut outcome = cpu::outcome(
+                &output,
+                total.to_string(),
+                ((count, size) == (4, 250_000)).then_some(total == 333_332_833_333_500_000),
+            );
             outcome.figures = vec![("fetched at", format!("{fetched:.0} ms")), ("elapsed", format!("{elapsed:.0} ms"))];
             Ok(outcome)
         })

@@ -3,7 +3,7 @@
 
 use super::Experiment;
 use super::heartbeat::{BLOCKING, OFFLOADED, blocking_work, lateness_figures, start_heartbeat};
-use super::kit::{Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
+use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
 use crate::jobs::{Answer, JobError, Task};
 use playground_kernels::hash::MAX_PASSWORD_CHARS;
 
@@ -17,37 +17,28 @@ const KNOBS: &[Knob] = &[
     Knob::whole("period", "Heartbeat period (ms)", 1, 1_000, 50),
 ];
 
-impl Experiment for SlowHash {
-    fn slug(&self) -> &'static str {
-        "slow-hash"
-    }
-    fn title(&self) -> &'static str {
-        "Offloading a slow hash"
-    }
-    fn summary(&self) -> &'static str {
-        "A 150 ms password hash while a heartbeat ticks: offloaded, the ticks stay on time; on the main thread they wait."
-    }
-    fn explanation(&self) -> &'static [&'static str] {
-        &[
-            "Password hashes (bcrypt, argon2) are slow on purpose. Computed on the thread that also serves timers and \
+const ABOUT: About = About {
+    slug: "slow-hash",
+    title: "Offloading a slow hash",
+    summary: "A 150 ms password hash while a heartbeat ticks: offloaded, the ticks stay on time; on the main thread they wait.",
+    explanation: &[
+        "Password hashes (bcrypt, argon2) are slow on purpose. Computed on the thread that also serves timers and \
              the page, one hash stalls everything for its whole length. Here the \"hash\" holds its thread for 150 ms \
              and then folds the password's bytes (hash × 31 + byte).",
-            "Offloaded to a web worker, as the seed does with spawn_blocking: heartbeat 1 at about 52 ms, heartbeat 2 \
+        "Offloaded to a web worker, as the seed does with spawn_blocking: heartbeat 1 at about 52 ms, heartbeat 2 \
              at about 104 ms, and the hash (95755137202 for \"hunter2\") at about 152 ms. On the main thread the \
              heartbeat only starts once the hash is done.",
-        ]
-    }
-    fn source_name(&self) -> &'static str {
-        "kernels/src/hash.rs"
-    }
-    fn source(&self) -> &'static str {
-        include_str!("../../kernels/src/hash.rs")
-    }
-    fn knobs(&self) -> &'static [Knob] {
-        KNOBS
-    }
-    fn modes(&self) -> &'static [ModeSpec] {
-        MODES
+    ],
+    source_name: "kernels/src/hash.rs",
+    source: include_str!("../../kernels/src/hash.rs"),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: true,
+};
+
+impl Experiment for SlowHash {
+    fn about(&self) -> &'static About {
+        &ABOUT
     }
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {

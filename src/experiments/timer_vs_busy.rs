@@ -3,49 +3,38 @@
 
 use super::Experiment;
 use super::heartbeat::{BLOCKING, OFFLOADED, blocking_work};
-use super::kit::{Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
+use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
 use crate::jobs::Task;
 use futures::channel::oneshot;
 
 pub struct TimerVsBusyLoop;
 
 const MODES: &[ModeSpec] = &[BLOCKING, OFFLOADED];
-const KNOBS: &[Knob] = &[
-    Knob::whole("timer", "Timer due after (ms)", 0, 5_000, 50),
-    Knob::whole("busy", "Busy loop (ms)", 0, 5_000, 300),
-];
+const KNOBS: &[Knob] =
+    &[Knob::whole("timer", "Timer due after (ms)", 0, 5_000, 50), Knob::whole("busy", "Busy loop (ms)", 0, 5_000, 300)];
 
-impl Experiment for TimerVsBusyLoop {
-    fn slug(&self) -> &'static str {
-        "timer-vs-busy"
-    }
-    fn title(&self) -> &'static str {
-        "Timer vs busy loop"
-    }
-    fn summary(&self) -> &'static str {
-        "A timer due at 50 ms, then 300 ms of busy work on the page's thread: the timer fires at about 300 ms, not 50."
-    }
-    fn explanation(&self) -> &'static [&'static str] {
-        &[
-            "JavaScript, and the browser's main thread, run one thing at a time. A timer's callback is queued when \
+const ABOUT: About = About {
+    slug: "timer-vs-busy",
+    title: "Timer vs busy loop",
+    summary: "A timer due at 50 ms, then 300 ms of busy work on the page's thread: the timer fires at about 300 ms, not 50.",
+    explanation: &[
+        "JavaScript, and the browser's main thread, run one thing at a time. A timer's callback is queued when \
              it is due, but it can only run when the thread is free. Here a timer is set for 50 ms and then the \
              thread busy-loops for 300 ms.",
-            "The seed program, under Node: the busy loop is done at 309 ms and the timer fires at 316 ms (wanted \
+        "The seed program, under Node: the busy loop is done at 309 ms and the timer fires at 316 ms (wanted \
              50). Run it here on the main thread and you get the same shape. Offload the busy loop to a web worker \
              and the timer fires on time.",
-        ]
-    }
-    fn source_name(&self) -> &'static str {
-        "src/experiments/timer_vs_busy.rs"
-    }
-    fn source(&self) -> &'static str {
-        include_str!("timer_vs_busy.rs")
-    }
-    fn knobs(&self) -> &'static [Knob] {
-        KNOBS
-    }
-    fn modes(&self) -> &'static [ModeSpec] {
-        MODES
+    ],
+    source_name: "src/experiments/timer_vs_busy.rs",
+    source: include_str!("timer_vs_busy.rs"),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: true,
+};
+
+impl Experiment for TimerVsBusyLoop {
+    fn about(&self) -> &'static About {
+        &ABOUT
     }
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {

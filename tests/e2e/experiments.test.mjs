@@ -29,7 +29,7 @@ test('timer vs busy loop: the timer waits for the busy loop only on the main thr
   const firedBlocked = await column(page, blocked, 'timer fired at');
   const firedFree = await column(page, free, 'timer fired at');
   assert.ok(firedBlocked >= 290, `blocked timer fired at ${firedBlocked} ms, after the 300 ms loop`);
-  assert.ok(firedFree < 200, `offloaded timer fired at ${firedFree} ms`);
+  assert.ok(firedFree < firedBlocked / 2, `offloaded timer fired at ${firedFree} ms, well before ${firedBlocked}`);
   assert.ok(blocked.frameGapMs >= 250 && free.frameGapMs < blocked.frameGapMs / 2, `frame gaps ${blocked.frameGapMs} vs ${free.frameGapMs}`);
   await screenshot(page, 'timer-vs-busy');
   assert.deepEqual(problems, []);
@@ -53,7 +53,8 @@ test('heartbeat: late and bunched when blocked, on time when offloaded, drawn wh
   assert.ok(b1 >= 300, `blocked: first tick at ${b1}, after the work`);
   assert.ok(b2 - b1 < 80 && b3 - b2 < 80, 'then the ticks follow at the period');
   const [f1, f2, f3] = ticks(free);
-  assert.ok(f1 < 100 && f2 < 150 && f3 < 200, `offloaded ticks at ${f1}, ${f2}, ${f3}`);
+  assert.ok(f1 < f2 && f2 < f3 && f3 < b1, `offloaded ticks at ${f1}, ${f2}, ${f3}, all before the blocked run's first`);
+  assert.ok(f1 < 250, `the first offloaded tick (${f1} ms) does not wait for the 300 ms of work`);
   assert.ok(await column(page, free, 'work done at') >= 290, 'the offloaded work still takes its 300 ms');
   assert.ok(free.frameGapMs < blocked.frameGapMs / 2, `frame gaps ${free.frameGapMs} vs ${blocked.frameGapMs}`);
   await screenshot(page, 'heartbeat');
@@ -70,7 +71,7 @@ test('async overlap: join_all takes one request time, one by one takes three', a
     assert.equal(row.matchesSeed, 'true');
   }
   assert.ok(serial.wallMs >= 300, `one by one ${serial.wallMs} ms`);
-  assert.ok(joined.wallMs >= 100 && joined.wallMs < 200, `join_all ${joined.wallMs} ms`);
+  assert.ok(joined.wallMs >= 100 && joined.wallMs < serial.wallMs / 2, `join_all ${joined.wallMs} ms vs ${serial.wallMs}`);
   assert.equal(await page.locator('.chart.timeline rect.bar').count(), 3, 'three request bars');
   await screenshot(page, 'async-overlap');
   assert.deepEqual(problems, []);
@@ -117,8 +118,10 @@ test('slow hash: hunter2 hashes to 95755137202; the heartbeat waits only when bl
     assert.equal(row.result, '95755137202');
     assert.equal(row.matchesSeed, 'true');
   }
-  assert.ok(await column(page, free, 'max lateness') < 60, 'offloaded: the heartbeat stays on time');
-  assert.ok(await column(page, blocked, 'max lateness') >= 100, 'blocked: the heartbeat is late');
+  const lateFree = await column(page, free, 'max lateness');
+  const lateBlocked = await column(page, blocked, 'max lateness');
+  assert.ok(lateBlocked >= 120, `blocked: the heartbeat waits out the 150 ms hash (${lateBlocked} ms late)`);
+  assert.ok(lateFree < lateBlocked / 2, `offloaded: the heartbeat stays near its time (${lateFree} vs ${lateBlocked} ms)`);
   const [other] = await run(page, { mode: 'worker', knobs: { password: 'correct horse', cost: 10 } });
   assert.equal(other.matchesSeed, undefined);
   assert.notEqual(other.result, '95755137202');
@@ -150,7 +153,7 @@ test('pipeline: the four checksums match the seed, downloads overlap', async () 
     const [row] = await run(page, { mode });
     assert.equal(row.result, '[0, 15279771427360356480, 12112798781011161344, 8945826134661966208]');
     assert.equal(row.matchesSeed, 'true');
-    assert.ok(row.wallMs < 250, `${mode}: four 80 ms downloads overlap (${row.wallMs} ms)`);
+    assert.ok(row.wallMs < 4 * 80, `${mode}: four 80 ms downloads overlap (${row.wallMs} ms)`);
   }
   await screenshot(page, 'pipeline');
   assert.deepEqual(problems, []);
@@ -169,7 +172,7 @@ test('blocking sleep inside join: blocking runs the tasks in turn, awaiting over
   assert.equal(blocking.matchesSeed, 'true');
   assert.ok(blocking.wallMs >= 900 && awaiting.wallMs < 600, `blocking ${blocking.wallMs}, awaiting ${awaiting.wallMs}`);
   assert.ok(blocking.frameGapMs >= 800, `the page froze for the blocking run (${blocking.frameGapMs} ms)`);
-  assert.ok(awaiting.frameGapMs < 200, `and not for the awaiting one (${awaiting.frameGapMs} ms)`);
+  assert.ok(awaiting.frameGapMs < blocking.frameGapMs / 4, `and not for the awaiting one (${awaiting.frameGapMs} ms)`);
   // Too long a freeze is refused with a message.
   await page.fill('input[name=sleep]', '3000');
   await page.check('input[name=mode][value=blocking]');
