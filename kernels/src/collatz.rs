@@ -47,7 +47,7 @@ fn chain(start: u64) -> LongestChain {
 
 /// Chunks the range is cut into: enough for rayon to balance uneven chunks over
 /// many threads, few enough that timing each costs nothing.
-pub const CHUNKS: u64 = 256;
+pub const CHUNKS: u64 = 64;
 
 /// How many chunks a run below `limit` has.
 pub fn chunk_count(limit: u64) -> u64 {

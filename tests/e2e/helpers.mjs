@@ -23,6 +23,7 @@ export async function startSite(options) {
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0)); // a sticky header is drawn where the page is scrolled
   await page.screenshot({ path, fullPage: true });
   return path;
 }
