@@ -67,10 +67,11 @@ impl LiveBoard {
         self.spans.try_lock().ok().map(|s| s.clone())
     }
 
-    /// All spans, waiting for the lock if need be (off the main thread only).
-    pub fn take_spans(&self) -> Vec<ChunkSpan> {
+    /// All spans so far, waiting for the lock off the main thread and only trying on it.
+    /// They stay on the board for the page to read when the run ends.
+    pub fn all_spans(&self) -> Vec<ChunkSpan> {
         let spans = if on_main_thread() { self.spans.try_lock().ok() } else { self.spans.lock().ok() };
-        spans.map(|mut s| std::mem::take(&mut *s)).unwrap_or_default()
+        spans.map(|s| s.clone()).unwrap_or_default()
     }
 }
 

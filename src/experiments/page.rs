@@ -188,7 +188,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
                         return status.set(Status::Stopped(format!("The run failed: {why}")));
                     }
                 };
-                let spans = spans_on_axis(&BOARD.take_spans(), began);
+                let spans = spans_on_axis(&BOARD.all_spans(), began);
                 runs.update(|runs| {
                     runs.push(RunRecord {
                         number: runs.len() + 1,

@@ -84,6 +84,10 @@ test('heavy: sequential and parallel give the same eight results, with a speedup
   const [par] = await run(page, { mode: 'pool' });
   assert.equal(JSON.parse(seq.result).length, 8);
   assert.equal(par.result, seq.result);
+  const labels = await page.locator('.chart.timeline .lane-label').allTextContents();
+  // Which pool thread ran which seed is up to rayon's work stealing; only pool threads ran them.
+  assert.ok(labels.length >= 1 && labels.every(l => /^Pool thread [1-9]/.test(l)), labels.join(', '));
+  assert.equal(await page.locator('.chart.timeline rect.bar').count(), 8, 'one bar per seed');
   assert.match(await page.locator('[data-testid=speedup]').innerText(), /faster on \d+ threads/);
   await screenshot(page, 'heavy');
   assert.deepEqual(problems, []);
@@ -105,6 +109,10 @@ test('primes: four jobs total 20532, and the pool fills its timeline while it ru
   const [seq] = await run(page, { mode: 'worker' });
   for (const row of [seq, par]) assert.equal(row.result, '20532');
   assert.equal(seq.matchesSeed, 'true');
+  // After the run, its timeline still shows every chunk, on the worker that ran them.
+  const labels = await page.locator('.chart.timeline .lane-label').allTextContents();
+  assert.deepEqual(labels, ['Compute worker']);
+  assert.equal(await page.locator('.chart.timeline rect.bar').count(), 32, '4 jobs × 8 pieces');
   await screenshot(page, 'primes');
   assert.deepEqual(problems, []);
   await page.close();
