@@ -50,12 +50,6 @@ pub enum Readiness {
     Failed(String),
 }
 
-impl Readiness {
-    pub fn is_ready(&self) -> bool {
-        matches!(self, Readiness::Ready { .. })
-    }
-}
-
 #[derive(Clone, Copy)]
 pub struct Engine {
     pub environment: StoredValue<Environment>,

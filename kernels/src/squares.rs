@@ -13,6 +13,11 @@ pub fn shard(id: u64, size: u64) -> Vec<u64> {
     (0..size).map(|x| x + id * size).collect()
 }
 
+/// How many chunks a sum over `len` numbers is cut into.
+pub fn chunk_count(len: u64) -> u64 {
+    crate::probe::split_count(len, CHUNKS)
+}
+
 #[inline(never)]
 fn squares_in(data: &[u64]) -> u64 {
     data.iter().fold(0u64, |acc, &x| acc.wrapping_add(x.wrapping_mul(x)))

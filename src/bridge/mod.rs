@@ -9,7 +9,6 @@
 use crate::jobs::{self, Job, JobError, JobOutput, Task};
 use crate::live::BOARD;
 use js_sys::{JsString, Promise};
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -22,8 +21,7 @@ extern "C" {
 }
 
 /// Where a job runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// Sequential, on the page's main thread: nothing else on the page runs meanwhile.
     MainThread,
@@ -34,30 +32,8 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::MainThread, Mode::Worker, Mode::Pool];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Mode::MainThread => "Main thread",
-            Mode::Worker => "Web worker",
-            Mode::Pool => "Rayon pool",
-        }
-    }
-
-    pub fn explanation(self) -> &'static str {
-        match self {
-            Mode::MainThread => "Sequential, on the page's own thread. The page freezes until it ends.",
-            Mode::Worker => "Sequential, offloaded to a web worker. The page stays responsive.",
-            Mode::Pool => "rayon's par_iter over a pool of web workers, one per core.",
-        }
-    }
-
-    pub fn is_parallel(self) -> bool {
+    fn is_parallel(self) -> bool {
         self == Mode::Pool
-    }
-
-    pub fn blocks_main_thread(self) -> bool {
-        self == Mode::MainThread
     }
 }
 

@@ -7,7 +7,7 @@ use super::kit::{About, Event, Knob, Live, ModeSpec, RunFuture, Values};
 use crate::jobs::{Answer, SharedNumbers, Task};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
-use playground_kernels::squares::{MAX_SHARD_SIZE, MAX_SHARDS, shard};
+use playground_kernels::squares::{MAX_SHARD_SIZE, MAX_SHARDS, chunk_count, shard};
 
 pub struct ShardsThenSquares;
 
@@ -74,7 +74,7 @@ impl Experiment for ShardsThenSquares {
             let fetched = live.elapsed();
             live.print(format!("fetched {count} shards at {fetched:.0} ms"));
             let all: Vec<u64> = shards.into_iter().flatten().collect();
-            let chunks = playground_kernels::probe::split_count(all.len() as u64, 64) as usize;
+            let chunks = chunk_count(all.len() as u64) as usize;
             let cpu_mode = if mode == CONCURRENT { POOL } else { WORKER };
             let output = cpu::run(Task::SumOfSquares { data: SharedNumbers::new(all) }, cpu_mode, chunks, live).await?;
             let Answer::Total { total } = output.answer else { return Err(cpu::unexpected(&output)) };
