@@ -13,6 +13,9 @@ use wasm_bindgen::prelude::*;
 pub struct Shared {
     pub engine: Engine,
     pub frames: FrameMonitor,
+    /// The experiment that is running, if any. One run at a time: they would share the
+    /// cores, the compute worker and the live board, and measure each other.
+    pub running: RwSignal<Option<&'static str>>,
 }
 
 /// The query key that names the open experiment: `?experiment=collatz`.
@@ -33,8 +36,18 @@ fn link_to(experiment: Option<&dyn Experiment>) -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let shared = Shared { engine: use_engine(), frames: use_frame_monitor() };
+    let shared = Shared { engine: use_engine(), frames: use_frame_monitor(), running: RwSignal::new(None) };
     let (open, set_open) = signal(experiment_in_url().map(|e| e.about().slug));
+    // Pages once opened stay (hidden when another is open), so what was typed and
+    // measured there, and a run still going, survive a visit elsewhere.
+    let visited = RwSignal::new(Vec::<&'static str>::new());
+    Effect::new(move |_| {
+        if let Some(slug) = open.get() {
+            if !visited.with_untracked(|v| v.contains(&slug)) {
+                visited.update(|v| v.push(slug));
+            }
+        }
+    });
 
     // Back and forward move between experiments.
     let on_popstate = Closure::<dyn Fn()>::new(move || set_open.set(experiment_in_url().map(|e| e.about().slug)));
@@ -78,10 +91,14 @@ pub fn App() -> impl IntoView {
                 </ul>
             </nav>
             <main id="content">
-                {move || match open.get().and_then(experiments::find) {
-                    Some(e) => view! { <ExperimentPage experiment=e shared /> }.into_any(),
-                    None => view! { <Home navigate /> }.into_any(),
-                }}
+                <Show when=move || open.get().and_then(experiments::find).is_none()>
+                    <Home navigate />
+                </Show>
+                <For each=move || visited.get() key=|slug| *slug let:slug>
+                    <div class="page" hidden=move || open.get() != Some(slug)>
+                        {experiments::find(slug).map(|e| view! { <ExperimentPage experiment=e shared /> })}
+                    </div>
+                </For>
             </main>
         </div>
     }

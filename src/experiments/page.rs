@@ -112,8 +112,11 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
     };
     let origin = RwSignal::new(0.0);
     let abort = StoredValue::new_local(None::<AbortHandle>);
-    let scaling_busy = RwSignal::new(false);
-    let busy = move || matches!(status.get(), Status::Running { .. }) || scaling_busy.get();
+    let slug = experiment.about().slug;
+    // Busy while this page runs, and while another experiment does (one run at a time).
+    let busy = move || shared.running.get().is_some();
+    let running_here = move || shared.running.get() == Some(slug);
+    let other_running = move || shared.running.get().filter(|s| *s != slug).and_then(super::find);
 
     let read_values = move |chosen: &[ModeSpec]| -> Result<(Values, u64), Vec<String>> {
         let mut values = Values::default();
@@ -147,63 +150,71 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
                 return errors.set(vec![format!("Cannot run yet: {reason}.")]);
             }
         }
+        if shared.running.get_untracked().is_some() {
+            return errors.set(vec!["Another run is going; wait for it or cancel it first.".into()]);
+        }
         errors.set(Vec::new());
+        shared.running.set(Some(slug));
         spawn_local(async move {
             let plan: Vec<ModeSpec> = (0..repeats).flat_map(|_| chosen.iter().copied()).collect();
             let total = plan.len();
-            for (done, mode) in plan.into_iter().enumerate() {
-                status.set(Status::Running { mode, done, total });
-                live.events.set(Vec::new());
-                live.log.set(Vec::new());
-                live.chunks.set(None);
-                BOARD.reset();
-                if mode.blocks_main_thread {
-                    // Let the page show "running" before the freeze, and start the clock after.
-                    clock::after_next_paint().await;
+            let end = 'plan: {
+                for (done, mode) in plan.into_iter().enumerate() {
+                    status.set(Status::Running { mode, done, total });
+                    live.events.set(Vec::new());
+                    live.log.set(Vec::new());
+                    live.chunks.set(None);
+                    BOARD.reset();
+                    if mode.blocks_main_thread {
+                        // Let the page show "running" before the freeze, and start the clock after.
+                        clock::after_next_paint().await;
+                    }
+                    let began = clock::now_ms();
+                    origin.set(began);
+                    let run_live = Live { origin: began, ..live };
+                    let (handle, registration) = AbortHandle::new_pair();
+                    abort.set_value(Some(handle));
+                    let result = Abortable::new(experiment.run(mode, values.clone(), run_live), registration).await;
+                    abort.set_value(None);
+                    let wall_ms = clock::now_ms() - began;
+                    // The frame that ends a main-thread freeze comes after the run.
+                    clock::next_frame().await;
+                    let frame_gaps: Vec<(f64, f64)> = shared
+                        .frames
+                        .gaps_during(began, began + wall_ms)
+                        .into_iter()
+                        .map(|(t, g)| (t - began, g))
+                        .collect();
+                    let outcome = match result {
+                        Ok(Ok(outcome)) => outcome,
+                        Ok(Err(JobError::Cancelled)) | Err(_) => {
+                            break 'plan Status::Stopped(
+                                "Cancelled. The page and the pool are ready for the next run.".into(),
+                            );
+                        }
+                        Ok(Err(JobError::Failed(why))) => {
+                            break 'plan Status::Stopped(format!("The run failed: {why}"));
+                        }
+                    };
+                    let spans = spans_on_axis(&BOARD.all_spans(), began);
+                    runs.update(|runs| {
+                        runs.push(RunRecord {
+                            number: runs.len() + 1,
+                            mode,
+                            values: values.clone(),
+                            outcome,
+                            wall_ms,
+                            frame_gap_ms: frame_gaps.iter().map(|g| g.1).max_by(f64::total_cmp),
+                            events: live.events.get_untracked(),
+                            spans,
+                            frame_gaps,
+                        })
+                    });
                 }
-                let began = clock::now_ms();
-                origin.set(began);
-                let run_live = Live { origin: began, ..live };
-                let (handle, registration) = AbortHandle::new_pair();
-                abort.set_value(Some(handle));
-                let result = Abortable::new(experiment.run(mode, values.clone(), run_live), registration).await;
-                abort.set_value(None);
-                let wall_ms = clock::now_ms() - began;
-                // The frame that ends a main-thread freeze comes after the run.
-                clock::next_frame().await;
-                let frame_gaps: Vec<(f64, f64)> = shared
-                    .frames
-                    .gaps_during(began, began + wall_ms)
-                    .into_iter()
-                    .map(|(t, g)| (t - began, g))
-                    .collect();
-                let outcome = match result {
-                    Ok(Ok(outcome)) => outcome,
-                    Ok(Err(JobError::Cancelled)) | Err(_) => {
-                        return status.set(Status::Stopped(
-                            "Cancelled. The page and the pool are ready for the next run.".into(),
-                        ));
-                    }
-                    Ok(Err(JobError::Failed(why))) => {
-                        return status.set(Status::Stopped(format!("The run failed: {why}")));
-                    }
-                };
-                let spans = spans_on_axis(&BOARD.all_spans(), began);
-                runs.update(|runs| {
-                    runs.push(RunRecord {
-                        number: runs.len() + 1,
-                        mode,
-                        values: values.clone(),
-                        outcome,
-                        wall_ms,
-                        frame_gap_ms: frame_gaps.iter().map(|g| g.1).max_by(f64::total_cmp),
-                        events: live.events.get_untracked(),
-                        spans,
-                        frame_gaps,
-                    })
-                });
-            }
-            status.set(Status::Idle);
+                Status::Idle
+            };
+            status.set(end);
+            shared.running.set(None);
         });
     };
     let cancel = move |_| {
@@ -277,7 +288,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
         }
         _ => None,
     };
-    let slug = experiment.about().slug;
+
     let environment = shared.engine;
 
     view! {
@@ -314,8 +325,8 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
                     {(modes.len() > 1).then(|| view! {
                         <button type="button" name="run-all" disabled=busy on:click=move |_| start(modes.to_vec())>"Run every mode"</button>
                     })}
-                    <button type="button" name="cancel" disabled=move || !busy() on:click=cancel>"Cancel"</button>
-                    <button type="button" name="clear" disabled=move || busy() || runs.with(Vec::is_empty) on:click=move |_| runs.set(Vec::new())>"Clear results"</button>
+                    <button type="button" name="cancel" disabled=move || !running_here() on:click=cancel>"Cancel"</button>
+                    <button type="button" name="clear" disabled=move || running_here() || runs.with(Vec::is_empty) on:click=move |_| runs.set(Vec::new())>"Clear results"</button>
                 </div>
             </form>
 
@@ -324,6 +335,9 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
                     <p class="error">{message}</p>
                 </For>
             </div>
+            {move || other_running().map(|e| view! {
+                <p class="note" data-testid="other-running">{format!("“{}” is running; its run must end before this one can start.", e.about().title)}</p>
+            })}
             <div class="status-row">
                 <p class="status" role="status" aria-live="polite" data-testid="status">{progress}</p>
                 {move || fraction().map(|f| view! { <progress max="1" value=f></progress> })}
@@ -353,7 +367,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
             </section>
 
             {experiment.cpu_task(&Values::defaults(knobs)).is_some().then(|| view! {
-                <ScalingPanel experiment engine=environment read_values=move || read_values(&[]) errors busy=scaling_busy />
+                <ScalingPanel experiment engine=environment read_values=move || read_values(&[]) errors running=shared.running />
             })}
 
             <details class="source">

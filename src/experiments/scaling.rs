@@ -37,7 +37,8 @@ pub fn ScalingPanel(
     /// Reads the knobs; `Err` holds the messages to show.
     read_values: impl Fn() -> Result<(Values, u64), Vec<String>> + Copy + Send + Sync + 'static,
     errors: RwSignal<Vec<String>>,
-    busy: RwSignal<bool>,
+    /// The app's one-run-at-a-time slot (see `Shared::running`).
+    running: RwSignal<Option<&'static str>>,
 ) -> impl IntoView {
     let baseline = RwSignal::new(Vec::<f64>::new());
     let pools = RwSignal::new(Vec::<PoolSamples>::new());
@@ -53,8 +54,11 @@ pub fn ScalingPanel(
         if let Some(reason) = engine.not_ready_reason() {
             return errors.set(vec![format!("Cannot measure yet: {reason}.")]);
         }
+        if running.get_untracked().is_some() {
+            return errors.set(vec!["Another run is going; wait for it or cancel it first.".into()]);
+        }
         errors.set(Vec::new());
-        busy.set(true);
+        running.set(Some(experiment.about().slug));
         baseline.set(Vec::new());
         pools.set(Vec::new());
         let repeats = repeats.max(3) as usize;
@@ -83,7 +87,7 @@ pub fn ScalingPanel(
                 Ok(()) => format!("Done: {repeats} runs at each size, medians with min–max."),
                 Err(e) => format!("Stopped: {e}."),
             });
-            busy.set(false);
+            running.set(None);
         });
     };
 
@@ -98,7 +102,7 @@ pub fn ScalingPanel(
                 " logical cores). Each point is the one-worker median divided by the pool's median; the dashed line is "
                 "perfect scaling, the curve is Amdahl's law fitted to the points."
             </p>
-            <button type="button" name="measure-scaling" disabled=move || busy.get() on:click=measure>
+            <button type="button" name="measure-scaling" disabled=move || running.get().is_some() on:click=measure>
                 "Measure the speedup curve"
             </button>
             <p class="status" role="status" aria-live="polite" data-testid="scaling-status">{move || note.get()}</p>

@@ -294,3 +294,44 @@ test('every experiment draws its charts while it runs, not only at the end', { t
     await page.close();
   }
 });
+
+test('keyboard only: arrows pick a mode, Enter runs it', async () => {
+  const { page, problems } = await openExperiment('async-overlap');
+  await page.focus('input[name=delay]');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('30');
+  await page.focus('input[name=mode][value=one-by-one]');
+  await page.keyboard.press('ArrowDown'); // the next radio: join-all
+  assert.equal(await page.locator('input[name=mode]:checked').getAttribute('value'), 'join-all');
+  await page.focus('input[name=delay]');
+  await page.keyboard.press('Enter');
+  await waitIdle(page, 1);
+  const [row] = await readRuns(page, 1);
+  assert.equal(row.mode, 'join-all');
+  assert.equal(row.result, '[17, 17, 17]');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('leaving an experiment and coming back keeps what was typed and measured; one run at a time', async () => {
+  const { page, problems } = await openExperiment('collatz');
+  const visible = sel => page.locator(`.page:not([hidden]) ${sel}`);
+  await visible('input[name=n]').fill('200000');
+  await visible('input[name=mode][value=worker]').check();
+  await visible('button[type=submit]').click();
+  await page.waitForFunction(() => document.querySelectorAll('.page:not([hidden]) [data-testid=run]').length === 1);
+  // A long run here, then a visit to another experiment while it goes.
+  await visible('input[name=n]').fill('30,000,000');
+  await visible('button[type=submit]').click();
+  await page.click('nav.experiments a[href="?experiment=heartbeat"]');
+  await visible('[data-testid=other-running]').waitFor();
+  assert.equal(await visible('button[type=submit]').isDisabled(), true, 'no second run while one is going');
+  await page.goBack();
+  assert.equal(await visible('input[name=n]').inputValue(), '30,000,000');
+  await visible('button[name=cancel]').click();
+  await visible('[data-testid=status]').filter({ hasText: 'Cancelled' }).waitFor();
+  assert.equal(await visible('[data-testid=run]').count(), 1, 'the earlier run is still listed');
+  assert.equal(await page.locator('.page:not([hidden])').count(), 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
