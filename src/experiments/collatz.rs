@@ -13,7 +13,8 @@ pub struct Collatz;
 /// that is seconds, so larger N is for the worker modes.
 const MAX_MAIN_THREAD_LIMIT: u64 = 5_000_000;
 
-const KNOBS: &[Knob] = &[Knob::whole("n", "N (starts below it are tried)", MIN_LIMIT, MAX_LIMIT, 1_000_000)];
+const KNOBS: &[Knob] =
+    &[Knob::whole("n", "N (starts below it are tried)", MIN_LIMIT, MAX_LIMIT, 1_000_000), cpu::THREADS];
 
 const ABOUT: About = About {
     slug: "collatz",
@@ -55,7 +56,9 @@ impl Experiment for Collatz {
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {
             let limit = values.whole("n");
-            let output = cpu::run(Task::Collatz { limit }, mode, chunk_count(limit) as usize, live).await?;
+            let output =
+                cpu::run(Task::Collatz { limit }, mode, values.whole("threads"), chunk_count(limit) as usize, live)
+                    .await?;
             let Answer::Collatz { start, steps } = output.answer else { return Err(cpu::unexpected(&output)) };
             live.print(format!("n = {start} has {steps} steps"));
             let seed = match limit {

@@ -1,7 +1,8 @@
 //! What the CPU-bound experiments share: the three places a job can run, and running one.
 
-use super::kit::{Live, ModeSpec, Outcome};
+use super::kit::{Knob, Live, ModeSpec, Outcome};
 use crate::bridge::{self, Mode};
+use crate::engine::MAX_POOL_THREADS;
 use crate::jobs::{Job, JobError, JobOutput, Task};
 use leptos::prelude::*;
 
@@ -35,9 +36,16 @@ pub fn bridge_mode(mode: ModeSpec) -> Mode {
     }
 }
 
-/// Runs a CPU job in `mode`, with its chunk count for the progress bar.
-pub async fn run(task: Task, mode: ModeSpec, chunks: usize, live: Live) -> Result<JobOutput, JobError> {
+/// The knob that sizes the pool for the rayon mode: 0 means the global pool, one thread per core.
+pub const THREADS: Knob = Knob::whole("threads", "Pool threads (0: one per core)", 0, MAX_POOL_THREADS as u64, 0);
+
+/// Runs a CPU job in `mode`, with its chunk count for the progress bar. In the pool
+/// mode, `threads` other than 0 picks a rayon pool of exactly that many threads.
+pub async fn run(task: Task, mode: ModeSpec, threads: u64, chunks: usize, live: Live) -> Result<JobOutput, JobError> {
     live.chunks.set(Some(chunks));
+    if mode == POOL && threads > 0 {
+        return bridge::run_on_pool_of(task, threads as usize).await;
+    }
     bridge::run(Job { task, parallel: false, pool_threads: None }, bridge_mode(mode)).await
 }
 

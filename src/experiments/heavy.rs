@@ -11,6 +11,7 @@ pub struct HeavySpeedup;
 const KNOBS: &[Knob] = &[
     Knob::whole("seeds", "Seeds (one chain each)", 1, MAX_SEEDS, 8),
     Knob::whole("steps", "Steps per chain", 1, MAX_STEPS, 50_000_000),
+    cpu::THREADS,
 ];
 
 const ABOUT: About = About {
@@ -42,7 +43,8 @@ impl Experiment for HeavySpeedup {
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {
             let (seeds, steps) = (values.whole("seeds"), values.whole("steps"));
-            let output = cpu::run(Task::Heavy { seeds, steps }, mode, seeds as usize, live).await?;
+            let output =
+                cpu::run(Task::Heavy { seeds, steps }, mode, values.whole("threads"), seeds as usize, live).await?;
             let Answer::Values { values: results } = &output.answer else { return Err(cpu::unexpected(&output)) };
             live.print(format!("{}: {:.0} ms", mode.label, output.kernel_ms));
             live.print(format!("results = {results:?}"));

@@ -8,8 +8,11 @@ use playground_kernels::primes::{MAX_JOBS, MAX_LIMIT, chunk_count};
 
 pub struct PrimeJobs;
 
-const KNOBS: &[Knob] =
-    &[Knob::whole("jobs", "Jobs", 1, MAX_JOBS, 4), Knob::whole("limit", "Count primes below", 2, MAX_LIMIT, 50_000)];
+const KNOBS: &[Knob] = &[
+    Knob::whole("jobs", "Jobs", 1, MAX_JOBS, 4),
+    Knob::whole("limit", "Count primes below", 2, MAX_LIMIT, 50_000),
+    cpu::THREADS,
+];
 
 const ABOUT: About = About {
     slug: "primes",
@@ -39,7 +42,14 @@ impl Experiment for PrimeJobs {
     fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
         Box::pin(async move {
             let (jobs, limit) = (values.whole("jobs"), values.whole("limit"));
-            let output = cpu::run(Task::Primes { jobs, limit }, mode, chunk_count(jobs, limit) as usize, live).await?;
+            let output = cpu::run(
+                Task::Primes { jobs, limit },
+                mode,
+                values.whole("threads"),
+                chunk_count(jobs, limit) as usize,
+                live,
+            )
+            .await?;
             let Answer::Total { total } = output.answer else { return Err(cpu::unexpected(&output)) };
             live.print(format!("total primes = {total}"));
             live.print(format!("elapsed = {:.0} ms", output.kernel_ms));

@@ -76,7 +76,8 @@ impl Experiment for ShardsThenSquares {
             let all: Vec<u64> = shards.into_iter().flatten().collect();
             let chunks = chunk_count(all.len() as u64) as usize;
             let cpu_mode = if mode == CONCURRENT { POOL } else { WORKER };
-            let output = cpu::run(Task::SumOfSquares { data: SharedNumbers::new(all) }, cpu_mode, chunks, live).await?;
+            let output =
+                cpu::run(Task::SumOfSquares { data: SharedNumbers::new(all) }, cpu_mode, 0, chunks, live).await?;
             let Answer::Total { total } = output.answer else { return Err(cpu::unexpected(&output)) };
             let elapsed = live.elapsed();
             live.print(format!("sum of squares = {total}"));

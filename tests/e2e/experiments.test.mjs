@@ -89,6 +89,14 @@ test('heavy: sequential and parallel give the same eight results, with a speedup
   assert.ok(labels.length >= 1 && labels.every(l => /^Pool thread [1-9]/.test(l)), labels.join(', '));
   assert.equal(await page.locator('.chart.timeline rect.bar').count(), 8, 'one bar per seed');
   assert.match(await page.locator('[data-testid=speedup]').innerText(), /faster on \d+ threads/);
+  // The threads knob picks a pool of exactly that size; out of range is refused with a message.
+  const [one] = await run(page, { mode: 'pool', knobs: { threads: 1 } });
+  assert.equal(one.result, seq.result);
+  assert.equal(one.cells[4], '1');
+  await page.fill('input[name=threads]', '99');
+  await page.click('button[type=submit]');
+  await page.locator('.errors .error', { hasText: 'must be at most 16, got 99' }).waitFor({ timeout: 5_000 });
+  await page.fill('input[name=threads]', '0');
   await screenshot(page, 'heavy');
   assert.deepEqual(problems, []);
   await page.close();
