@@ -28,11 +28,15 @@ pub const MODES: &[ModeSpec] = &[MAIN_THREAD, WORKER, POOL];
 /// For work too long to run on the main thread at its default size.
 pub const OFFLOADED_MODES: &[ModeSpec] = &[WORKER, POOL];
 
-pub fn bridge_mode(mode: ModeSpec) -> Mode {
-    match mode.id {
-        "main-thread" => Mode::MainThread,
-        "pool" => Mode::Pool,
-        _ => Mode::Worker,
+/// Where the bridge runs a job for one of the three modes above (by the mode itself,
+/// not by its id, which other experiments' modes may share).
+fn bridge_mode(mode: ModeSpec) -> Mode {
+    if mode == MAIN_THREAD {
+        Mode::MainThread
+    } else if mode == POOL {
+        Mode::Pool
+    } else {
+        Mode::Worker
     }
 }
 
