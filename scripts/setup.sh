@@ -2,7 +2,8 @@
 # Installs every tool the playground needs, pinned, and skips what is already there.
 # Sourced by scripts/serve.sh and scripts/test.sh; safe to run on its own.
 # Sources: rustup (toolchain), cargo (trunk, wasm-bindgen-cli, wasm-pack),
-# npm (binaryen's wasm-opt, playwright-core), apt (chromium, chromium-driver).
+# npm (binaryen's wasm-opt, playwright-core), apt (chromium, chromium-driver, firefox-esr),
+# cargo again for geckodriver.
 # Nothing downloads a prebuilt binary from GitHub: this machine cannot reach it.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ mkdir -p "$TOOLS/bin"
 TOOLCHAIN="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ROOT/rust-toolchain.toml")"
 TRUNK_VERSION=0.22.1
 WASM_PACK_VERSION=0.15.1
+GECKODRIVER_VERSION=0.37.1
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, or the glue and the runtime disagree.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' "$ROOT/Cargo.lock")"
 
@@ -78,6 +80,10 @@ setup_test_tools() {
   cargo_tool wasm-pack wasm-pack "$WASM_PACK_VERSION" --locked
   ensure_apt chromium chromium-driver
   export CHROMEDRIVER=/usr/bin/chromedriver
+  # Firefox: Debian's ESR; geckodriver from crates.io (its npm package downloads from GitHub).
+  ensure_apt firefox-esr
+  cargo_tool geckodriver geckodriver "$GECKODRIVER_VERSION" --locked
+  export GECKODRIVER="$TOOLS/bin/geckodriver"
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

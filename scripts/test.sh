@@ -2,7 +2,8 @@
 # Installs what is missing, then runs every test:
 #   native  the kernels, natively with cargo test (seconds)
 #   wasm    wasm-bindgen tests in headless Chromium via wasm-pack: shared memory, the pool, the worker
-#   e2e     the release build served with COOP/COEP, driven by playwright-core in headless Chromium
+#   e2e     the static site (release build) served with and without COOP/COEP, driven by
+#           playwright-core in headless Chromium
 # `./scripts/test.sh native` (or --fast) runs only the native tests; name stages to pick them.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -32,8 +33,8 @@ if wants wasm; then
   wasm-pack test --headless --chrome 2>&1 | tee -a "$results"
 fi
 if wants e2e; then
-  log "release build"
-  trunk build --release
+  log "release build (the static site, as scripts/build-site.sh makes it)"
+  "$ROOT/scripts/build-site.sh"
   log "end-to-end tests in headless Chromium (screenshots in test-results/screenshots/)"
   node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee -a "$results"
 fi

@@ -1,10 +1,14 @@
 //! The shell: header with the environment and the responsiveness indicator, the
 //! list of experiments, and the page of the one that is open.
 
-use crate::engine::{Engine, Readiness, use_engine};
-use crate::experiments::page::ExperimentPage;
+use crate::address_bar;
+use crate::engine::{Engine, use_engine};
+use crate::environment_panel::{BackgroundWarning, EnvironmentBadges, EnvironmentPanel, ThreadsMissing};
+use crate::experiments::page::{ExperimentPage, PageState};
 use crate::experiments::{self, Experiment};
+use crate::page_visibility::{PageVisibility, use_page_visibility};
 use crate::responsiveness::{FrameMonitor, ResponsivenessIndicator, use_frame_monitor};
+use crate::scenario::{self, Autorun, Settings};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -13,31 +17,62 @@ use wasm_bindgen::prelude::*;
 pub struct Shared {
     pub engine: Engine,
     pub frames: FrameMonitor,
+    pub visibility: PageVisibility,
     /// The experiment that is running, if any. One run at a time: they would share the
     /// cores, the compute worker and the live board, and measure each other.
     pub running: RwSignal<Option<&'static str>>,
+    /// A link's request to start a run as soon as that experiment's page is ready.
+    pub autorun: RwSignal<Option<(&'static str, Autorun)>>,
 }
 
-/// The query key that names the open experiment: `?experiment=collatz`.
-const EXPERIMENT_KEY: &str = "experiment";
-
-fn experiment_in_url() -> Option<&'static dyn Experiment> {
-    let search = window().location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    experiments::find(&params.get(EXPERIMENT_KEY)?)
-}
-
-fn link_to(experiment: Option<&dyn Experiment>) -> String {
-    match experiment {
-        Some(e) => format!("?{EXPERIMENT_KEY}={}", e.about().slug),
-        None => "?".to_string(),
-    }
+fn index_of(experiment: &dyn Experiment) -> usize {
+    experiments::ALL.iter().position(|e| e.about().slug == experiment.about().slug).unwrap_or(0)
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let shared = Shared { engine: use_engine(), frames: use_frame_monitor(), running: RwSignal::new(None) };
-    let (open, set_open) = signal(experiment_in_url().map(|e| e.about().slug));
+    let shared = Shared {
+        engine: use_engine(),
+        frames: use_frame_monitor(),
+        visibility: use_page_visibility(),
+        running: RwSignal::new(None),
+        autorun: RwSignal::new(None),
+    };
+    // What each experiment's page shows, created here so a link can set it before the
+    // page exists and the address bar can follow it (one entry per experiment, as in ALL).
+    let states: StoredValue<Vec<PageState>> =
+        StoredValue::new(experiments::ALL.iter().map(|e| PageState::new(Settings::defaults(e.about()))).collect());
+    let state_of = move |e: &dyn Experiment| states.with_value(|s| s[index_of(e)]);
+    let (open, set_open) = signal(None::<&'static str>);
+    let notices = RwSignal::new(Vec::<String>::new());
+
+    // Opening the page, and back/forward: the address says what to show.
+    let follow_address = move |first_load: bool| {
+        let reading = scenario::read(&address_bar::query_pairs());
+        if let (Some(e), Some(settings)) = (reading.experiment, reading.settings) {
+            state_of(e).set(settings);
+        }
+        if first_load {
+            shared.autorun.set(reading.experiment.zip(reading.autorun).map(|(e, a)| (e.about().slug, a)));
+        }
+        notices.set(reading.notices);
+        set_open.set(reading.experiment.map(|e| e.about().slug));
+    };
+    follow_address(true);
+    let on_popstate = Closure::<dyn Fn()>::new(move || follow_address(false));
+    let _ = window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+    on_popstate.forget(); // lives as long as the page
+
+    // The address bar follows what is on screen, in place: knob edits add no history entries.
+    // (The run flag is dropped once read, so reloading does not start the run again.)
+    Effect::new(move |_| {
+        let query = match open.get().and_then(experiments::find) {
+            Some(e) => address_bar::query_string(&scenario::pairs(e, &state_of(e).get(), None)),
+            None => String::new(),
+        };
+        address_bar::show(&query, false);
+    });
+
     // Pages once opened stay (hidden when another is open), so what was typed and
     // measured there, and a run still going, survive a visit elsewhere.
     let visited = RwSignal::new(Vec::<&'static str>::new());
@@ -49,15 +84,13 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Back and forward move between experiments.
-    let on_popstate = Closure::<dyn Fn()>::new(move || set_open.set(experiment_in_url().map(|e| e.about().slug)));
-    let _ = window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
-    on_popstate.forget(); // lives as long as the page
-
     let navigate = move |experiment: Option<&'static dyn Experiment>| {
-        if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&link_to(experiment)));
-        }
+        let query = match experiment {
+            Some(e) => address_bar::query_string(&scenario::pairs(e, &state_of(e).get_untracked(), None)),
+            None => String::new(),
+        };
+        address_bar::show(&query, true);
+        notices.set(Vec::new());
         set_open.set(experiment.map(|e| e.about().slug));
     };
 
@@ -79,7 +112,7 @@ pub fn App() -> impl IntoView {
                             let current = move || open.get() == Some(e.about().slug);
                             view! {
                                 <li>
-                                    <a href=link_to(Some(e)) class:current=current
+                                    <a href=link_to(e) class:current=current
                                         aria-current=move || current().then_some("page")
                                         on:click=move |ev| { ev.prevent_default(); navigate(Some(e)) }>
                                         {e.about().title}
@@ -91,16 +124,41 @@ pub fn App() -> impl IntoView {
                 </ul>
             </nav>
             <main id="content">
+                <LinkNotices notices />
+                <ThreadsMissing engine=shared.engine />
+                <BackgroundWarning visibility=shared.visibility />
+                <EnvironmentPanel engine=shared.engine visibility=shared.visibility />
                 <Show when=move || open.get().and_then(experiments::find).is_none()>
                     <Home navigate />
                 </Show>
                 <For each=move || visited.get() key=|slug| *slug let:slug>
                     <div class="page" hidden=move || open.get() != Some(slug)>
-                        {experiments::find(slug).map(|e| view! { <ExperimentPage experiment=e shared /> })}
+                        {experiments::find(slug).map(|e| view! { <ExperimentPage experiment=e shared state=state_of(e) /> })}
                     </div>
                 </For>
             </main>
         </div>
+    }
+}
+
+/// A plain link to an experiment at its defaults, for the list (clicks are handled in place).
+fn link_to(experiment: &dyn Experiment) -> String {
+    format!("?{}={}", scenario::EXPERIMENT, experiment.about().slug)
+}
+
+/// What could not be used from the link that opened the page, value by value.
+#[component]
+fn LinkNotices(notices: RwSignal<Vec<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || notices.with(|n| !n.is_empty())>
+            <section class="notice warn link-notices" role="status" data-testid="link-notices">
+                <h2>"Some of this link could not be used"</h2>
+                <ul>
+                    {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+                <button type="button" name="dismiss-notices" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
+            </section>
+        </Show>
     }
 }
 
@@ -121,37 +179,12 @@ fn Home(navigate: impl Fn(Option<&'static dyn Experiment>) + Copy + Send + Sync 
                     .iter()
                     .map(|&e| view! {
                         <li class="card">
-                            <h2><a href=link_to(Some(e)) on:click=move |ev| { ev.prevent_default(); navigate(Some(e)) }>{e.about().title}</a></h2>
+                            <h2><a href=link_to(e) on:click=move |ev| { ev.prevent_default(); navigate(Some(e)) }>{e.about().title}</a></h2>
                             <p>{e.about().summary}</p>
                         </li>
                     })
                     .collect_view()}
             </ul>
         </section>
-    }
-}
-
-#[component]
-fn EnvironmentBadges(engine: Engine) -> impl IntoView {
-    let env = engine.environment.get_value();
-    let readiness = |state: Readiness, what: &'static str| match state {
-        Readiness::Starting => (format!("{what}: starting…"), "pending"),
-        Readiness::Ready { threads, start_ms } if what == "Rayon pool" => {
-            (format!("{what}: {threads} threads, started in {start_ms:.0} ms"), "ok")
-        }
-        Readiness::Ready { start_ms, .. } => (format!("{what}: ready in {start_ms:.0} ms"), "ok"),
-        Readiness::Failed(why) => (format!("{what}: failed ({why})"), "bad"),
-    };
-    let pool = move || readiness(engine.pool.get(), "Rayon pool");
-    let worker = move || readiness(engine.worker.get(), "Compute worker");
-    view! {
-        <ul class="environment" aria-label="Environment">
-            <li class=if env.cross_origin_isolated { "badge ok" } else { "badge bad" } data-testid="isolation">
-                {if env.cross_origin_isolated { "Cross-origin isolated" } else { "Not cross-origin isolated: no threads" }}
-            </li>
-            <li class="badge" data-testid="cores">{format!("{} logical cores", env.hardware_concurrency)}</li>
-            <li class=move || format!("badge {}", pool().1) data-testid="pool">{move || pool().0}</li>
-            <li class=move || format!("badge {}", worker().1) data-testid="worker">{move || worker().0}</li>
-        </ul>
     }
 }

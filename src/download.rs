@@ -17,6 +17,8 @@ fn environment(engine: Engine) -> Value {
     };
     json!({
         "user_agent": env.user_agent,
+        "browser": env.browser,
+        "timer_resolution_ms": env.timer_resolution_ms,
         "hardware_concurrency": env.hardware_concurrency,
         "cross_origin_isolated": env.cross_origin_isolated,
         "pool": pool,

@@ -2,6 +2,7 @@
 //! worker that drives it. Both start when the app starts; their state is shown in
 //! the header and checked before a run.
 
+use crate::isolation::IsolationState;
 use crate::{bridge, clock};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,8 +17,17 @@ pub const MAX_POOL_THREADS: usize = 16;
 pub struct Environment {
     /// COOP/COEP in force: without it there is no SharedArrayBuffer and no threads.
     pub cross_origin_isolated: bool,
+    /// Whether the global `SharedArrayBuffer` exists (browsers withhold it without isolation).
+    pub shared_array_buffer: bool,
     pub hardware_concurrency: usize,
     pub user_agent: String,
+    /// "Firefox 153", from the user agent.
+    pub browser: String,
+    /// The smallest step `performance.now()` takes here, in ms: browsers coarsen it
+    /// (about 0.005 ms when isolated, 0.1 ms when not), and it bounds what a timing can resolve.
+    pub timer_resolution_ms: f64,
+    /// How isolation was reached, or why not (the isolation service worker's state).
+    pub isolation: IsolationState,
 }
 
 impl Environment {
@@ -27,11 +37,17 @@ impl Environment {
             .ok()
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
+        let shared_array_buffer = js_sys::Reflect::has(&global, &JsValue::from_str("SharedArrayBuffer")).unwrap_or(false);
         let navigator = window().navigator();
+        let user_agent = navigator.user_agent().unwrap_or_default();
         Environment {
             cross_origin_isolated: isolated,
+            shared_array_buffer,
             hardware_concurrency: (navigator.hardware_concurrency() as usize).max(1),
-            user_agent: navigator.user_agent().unwrap_or_default(),
+            browser: browser_of(&user_agent),
+            user_agent,
+            timer_resolution_ms: timer_resolution_ms(),
+            isolation: IsolationState::read(),
         }
     }
 
@@ -40,6 +56,45 @@ impl Environment {
     pub fn pool_threads(&self) -> usize {
         self.hardware_concurrency.clamp(1, MAX_POOL_THREADS)
     }
+}
+
+/// The browser and its major version, from a user agent string ("Chromium 156").
+pub fn browser_of(user_agent: &str) -> String {
+    // Order matters: Edge and Opera also say Chrome, Chrome also says Safari.
+    const TOKENS: &[(&str, &str)] = &[
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("HeadlessChrome/", "Chromium (headless)"),
+        ("Chrome/", "Chrome"),
+        ("Version/", "Safari"),
+    ];
+    for (token, name) in TOKENS {
+        if let Some(at) = user_agent.find(token) {
+            let major: String =
+                user_agent[at + token.len()..].chars().take_while(char::is_ascii_digit).collect();
+            return if major.is_empty() { name.to_string() } else { format!("{name} {major}") };
+        }
+    }
+    "an unknown browser".to_string()
+}
+
+/// Measures the smallest step of `performance.now()` by reading it in a tight loop
+/// for at most 5 ms.
+fn timer_resolution_ms() -> f64 {
+    let start = clock::now_ms();
+    let (mut last, mut smallest) = (start, f64::INFINITY);
+    for _ in 0..200_000 {
+        let now = clock::now_ms();
+        if now > last {
+            smallest = smallest.min(now - last);
+            last = now;
+        }
+        if now - start > 5.0 {
+            break;
+        }
+    }
+    smallest
 }
 
 /// Start-up state of one piece of the engine.

@@ -13,16 +13,21 @@
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 compile_error!("build for the web with the flags in .cargo/config.toml (atomics and shared memory)");
 
+pub mod address_bar;
 pub mod app;
 pub mod bridge;
 pub mod charts;
 pub mod clock;
 pub mod download;
 pub mod engine;
+pub mod environment_panel;
 pub mod experiments;
+pub mod isolation;
 pub mod jobs;
 pub mod live;
+pub mod page_visibility;
 pub mod responsiveness;
+pub mod scenario;
 pub mod sized_pools;
 
 pub use app::App;

@@ -6,6 +6,7 @@
 
 use concurrency_playground::bridge::{self, Mode};
 use concurrency_playground::experiments;
+use concurrency_playground::scenario;
 use concurrency_playground::jobs::{Answer, Job, JobError, JobOutput, Task, run_job};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -112,4 +113,67 @@ fn experiment_slugs_are_unique_and_findable() {
     slugs.dedup();
     assert_eq!(slugs.len(), experiments::ALL.len());
     assert!(experiments::find("no-such-experiment").is_none());
+}
+
+fn link(query: &[(&str, &str)]) -> scenario::Reading {
+    scenario::read(&query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>())
+}
+
+#[wasm_bindgen_test]
+fn knob_keys_never_clash_with_the_link_format() {
+    for e in experiments::ALL {
+        let keys: Vec<&str> = e.about().knobs.iter().map(|k| k.key).collect();
+        for key in &keys {
+            assert!(!scenario::RESERVED.contains(key), "{} has a knob named {key}", e.about().slug);
+            assert_eq!(keys.iter().filter(|k| *k == key).count(), 1, "{} repeats {key}", e.about().slug);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_link_round_trips_every_experiment_at_every_mode() {
+    for e in experiments::ALL {
+        for mode in e.about().modes {
+            let settings = scenario::Settings { mode: *mode, repeats: "3".into(), ..scenario::Settings::defaults(e.about()) };
+            let pairs = scenario::pairs(*e, &settings, Some(scenario::Autorun::EveryMode));
+            let reading = scenario::read(&pairs);
+            assert!(reading.notices.is_empty(), "{:?}", reading.notices);
+            assert_eq!(reading.experiment.map(|r| r.about().slug), Some(e.about().slug));
+            let read_back = reading.settings.unwrap();
+            assert_eq!((read_back.mode, read_back.repeats.as_str()), (*mode, "3"));
+            // Numbers are written plainly in links and read back to the same values.
+            for (knob, (sent, got)) in e.about().knobs.iter().zip(settings.knobs.iter().zip(&read_back.knobs)) {
+                assert_eq!(knob.parse(sent), knob.parse(got));
+            }
+            assert_eq!(reading.autorun, Some(scenario::Autorun::EveryMode));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_bad_link_value_gets_a_specific_notice_and_a_safe_value() {
+    let reading = link(&[("experiment", "collatz"), ("n", "1e15"), ("threads", "10000"), ("mode", "turbo"), ("run", "1")]);
+    let settings = reading.settings.unwrap();
+    assert_eq!(settings.knobs, ["100,000,000", "16"], "the nearest values in range");
+    assert_eq!(settings.mode.id, "main-thread", "the first mode");
+    let text = reading.notices.join("\n");
+    assert!(text.contains("must be at most 100,000,000, got 1,000,000,000,000,000"), "{text}");
+    assert!(text.contains("Pool threads") && text.contains("at most 16"), "{text}");
+    assert!(text.contains("“turbo”"), "{text}");
+    assert_eq!(reading.autorun, None, "a link that needed fixing does not start by itself");
+
+    let reading = link(&[("experiment", "heartbeat"), ("work", "-300"), ("period", "fast"), ("zzz", "1"), ("ticks", "")]);
+    let settings = reading.settings.unwrap();
+    assert_eq!(settings.knobs, ["50", "3", "0"], "garbage and empty: the default; negative: the minimum");
+    assert!(reading.notices.iter().any(|n| n.contains("“zzz”") && n.contains("ignored")), "{:?}", reading.notices);
+
+    let reading = link(&[("experiment", "no-such-thing")]);
+    assert!(reading.experiment.is_none());
+    assert!(reading.notices[0].contains("“no-such-thing”"));
+
+    // Thousands of unknown keys: one summing-up notice, not thousands.
+    let many: Vec<(String, String)> = (0..5000).map(|i| (format!("k{i}"), "x".into())).collect();
+    let reading = scenario::read(&many);
+    assert_eq!(reading.notices.len(), 1, "{:?}", reading.notices);
+    assert!(reading.notices[0].contains("and 4995 more"));
 }

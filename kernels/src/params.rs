@@ -38,6 +38,28 @@ fn not_a_number(field: &str, text: &str) -> String {
     format!("{field} must be a whole number, got \"{shown}{ellipsis}\"")
 }
 
+/// The value to use instead of a `text` that [`parse_whole`] rejected: a number out of
+/// range (negative, or too large even for a u64) becomes the nearest bound; anything
+/// that is not a number at all becomes `default`.
+pub fn nearest_whole(text: &str, min: u64, max: u64, default: u64) -> u64 {
+    let cleaned: String = text.trim().chars().filter(|c| !matches!(c, '_' | ',' | ' ')).collect();
+    let (negative, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let numeric = match digits.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => all_digits(mantissa) && all_digits(exponent),
+        None => all_digits(digits),
+    };
+    match (numeric, negative) {
+        (false, _) => default.clamp(min, max),
+        (true, true) => min,
+        // A well-formed number that does not parse is too large for a u64, so for the knob.
+        (true, false) => parse_whole("", digits, 0, u64::MAX).map_or(max, |v| v.clamp(min, max)),
+    }
+}
+
 /// `1234567` → `"1,234,567"`.
 pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -81,6 +103,23 @@ mod tests {
             parse_whole("N", &garbage, 2, 1000).unwrap_err(),
             format!("N must be a whole number, got \"{}…\"", "x".repeat(24))
         );
+    }
+
+    #[test]
+    fn nearest_whole_clamps_numbers_and_defaults_the_rest() {
+        let near = |t| nearest_whole(t, 2, 1000, 50);
+        assert_eq!(near("1e15"), 1000);
+        assert_eq!(near("99999999999999999999999"), 1000);
+        assert_eq!(near("1e99"), 1000);
+        assert_eq!(near("5000"), 1000);
+        assert_eq!(near("1"), 2);
+        assert_eq!(near("-5"), 2);
+        assert_eq!(near("-1e9"), 2);
+        assert_eq!(near("+7"), 7);
+        for garbage in ["", "abc", "2.5", "NaN", "1e", "e5", "--3", "0x10", "\u{0}"] {
+            assert_eq!(near(garbage), 50, "{garbage:?}");
+        }
+        assert_eq!(nearest_whole("x", 2, 1000, 5000), 1000, "a default outside the range is clamped too");
     }
 
     #[test]

@@ -23,6 +23,14 @@ pub struct About {
     pub needs_threads: bool,
 }
 
+impl About {
+    /// Whether `mode` needs the compute worker or the rayon pool. Modes that run on
+    /// the page's main thread need neither, so they run even without threads.
+    pub fn mode_needs_threads(&self, mode: ModeSpec) -> bool {
+        self.needs_threads && !mode.blocks_main_thread
+    }
+}
+
 /// A parameter a person can set.
 #[derive(Clone, Copy, Debug)]
 pub struct Knob {
@@ -48,6 +56,25 @@ impl Knob {
         match self.kind {
             KnobKind::Whole { default, .. } => playground_kernels::params::group_thousands(default),
             KnobKind::Text { default, .. } => default.to_string(),
+        }
+    }
+    /// The text to show instead of a rejected `text` (from a link): the nearest value
+    /// in range for a number, the default for garbage, the allowed length for text.
+    pub fn safe_text(&self, text: &str) -> String {
+        match self.kind {
+            KnobKind::Whole { min, max, default } => {
+                playground_kernels::params::group_thousands(playground_kernels::params::nearest_whole(
+                    text, min, max, default,
+                ))
+            }
+            KnobKind::Text { max_chars, .. } => text.chars().take(max_chars).collect(),
+        }
+    }
+    /// How a valid value is written in a link: plain digits for a number.
+    pub fn link_text(&self, text: &str) -> String {
+        match self.parse(text) {
+            Ok(Value::Whole(n)) => n.to_string(),
+            _ => text.to_string(),
         }
     }
     pub fn parse(&self, text: &str) -> Result<Value, String> {

@@ -6,17 +6,53 @@ use super::kit::{Event, Live, ModeSpec, Outcome, Values};
 use super::scaling::ScalingPanel;
 use crate::app::Shared;
 use crate::charts::{FrameGapChart, Lane, ModeBars, TimelineChart};
+use crate::engine::Readiness;
 use crate::jobs::JobError;
 use crate::live::{BOARD, to_local_ms};
-use crate::{bridge, clock, download};
+use crate::scenario::{Autorun, MAX_REPEATS, Settings};
+use crate::{address_bar, bridge, clock, download, scenario};
 use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 use playground_kernels::params::parse_whole;
 use playground_kernels::probe::ChunkSpan;
 use playground_kernels::stats::{Speedup, Summary};
 
-const MAX_REPEATS: u64 = 20;
+/// What a page shows that a link carries (see [`crate::scenario`]): the text in each
+/// knob's input, the mode and the repeats. Created by the app, so links can set it.
+#[derive(Clone, Copy)]
+pub struct PageState {
+    pub knobs: StoredValue<Vec<RwSignal<String>>>,
+    pub mode: RwSignal<ModeSpec>,
+    pub repeats: RwSignal<String>,
+}
+
+impl PageState {
+    pub fn new(settings: Settings) -> Self {
+        PageState {
+            knobs: StoredValue::new(settings.knobs.into_iter().map(RwSignal::new).collect()),
+            mode: RwSignal::new(settings.mode),
+            repeats: RwSignal::new(settings.repeats),
+        }
+    }
+    /// The settings, tracked: a reactive context that reads them follows every change.
+    pub fn get(&self) -> Settings {
+        Settings {
+            knobs: self.knobs.with_value(|k| k.iter().map(|t| t.get()).collect()),
+            mode: self.mode.get(),
+            repeats: self.repeats.get(),
+        }
+    }
+    pub fn get_untracked(&self) -> Settings {
+        untrack(|| self.get())
+    }
+    pub fn set(&self, settings: Settings) {
+        self.knobs.with_value(|k| k.iter().zip(settings.knobs).for_each(|(signal, text)| signal.set(text)));
+        self.mode.set(settings.mode);
+        self.repeats.set(settings.repeats);
+    }
+}
 
 /// One finished run, with what is needed to redraw its charts and to download it.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +67,8 @@ pub struct RunRecord {
     /// Chunk spans on the run's axis (ms since it began).
     pub spans: Vec<ChunkSpan>,
     pub frame_gaps: Vec<(f64, f64)>,
+    /// The tab was in the background for some of the run: its timers were throttled.
+    pub hidden: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -95,12 +133,11 @@ fn speedup(runs: &[RunRecord]) -> Option<(Speedup, usize)> {
 }
 
 #[component]
-pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> impl IntoView {
-    let knobs = experiment.about().knobs;
-    let modes = experiment.about().modes;
-    let knob_texts = StoredValue::new(knobs.iter().map(|k| RwSignal::new(k.default_text())).collect::<Vec<_>>());
-    let repeats_text = RwSignal::new("1".to_string());
-    let mode = RwSignal::new(modes[0]);
+pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared, state: PageState) -> impl IntoView {
+    let about = experiment.about();
+    let knobs = about.knobs;
+    let modes = about.modes;
+    let (knob_texts, repeats_text, mode) = (state.knobs, state.repeats, state.mode);
     let runs = RwSignal::new(Vec::<RunRecord>::new());
     let status = RwSignal::new(Status::Idle);
     let errors = RwSignal::new(Vec::<String>::new());
@@ -145,15 +182,24 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
             Ok(ok) => ok,
             Err(messages) => return errors.set(messages),
         };
-        if experiment.about().needs_threads {
-            if let Some(reason) = shared.engine.not_ready_reason() {
-                return errors.set(vec![format!("Cannot run yet: {reason}.")]);
+        let mut notes = Vec::new();
+        let mut chosen = chosen;
+        if let Some(reason) = shared.engine.not_ready_reason() {
+            let (runnable, skipped): (Vec<ModeSpec>, Vec<ModeSpec>) =
+                chosen.iter().partition(|m| !about.mode_needs_threads(**m));
+            if runnable.is_empty() {
+                return errors.set(vec![format!("Cannot run this mode yet: {reason}.")]);
             }
+            if !skipped.is_empty() {
+                let names: Vec<&str> = skipped.iter().map(|m| m.label).collect();
+                notes.push(format!("Skipped {}, which needs threads: {reason}.", names.join(", ")));
+            }
+            chosen = runnable;
         }
         if shared.running.get_untracked().is_some() {
             return errors.set(vec!["Another run is going; wait for it or cancel it first.".into()]);
         }
-        errors.set(Vec::new());
+        errors.set(notes);
         shared.running.set(Some(slug));
         spawn_local(async move {
             let plan: Vec<ModeSpec> = (0..repeats).flat_map(|_| chosen.iter().copied()).collect();
@@ -169,6 +215,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
                         // Let the page show "running" before the freeze, and start the clock after.
                         clock::after_next_paint().await;
                     }
+                    let visibility_stamp = shared.visibility.stamp();
                     let began = clock::now_ms();
                     origin.set(began);
                     let run_live = Live { origin: began, ..live };
@@ -208,6 +255,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
                             events: live.events.get_untracked(),
                             spans,
                             frame_gaps,
+                            hidden: shared.visibility.hidden_since(visibility_stamp),
                         })
                     });
                 }
@@ -217,6 +265,25 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
             shared.running.set(None);
         });
     };
+    // A link's run flag: start once this page is open and visible (a background tab's
+    // throttled timers would spoil the run) and the engine has settled.
+    Effect::new(move |_| {
+        let Some((wanted, autorun)) = shared.autorun.get() else { return };
+        if wanted != slug || !shared.visibility.visible.get() {
+            return;
+        }
+        let chosen = match autorun {
+            Autorun::Mode => vec![mode.get_untracked()],
+            Autorun::EveryMode => modes.to_vec(),
+        };
+        let engine_settling = [shared.engine.pool.get(), shared.engine.worker.get()].contains(&Readiness::Starting);
+        if engine_settling && chosen.iter().any(|m| about.mode_needs_threads(*m)) {
+            return; // runs again when the engine's state changes
+        }
+        shared.autorun.set(None);
+        start(chosen);
+    });
+
     let cancel = move |_| {
         bridge::cancel();
         if let Some(handle) = abort.get_value() {
@@ -315,7 +382,10 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
                         view! {
                             <label class="mode">
                                 <input type="radio" name="mode" value=m.id prop:checked=move || mode.get() == m on:change=move |_| mode.set(m) />
-                                <span><strong>{m.label}</strong> " " <small>{m.explanation}</small></span>
+                                <span><strong>{m.label}</strong> " " <small>{m.explanation}</small>
+                                    {(about.mode_needs_threads(m) && !environment.environment.get_value().cross_origin_isolated)
+                                        .then(|| view! { <small class="needs-threads">" Needs threads, which this page does not have."</small> })}
+                                </span>
                             </label>
                         }
                     }).collect_view()}
@@ -329,6 +399,8 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared) -> im
                     <button type="button" name="clear" disabled=move || running_here() || runs.with(Vec::is_empty) on:click=move |_| runs.set(Vec::new())>"Clear results"</button>
                 </div>
             </form>
+
+            <ShareLink experiment state />
 
             <div id=format!("{slug}-errors") class="errors" role="alert">
                 <For each=move || errors.get() key=|e| e.clone() let:message>
@@ -437,8 +509,14 @@ fn RunTable(runs: RwSignal<Vec<RunRecord>>) -> impl IntoView {
                                     data-compute-ms=run.outcome.compute_ms.map(|c| format!("{c:.3}"))
                                     data-wall-ms=format!("{:.3}", run.wall_ms)
                                     data-frame-gap-ms=run.frame_gap_ms.map(|g| format!("{g:.1}"))
-                                    data-matches-seed=run.outcome.matches_seed.map(|m| m.to_string())>
-                                    <td>{run.number}</td>
+                                    data-matches-seed=run.outcome.matches_seed.map(|m| m.to_string())
+                                    data-hidden=run.hidden.to_string()>
+                                    <td>
+                                        {run.number}
+                                        {run.hidden.then(|| view! {
+                                            <span class="hidden-mark" title="Measured while the tab was in the background: timers were throttled">" (tab hidden)"</span>
+                                        })}
+                                    </td>
                                     <td>{run.mode.label}</td>
                                     <td class="params">{run.values.display()}</td>
                                     <td class="result">{run.outcome.result.clone()}</td>
@@ -455,5 +533,61 @@ fn RunTable(runs: RwSignal<Vec<RunRecord>>) -> impl IntoView {
             </table>
             </div>
         </Show>
+    }
+}
+
+/// The link to what is on screen, a button that copies it, and the run flag.
+#[component]
+fn ShareLink(experiment: &'static dyn Experiment, state: PageState) -> impl IntoView {
+    let start_at_once = RwSignal::new(false);
+    let copied = RwSignal::new(String::new());
+    let link = move || {
+        let autorun = start_at_once.get().then_some(Autorun::Mode);
+        address_bar::address_with(&address_bar::query_string(&scenario::pairs(experiment, &state.get(), autorun)))
+    };
+    let input = NodeRef::<leptos::html::Input>::new();
+    let copy = move |_| {
+        let text = link();
+        copied.set("Copying…".into());
+        // navigator.clipboard is missing outside secure contexts: check before calling it.
+        let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into())
+            .ok()
+            .filter(|c| c.is_object())
+            .map(|c| c.unchecked_into::<web_sys::Clipboard>());
+        leptos::task::spawn_local(async move {
+            let done = match clipboard {
+                Some(clipboard) => wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await.map(drop),
+                None => Err(wasm_bindgen::JsValue::NULL),
+            };
+            copied.set(match done {
+                Ok(_) => "Link copied.".into(),
+                Err(_) => {
+                    // Clipboard refused (no permission, not https): select it for Ctrl+C instead.
+                    if let Some(input) = input.get_untracked() {
+                        input.select();
+                    }
+                    "This browser did not allow copying: the link is selected, press Ctrl+C (⌘C).".into()
+                }
+            });
+        });
+    };
+    Effect::new(move |_| {
+        let _ = link(); // a changed link is not the copied one
+        copied.set(String::new());
+    });
+    view! {
+        <div class="share">
+            <label class="share-link">
+                <span>"Link to this scenario"</span>
+                <input type="text" readonly name="share-link" node_ref=input prop:value=link
+                    on:focus=move |ev| { let _ = event_target::<web_sys::HtmlInputElement>(&ev).select(); } />
+            </label>
+            <button type="button" name="copy-link" on:click=copy>"Copy link"</button>
+            <label class="start-at-once">
+                <input type="checkbox" name="start-at-once" bind:checked=start_at_once />
+                " Start the run when the link is opened"
+            </label>
+            <span class="copied" role="status" data-testid="copied">{move || copied.get()}</span>
+        </div>
     }
 }

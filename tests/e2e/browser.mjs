@@ -7,9 +7,11 @@ import { join } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-export async function launch() {
+/** Starts Chromium; `options` go to playwright (e.g. `{ serviceWorkers: 'block' }`). */
+export async function launch(options = {}) {
   // A fresh profile each time; the network flags stop Chromium calling home on a closed network.
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'playground-chromium-')), {
+    ...options,
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },

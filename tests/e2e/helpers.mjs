@@ -9,12 +9,16 @@ import { launch, openPage } from './browser.mjs';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
-/** Serves dist/ (with COOP/COEP unless told otherwise) and starts Chromium. */
-export async function startSite(options) {
+/**
+ * Serves dist/ (with COOP/COEP unless `isolation: false`, at `base`) and starts Chromium
+ * with `browserOptions`.
+ */
+export async function startSite(options, browserOptions) {
   const server = await serve(join(ROOT, 'dist'), options);
-  const browser = await launch();
+  const browser = await launch(browserOptions);
   return {
     url: server.url,
+    browser,
     open: path => openPage(browser, server.url + (path ?? '')),
     async close() { await browser.close(); await server.close(); },
   };

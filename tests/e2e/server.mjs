@@ -17,12 +17,17 @@ export const ISOLATION_HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(root, { isolation = true, base = '/' } = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. `replace` maps
+ * file names under `base` to other contents (a test's stand-in for one file).
+ */
+export async function serve(root, { isolation = true, base = '/', replace = {} } = {}) {
   root = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) return send(res, 404, 'text/plain', 'not found');
+    const standIn = replace[path.slice(base.length)];
+    if (standIn !== undefined) return send(res, 200, TYPES[extname(path)], standIn, isolation);
     let file = normalize(join(root, path.slice(base.length)));
     if (!file.startsWith(root)) return send(res, 403, 'text/plain', 'forbidden');
     try {

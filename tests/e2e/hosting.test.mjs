@@ -1,0 +1,111 @@
+// The static site as a plain host serves it: no COOP/COEP headers, under a sub-path
+// (like https://user.github.io/playground/). The isolation service worker must get the
+// page isolated with at most one reload and never loop; where service workers are
+// blocked, the page must explain itself and still run what needs no threads.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, waitForEngine, run, collatzAnswer } from './helpers.mjs';
+
+const BASE = '/playground/';
+
+/** Counts the page's document loads (the first and every reload; not history.replaceState). */
+function countLoads(page) {
+  const loads = { count: 0 };
+  page.on('domcontentloaded', () => { loads.count += 1; });
+  return loads;
+}
+
+test('without headers, under a sub-path: isolated through the service worker after one reload, threads run', async () => {
+  const site = await startSite({ isolation: false, base: BASE });
+  try {
+    const page = await site.browser.newPage();
+    const problems = [];
+    page.on('pageerror', e => problems.push(e.message));
+    page.on('console', m => { if (m.type() === 'error') problems.push(m.text()); });
+    const loads = countLoads(page);
+    await page.goto(site.url + '?experiment=collatz&n=100000&mode=pool');
+    await waitForEngine(page);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+    assert.equal(await page.evaluate(() => window.playgroundIsolation.state), 'service-worker');
+    assert.ok(loads.count <= 2, `${loads.count} loads: the first, and at most one reload`);
+    // The link survived the reload, and the pool runs.
+    const [row] = await run(page, { mode: 'pool' });
+    assert.deepEqual(collatzAnswer(row.result), [77_031, 350]);
+    await page.locator('[data-testid=environment-panel] summary').click();
+    assert.match(await page.locator('[data-testid=env-service-worker]').innerText(), /^active/);
+    await screenshot(page, 'hosted-service-worker');
+
+    // No loop: nothing reloads while the page sits there.
+    const settled = loads.count;
+    await page.waitForTimeout(2000);
+    assert.equal(loads.count, settled);
+
+    // A hard reload bypasses the service worker; the page recovers with one more reload.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.reload', { ignoreCache: true });
+    await waitForEngine(page);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+    await page.waitForTimeout(1500);
+    assert.ok(loads.count - settled <= 2, `${loads.count - settled} loads after a hard reload: it and at most one more`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await site.close();
+  }
+});
+
+test('a service worker that cannot isolate the page causes one reload, not a loop', async () => {
+  // A stand-in worker that takes control but adds no headers, as in a browser that
+  // ignores them: the page must reload once, then stop and say so.
+  const inert = `self.addEventListener('install', () => self.skipWaiting());
+    self.addEventListener('activate', e => e.waitUntil(self.clients.claim()));
+    self.addEventListener('fetch', e => e.respondWith(fetch(e.request)));`;
+  const site = await startSite({ isolation: false, base: BASE, replace: { 'isolation-sw.js': inert } });
+  try {
+    const page = await site.browser.newPage();
+    const loads = countLoads(page);
+    await page.goto(site.url + '?experiment=async-overlap');
+    await page.locator('[data-testid=threads-missing]').waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(3000);
+    assert.equal(loads.count, 2, 'the first load and one reload');
+    assert.equal(await page.evaluate(() => window.playgroundIsolation.state), 'no-effect');
+    assert.match(await page.locator('[data-testid=threads-missing]').innerText(), /did not isolate/);
+  } finally {
+    await site.close();
+  }
+});
+
+test('service workers blocked: the page says what is missing and runs what needs no threads', async () => {
+  const site = await startSite({ isolation: false, base: BASE }, { serviceWorkers: 'block' });
+  try {
+    const { page, problems } = await site.open('?experiment=async-overlap&mode=join-all');
+    const loads = countLoads(page);
+    const notice = page.locator('[data-testid=threads-missing]');
+    await notice.waitFor({ timeout: 20_000 });
+    const text = await notice.innerText();
+    assert.match(text, /not cross-origin isolated/);
+    assert.match(text, /What you can do/);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+    assert.match(await page.locator('[data-testid=pool]').innerText(), /unavailable/);
+    assert.match(await page.locator('[data-testid=env-pool]').innerText(), /not cross-origin isolated/);
+
+    // join_all over timers needs no threads: 3 x 100 ms overlap.
+    const [overlap] = await run(page, { mode: 'join-all', knobs: { requests: 3, delay: 100 } });
+    assert.ok(overlap.wallMs >= 95 && overlap.wallMs < 250, `join_all took ${overlap.wallMs} ms`);
+    await screenshot(page, 'no-isolation');
+
+    // A main-thread busy loop runs too, and freezes the page as it should.
+    await page.goto(site.url + '?experiment=timer-vs-busy');
+    await page.locator('article[data-experiment=timer-vs-busy]').waitFor();
+    const [busy] = await run(page, { mode: 'main-thread' });
+    assert.ok(busy.frameGapMs >= 250, `frame gap ${busy.frameGapMs} ms`);
+
+    // A mode that needs threads says why it cannot run instead of failing.
+    await page.check('input[name=mode][value=worker]');
+    await page.click('button[type=submit]');
+    await page.locator('.errors .error', { hasText: 'not cross-origin isolated' }).waitFor();
+    assert.ok(loads.count <= 2, 'no reload loop');
+    assert.deepEqual(problems, []);
+  } finally {
+    await site.close();
+  }
+});

@@ -1,0 +1,143 @@
+// Scenario links, end to end against the release build served with COOP/COEP: the
+// address bar follows the page, links restore it, Copy link round-trips, the run flag
+// starts the demo, and malformed links open a working page with a message.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, waitForEngine, waitIdle, readRuns, collatzAnswer } from './helpers.mjs';
+import { malformedLinks } from './malformed-links.mjs';
+
+let site;
+before(async () => { site = await startSite({}, { permissions: ['clipboard-read', 'clipboard-write'] }); });
+after(async () => { await site?.close(); });
+
+/** What the open experiment's inputs show: { knob: text, mode, repeats }. */
+async function onScreen(page) {
+  return page.evaluate(() => {
+    const pageEl = [...document.querySelectorAll('.page')].find(p => !p.hidden);
+    const shown = {};
+    for (const input of pageEl.querySelectorAll('form.controls input[type=text]')) shown[input.name] = input.value;
+    shown.mode = pageEl.querySelector('input[name=mode]:checked')?.value;
+    return shown;
+  });
+}
+
+const query = page => new URL(page.url()).searchParams;
+
+test('a link restores its scenario, and the address bar follows every change in place', async () => {
+  const { page, problems } = await site.open('?experiment=heartbeat&period=20&ticks=7&work=150&mode=worker&repeats=2');
+  await page.locator('article[data-experiment=heartbeat]').waitFor();
+  assert.deepEqual(await onScreen(page), { period: '20', ticks: '7', work: '150', repeats: '2', mode: 'worker' });
+  assert.equal(await page.locator('[data-testid=link-notices]').count(), 0, 'a good link has nothing to report');
+
+  const historyBefore = await page.evaluate(() => history.length);
+  await page.fill('input[name=ticks]', '9');
+  await page.check('input[name=mode][value=main-thread]');
+  await page.waitForFunction(() => location.search.includes('ticks=9') && location.search.includes('mode=main-thread'));
+  assert.equal(await page.evaluate(() => history.length), historyBefore, 'knob edits replace the entry, not add one');
+  assert.equal(query(page).get('period'), '20');
+
+  // Another experiment is a new entry; back returns to the heartbeat exactly as it was left.
+  await page.click('nav.experiments a:has-text("Async overlap")');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('experiment') === 'async-overlap');
+  await page.goBack();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('experiment') === 'heartbeat');
+  assert.equal(await page.locator('article[data-experiment=heartbeat]').isVisible(), true);
+  assert.deepEqual(await onScreen(page), { period: '20', ticks: '9', work: '150', repeats: '2', mode: 'main-thread' });
+  await page.goForward();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('experiment') === 'async-overlap');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Copy link copies the address of what is on screen, and opening it restores the scenario', async () => {
+  const { page, problems } = await site.open('?experiment=collatz');
+  await page.locator('article[data-experiment=collatz]').waitFor();
+  await page.fill('input[name=n]', '250,000');
+  await page.fill('input[name=threads]', '1');
+  await page.check('input[name=mode][value=pool]');
+  await page.click('button[name=copy-link]');
+  await page.locator('[data-testid=copied]', { hasText: 'Link copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await page.inputValue('input[name=share-link]'));
+  assert.equal(new URL(copied).searchParams.get('n'), '250000', 'numbers go into links plainly');
+  await screenshot(page, 'share-link');
+
+  const { page: other, problems: otherProblems } = await site.open(new URL(copied).search);
+  await other.locator('article[data-experiment=collatz]').waitFor();
+  assert.deepEqual(await onScreen(other), { n: '250000', threads: '1', repeats: '1', mode: 'pool' });
+  assert.deepEqual([...problems, ...otherProblems], []);
+  await page.close();
+  await other.close();
+});
+
+test('the run flag starts the scenario once the page is ready, without a click, and only once', async () => {
+  const { page, problems } = await site.open('?experiment=collatz&n=100000&threads=0&mode=pool&run=1');
+  await waitForEngine(page);
+  await waitIdle(page, 1, 60_000);
+  const [runRow] = await readRuns(page, 1);
+  assert.equal(runRow.mode, 'pool');
+  assert.deepEqual(collatzAnswer(runRow.result), [77_031, 350]);
+  assert.equal(query(page).get('run'), null, 'the flag leaves the address bar once used, so a reload does not rerun');
+
+  // The share box can put the flag back in: a teacher's link that starts the demo.
+  await page.check('input[name=start-at-once]');
+  const shared = new URL(await page.inputValue('input[name=share-link]'));
+  assert.equal(shared.searchParams.get('run'), '1');
+
+  // run=all runs every mode in turn.
+  const { page: all, problems: allProblems } = await site.open('?experiment=async-overlap&run=all');
+  await waitIdle(all, 2, 60_000);
+  const modes = (await readRuns(all, 2)).map(r => r.mode).sort();
+  assert.equal(modes.length, 2);
+  assert.deepEqual([...problems, ...allProblems], []);
+  await page.close();
+  await all.close();
+});
+
+test('a link with a value that needed fixing does not start by itself', async () => {
+  const { page, problems } = await site.open('?experiment=async-overlap&requests=999999&run=1');
+  await page.locator('[data-testid=link-notices]').waitFor();
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('[data-testid=run]').count(), 0);
+  assert.match(await page.locator('[data-testid=link-notices]').innerText(), /not started/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('200 malformed links each open a working page that says what was wrong', async () => {
+  const links = malformedLinks(200);
+  assert.ok(links.length >= 200);
+  const { page, problems } = await site.open('');
+  await page.locator('header.top').waitFor();
+  let shotTaken = false;
+  for (const [i, link] of links.entries()) {
+    await page.goto(site.url + link.query);
+    // The app mounted (the static loading note is gone) and shows the link's notices.
+    await page.locator('header.top .brand').waitFor({ timeout: 15_000 });
+    const notices = page.locator('[data-testid=link-notices] li');
+    await notices.first().waitFor({ timeout: 5_000 }).catch(() => {});
+    const count = await notices.count();
+    assert.ok(count >= 1, `link ${i} (${link.why}) opened without a message: ${link.query.slice(0, 200)}`);
+    const state = await page.evaluate(() => ({
+      injected: !!document.querySelector('main img, main script, main iframe, [data-injected]') || window.__injected === true,
+      open: document.querySelector('.page:not([hidden]) article')?.dataset.experiment ?? null,
+      runButton: !!document.querySelector('.page:not([hidden]) button[type=submit]'),
+      home: !!document.querySelector('.home'),
+    }));
+    assert.equal(state.injected, false, `link ${i} injected markup: ${link.query.slice(0, 200)}`);
+    assert.ok(state.runButton || state.home, `link ${i} shows neither an experiment nor the list`);
+    if (link.experiment && state.open !== null) assert.equal(state.open, link.experiment, `link ${i}`);
+    if (!shotTaken && count >= 3) {
+      await screenshot(page, 'malformed-link');
+      shotTaken = true;
+    }
+    assert.deepEqual(problems, [], `link ${i}: ${link.query.slice(0, 200)}`);
+  }
+  // The page still works after all that: a real run on the last one's site.
+  await page.goto(site.url + '?experiment=async-overlap&mode=join-all');
+  await page.locator('article[data-experiment=async-overlap]').waitFor();
+  await page.click('button[type=submit]');
+  await waitIdle(page, 1, 30_000);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
