@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs every test:
+# Installs what is missing, then runs every test, in both browsers:
 #   native  the kernels, natively with cargo test (seconds)
-#   wasm    wasm-bindgen tests in headless Chromium via wasm-pack: shared memory, the pool, the worker
+#   wasm    wasm-bindgen tests in headless Chromium and Firefox via wasm-pack: shared memory,
+#           the pool, the worker
 #   e2e     the static site (release build) served with and without COOP/COEP, driven by
-#           playwright-core in headless Chromium
+#           playwright-core in headless Chromium and by selenium-webdriver in headless Firefox
 # `./scripts/test.sh native` (or --fast) runs only the native tests; name stages to pick them.
+# `--browser chromium` or `--browser firefox` (or BROWSERS="chromium") runs one browser only.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 
-stages=("$@")
+browsers=(${BROWSERS:-chromium firefox})
+stages=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --browser) browsers=("${2:?--browser needs chromium or firefox}"); shift 2 ;;
+    --browser=*) browsers=("${1#--browser=}"); shift ;;
+    *) stages+=("$1"); shift ;;
+  esac
+done
+for browser in "${browsers[@]}"; do
+  case $browser in chromium|firefox) ;; *) echo "unknown browser '$browser': use chromium or firefox" >&2; exit 2 ;; esac
+done
+uses() { [[ " ${browsers[*]} " == *" $1 "* ]]; }
 [ ${#stages[@]} -eq 0 ] && stages=(native wasm e2e)
 [ "${stages[*]}" = "--fast" ] && stages=(native)
 for stage in "${stages[@]}"; do
@@ -29,14 +43,23 @@ if wants native; then
   cargo test -p playground-kernels --target-dir target/native 2>&1 | tee -a "$results"
 fi
 if wants wasm; then
-  log "wasm tests in headless Chromium"
-  wasm-pack test --headless --chrome 2>&1 | tee -a "$results"
+  if uses chromium; then
+    log "wasm tests in headless Chromium"
+    wasm-pack test --headless --chrome 2>&1 | tee -a "$results"
+  fi
+  if uses firefox; then
+    log "wasm tests in headless Firefox"
+    wasm-pack test --headless --firefox 2>&1 | tee -a "$results"
+  fi
 fi
 if wants e2e; then
   log "release build (the static site, as scripts/build-site.sh makes it)"
   "$ROOT/scripts/build-site.sh"
-  log "end-to-end tests in headless Chromium (screenshots in test-results/screenshots/)"
-  node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee -a "$results"
+  files=()
+  uses chromium && files+=($(ls tests/e2e/*.test.mjs | grep -v '/firefox\.test\.mjs$'))
+  uses firefox && files+=(tests/e2e/firefox.test.mjs)
+  log "end-to-end tests in ${browsers[*]} (screenshots in test-results/screenshots/)"
+  node --test --test-concurrency=1 "${files[@]}" 2>&1 | tee -a "$results"
 fi
 
 # One closing line over every runner.

@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
     let follow_address = move |first_load: bool| {
         let reading = scenario::read(&address_bar::query_pairs());
         if let (Some(e), Some(settings)) = (reading.experiment, reading.settings) {
-            state_of(e).set(settings);
+            state_of(e).set(e.about(), settings);
         }
         if first_load {
             shared.autorun.set(reading.experiment.zip(reading.autorun).map(|(e, a)| (e.about().slug, a)));

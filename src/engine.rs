@@ -28,6 +28,8 @@ pub struct Environment {
     pub timer_resolution_ms: f64,
     /// How isolation was reached, or why not (the isolation service worker's state).
     pub isolation: IsolationState,
+    /// Whether `Atomics.waitAsync` exists (Chromium has it; some engines do not).
+    pub atomics_wait_async: bool,
 }
 
 impl Environment {
@@ -48,7 +50,31 @@ impl Environment {
             user_agent,
             timer_resolution_ms: timer_resolution_ms(),
             isolation: IsolationState::read(),
+            atomics_wait_async: js_sys::Reflect::get(&global, &JsValue::from_str("Atomics"))
+                .and_then(|atomics| js_sys::Reflect::has(&atomics, &JsValue::from_str("waitAsync")))
+                .unwrap_or(false),
         }
+    }
+
+    /// What differs here from the engine the playground was first measured in
+    /// (Chromium), in a sentence each: what is missing and what that changes.
+    pub fn differences(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if !self.atomics_wait_async {
+            notes.push(
+                "No Atomics.waitAsync in this browser: async Rust code waiting on shared memory \
+                 (wasm-bindgen-futures) waits through a helper web worker instead."
+                    .to_string(),
+            );
+        }
+        if self.cross_origin_isolated && self.timer_resolution_ms > 0.01 {
+            notes.push(format!(
+                "performance.now() moves in steps of {:.3} ms here (Chromium: 0.005 ms): shorter \
+                 timings are rounded to that.",
+                self.timer_resolution_ms
+            ));
+        }
+        notes
     }
 
     /// One pool thread per core: the pool runs the parallel work while the compute

@@ -52,6 +52,7 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl Into
     };
     let pool = move || readiness_text(engine.pool.get(), "Rayon pool").1;
     let worker = move || readiness_text(engine.worker.get(), "Compute worker").1;
+    let differences = env.differences();
     let yes_no = |b: bool, yes: &'static str, no: &'static str| if b { yes } else { no };
     view! {
         <details class="environment-panel" data-testid="environment-panel" open=!env.cross_origin_isolated>
@@ -76,6 +77,14 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl Into
                 <dd data-testid="env-service-worker">{env.isolation.describe()}</dd>
                 <dt>"Browser"</dt>
                 <dd data-testid="env-browser" title=env.user_agent.clone()>{env.browser.clone()}</dd>
+                <dt>"What differs in this browser"</dt>
+                <dd data-testid="env-notes">
+                    {if differences.is_empty() {
+                        "nothing the playground relies on".into_any()
+                    } else {
+                        view! { <ul>{differences.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul> }.into_any()
+                    }}
+                </dd>
                 <dt>"This tab"</dt>
                 <dd data-testid="env-tab">
                     {move || yes_no(visibility.visible.get(), "visible", "in the background: timers are throttled, results would mislead")}

@@ -9,9 +9,9 @@
 //! Reading a link never fails: each value that cannot be used is replaced by a safe
 //! one, and a notice says what was wrong and what is used instead.
 
-use crate::experiments::kit::{About, ModeSpec};
+use crate::experiments::kit::{About, ModeSpec, Value};
 use crate::experiments::{self, Experiment};
-use playground_kernels::params::parse_whole;
+use playground_kernels::params::{group_thousands, parse_whole};
 use std::collections::{HashMap, HashSet};
 
 pub const FORMAT_VERSION: &str = "1";
@@ -122,7 +122,9 @@ pub fn read(pairs: &[(String, String)]) -> Reading {
         for (knob, text) in about.knobs.iter().zip(settings.knobs.iter_mut()) {
             let Some(given) = first(knob.key) else { continue };
             match knob.parse(given) {
-                Ok(_) => *text = given.to_string(),
+                // Shown as a person would type it: 1000000 → 1,000,000.
+                Ok(Value::Whole(n)) => *text = group_thousands(n),
+                Ok(Value::Text(t)) => *text = t,
                 Err(why) => {
                     *text = knob.safe_text(given);
                     notices.push(format!("{why}; using {text} instead."));

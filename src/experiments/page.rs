@@ -2,7 +2,7 @@
 //! charts, the table of runs, downloads, and the source of the code that runs.
 
 use super::Experiment;
-use super::kit::{Event, Live, ModeSpec, Outcome, Values};
+use super::kit::{About, Event, Live, ModeSpec, Outcome, Values};
 use super::scaling::ScalingPanel;
 use crate::app::Shared;
 use crate::charts::{FrameGapChart, Lane, ModeBars, TimelineChart};
@@ -47,10 +47,25 @@ impl PageState {
     pub fn get_untracked(&self) -> Settings {
         untrack(|| self.get())
     }
-    pub fn set(&self, settings: Settings) {
-        self.knobs.with_value(|k| k.iter().zip(settings.knobs).for_each(|(signal, text)| signal.set(text)));
+    /// Shows `settings`, keeping any text that already means the same value (so
+    /// Back does not turn a typed "30,000,000" into the link's "30000000").
+    pub fn set(&self, about: &About, settings: Settings) {
+        self.knobs.with_value(|k| {
+            for ((signal, text), knob) in k.iter().zip(settings.knobs).zip(about.knobs) {
+                let same = knob.parse(&signal.get_untracked()).ok().is_some_and(|v| knob.parse(&text) == Ok(v));
+                if !same {
+                    signal.set(text);
+                }
+            }
+        });
         self.mode.set(settings.mode);
-        self.repeats.set(settings.repeats);
+        let same_repeats = |a: &str, b: &str| {
+            let parse = |t: &str| parse_whole("", t, 1, MAX_REPEATS).ok();
+            parse(a).is_some() && parse(a) == parse(b)
+        };
+        if !same_repeats(&self.repeats.get_untracked(), &settings.repeats) {
+            self.repeats.set(settings.repeats);
+        }
     }
 }
 

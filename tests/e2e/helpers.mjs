@@ -54,15 +54,17 @@ export async function run(page, { mode, knobs = {}, repeats = 1, timeout = 120_0
 
 /** Waits until `count` runs are listed and nothing is running. */
 export async function waitIdle(page, count, timeout = 120_000) {
-  await page.waitForFunction(
-    want => document.querySelectorAll('[data-testid=run]').length >= want
-      && !document.querySelector('[data-testid=status]').textContent.startsWith('Running'),
-    count, { timeout });
+  await page.waitForFunction(idleWith, count, { timeout });
 }
 
 /** The latest `count` run rows, oldest first. */
 export async function readRuns(page, count) {
-  const rows = await page.locator('[data-testid=run]').evaluateAll(trs => trs.map(tr => ({
+  return (await page.evaluate(runRows)).slice(0, count).reverse(); // the table lists the newest first
+}
+
+/** In the page: every run row of the table, newest first (shared with the Firefox driver). */
+export function runRows() {
+  return [...document.querySelectorAll('[data-testid=run]')].map(tr => ({
     mode: tr.dataset.mode,
     result: tr.dataset.result,
     matchesSeed: tr.dataset.matchesSeed,
@@ -70,8 +72,13 @@ export async function readRuns(page, count) {
     wallMs: Number(tr.dataset.wallMs),
     frameGapMs: Number(tr.dataset.frameGapMs),
     cells: [...tr.cells].map(td => td.textContent),
-  })));
-  return rows.slice(0, count).reverse(); // the table lists the newest first
+  }));
+}
+
+/** In the page: whether `want` runs are listed and nothing is running. */
+export function idleWith(want) {
+  return document.querySelectorAll('[data-testid=run]').length >= want
+    && !document.querySelector('[data-testid=status]').textContent.startsWith('Running');
 }
 
 /** Collatz's result cell: "837,799 (524 steps)" → [837799, 524]. */

@@ -64,7 +64,7 @@ test('Copy link copies the address of what is on screen, and opening it restores
 
   const { page: other, problems: otherProblems } = await site.open(new URL(copied).search);
   await other.locator('article[data-experiment=collatz]').waitFor();
-  assert.deepEqual(await onScreen(other), { n: '250000', threads: '1', repeats: '1', mode: 'pool' });
+  assert.deepEqual(await onScreen(other), { n: '250,000', threads: '1', repeats: '1', mode: 'pool' });
   assert.deepEqual([...problems, ...otherProblems], []);
   await page.close();
   await other.close();

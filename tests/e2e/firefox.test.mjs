@@ -1,0 +1,111 @@
+// The playground in headless Firefox ESR (geckodriver + selenium-webdriver), against the
+// release build. Scenario links with the run flag drive the runs, so the page is used
+// exactly as a visitor's link would use it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { ROOT, runRows, idleWith, collatzAnswer } from './helpers.mjs';
+import { launchFirefox } from './firefox.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve(join(ROOT, 'dist'));
+  browser = await launchFirefox();
+});
+after(async () => {
+  await browser?.quit();
+  await server?.close();
+});
+
+const engineReady = () => document.querySelector('[data-testid=pool].ok') && document.querySelector('[data-testid=worker].ok');
+
+/** Opens a scenario link that starts its runs, and resolves with the rows, oldest first. */
+async function runLink(query, count, timeout = 120_000) {
+  await browser.goto(server.url + query);
+  await browser.waitFor(engineReady);
+  await browser.waitFor(idleWith, count, timeout);
+  return (await browser.evaluate(runRows)).slice(0, count).reverse();
+}
+
+test('Firefox: the page loads cross-origin isolated, starts its threads and says what differs', async () => {
+  await browser.goto(server.url);
+  await browser.waitFor(engineReady);
+  const env = await browser.evaluate(() => ({
+    isolated: crossOriginIsolated,
+    browser: document.querySelector('[data-testid=env-browser]').textContent,
+    timerMs: Number(document.querySelector('[data-testid=env-timer]').dataset.ms),
+    pool: document.querySelector('[data-testid=pool]').textContent,
+    notes: document.querySelector('[data-testid=env-notes]')?.textContent ?? '',
+    waitAsync: typeof Atomics.waitAsync === 'function',
+  }));
+  console.log('firefox environment:', JSON.stringify(env));
+  assert.equal(env.isolated, true);
+  assert.match(env.browser, /^Firefox \d+/);
+  assert.ok(env.timerMs > 0 && env.timerMs < 1, `timer resolution ${env.timerMs} ms`);
+  assert.match(env.pool, /threads, started in \d+ ms/);
+  // What the page says about this engine must match what the engine has.
+  assert.equal(/Atomics\.waitAsync/.test(env.notes), !env.waitAsync, env.notes);
+  assert.equal(/performance\.now\(\) moves in steps/.test(env.notes), env.timerMs > 0.01, env.notes);
+  await browser.screenshot('firefox-home');
+  assert.deepEqual(browser.problems, []);
+});
+
+test('Firefox: Collatz gives the seed answer in every mode, and only the main thread stalls', { timeout: 300_000 }, async () => {
+  const rows = await runLink('?experiment=collatz&n=300000&threads=0&mode=main-thread&repeats=2&run=all', 6);
+  const byMode = mode => rows.filter(r => r.mode === mode);
+  for (const row of rows) assert.deepEqual(collatzAnswer(row.result), [230_631, 442], `${row.mode}: ${row.result}`);
+  const gap = mode => Math.max(...byMode(mode).map(r => r.frameGapMs));
+  const compute = mode => Math.min(...byMode(mode).map(r => r.computeMs));
+  console.log('firefox collatz 300k:', JSON.stringify({
+    gaps: { main: gap('main-thread'), worker: gap('worker'), pool: gap('pool') },
+    compute: { main: compute('main-thread'), worker: compute('worker'), pool: compute('pool') },
+  }));
+  assert.ok(gap('main-thread') >= 0.8 * compute('main-thread'), 'the main-thread run froze the page for its whole time');
+  assert.ok(gap('worker') < gap('main-thread') / 2, `worker gap ${gap('worker')} vs main ${gap('main-thread')}`);
+  assert.ok(gap('pool') < gap('main-thread') / 2, `pool gap ${gap('pool')} vs main ${gap('main-thread')}`);
+  assert.equal(byMode('pool')[0].cells[4], '2', 'the pool ran on both cores');
+  await browser.screenshot('firefox-collatz');
+  assert.deepEqual(browser.problems, []);
+});
+
+test('Firefox: the heartbeat is late when blocked and on time when offloaded', { timeout: 120_000 }, async () => {
+  const [blocked, free] = await runLink('?experiment=heartbeat&period=50&ticks=3&work=300&mode=main-thread&run=all', 2);
+  const ticks = row => /ticks at (.*) ms/.exec(row.result)[1].split(', ').map(Number);
+  const [b1] = ticks(blocked);
+  const [f1, f2, f3] = ticks(free);
+  console.log('firefox heartbeat:', JSON.stringify({ blocked: ticks(blocked), offloaded: ticks(free) }));
+  assert.ok(b1 >= 300, `blocked: first tick at ${b1} ms, after the work`);
+  assert.ok(f1 < f2 && f2 < f3 && f3 < b1, `offloaded ticks ${f1}, ${f2}, ${f3} all before ${b1}`);
+  assert.ok(f1 < 250, `the first offloaded tick (${f1} ms) does not wait for the work`);
+  assert.ok(free.frameGapMs < blocked.frameGapMs / 2, `frame gaps ${free.frameGapMs} vs ${blocked.frameGapMs}`);
+  await browser.screenshot('firefox-heartbeat');
+  assert.deepEqual(browser.problems, []);
+});
+
+test('Firefox: without headers, under a sub-path, the service worker isolates the page after one reload', { timeout: 120_000 }, async () => {
+  const plain = await serve(join(ROOT, 'dist'), { isolation: false, base: '/playground/' });
+  try {
+    await browser.goto(plain.url + '?experiment=collatz&n=100000&threads=0&mode=pool&run=1');
+    await browser.waitFor(engineReady);
+    await browser.waitFor(idleWith, 1, 60_000);
+    const state = await browser.evaluate(() => ({
+      isolated: crossOriginIsolated,
+      worker: window.playgroundIsolation.state,
+      navigations: performance.getEntriesByType('navigation')[0]?.type,
+    }));
+    assert.deepEqual([state.isolated, state.worker], [true, 'service-worker']);
+    assert.equal(state.navigations, 'reload', 'this document came from the one reload');
+    // No loop: the same document is still there a while later.
+    const origin = await browser.evaluate(() => performance.timeOrigin);
+    await new Promise(resolve => setTimeout(resolve, 2000));
+    assert.equal(await browser.evaluate(() => performance.timeOrigin), origin);
+    const [row] = (await browser.evaluate(runRows)).reverse();
+    assert.deepEqual(collatzAnswer(row.result), [77_031, 350]);
+    await browser.screenshot('firefox-hosted');
+    assert.deepEqual(browser.problems, []);
+  } finally {
+    await plain.close();
+  }
+});
