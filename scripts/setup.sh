@@ -83,7 +83,6 @@ setup_test_tools() {
   # Firefox: Debian's ESR; geckodriver from crates.io (its npm package downloads from GitHub).
   ensure_apt firefox-esr
   cargo_tool geckodriver geckodriver "$GECKODRIVER_VERSION" --locked
-  export GECKODRIVER="$TOOLS/bin/geckodriver"
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -10,6 +10,13 @@ extern "C" {
     // through `window()`, which a worker does not have.
     #[wasm_bindgen(js_namespace = performance, js_name = now)]
     fn performance_now() -> f64;
+    #[wasm_bindgen(catch, js_namespace = performance, js_name = mark)]
+    fn performance_mark(name: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Marks a moment on the page's performance timeline (the benchmark reads these).
+pub fn mark(name: &str) {
+    let _ = performance_mark(name);
 }
 
 /// Milliseconds since this thread's time origin, with sub-millisecond resolution

@@ -5,6 +5,8 @@ use crate::engine::{Engine, Readiness};
 use crate::experiments;
 use crate::page_visibility::PageVisibility;
 use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// (badge text, full text, badge class) for one piece of the engine.
 fn readiness_text(state: Readiness, what: &'static str) -> (String, String, &'static str) {
@@ -40,6 +42,12 @@ pub fn EnvironmentBadges(engine: Engine) -> impl IntoView {
     }
 }
 
+/// The size of the app's wasm memory in bytes (shared by every thread).
+fn wasm_memory_bytes() -> u64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    js_sys::Reflect::get(&memory.buffer(), &"byteLength".into()).ok().and_then(|b| b.as_f64()).unwrap_or(0.0) as u64
+}
+
 /// Every figure a result depends on, with what it means.
 #[component]
 pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl IntoView {
@@ -53,6 +61,11 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl Into
     let pool = move || readiness_text(engine.pool.get(), "Rayon pool").1;
     let worker = move || readiness_text(engine.worker.get(), "Compute worker").1;
     let differences = env.differences();
+    // The wasm memory never shrinks; watching it grow (or not) over many runs shows leaks.
+    let memory_bytes = RwSignal::new(wasm_memory_bytes());
+    if let Ok(timer) = set_interval_with_handle(move || memory_bytes.set(wasm_memory_bytes()), Duration::from_secs(1)) {
+        on_cleanup(move || timer.clear());
+    }
     let yes_no = |b: bool, yes: &'static str, no: &'static str| if b { yes } else { no };
     view! {
         <details class="environment-panel" data-testid="environment-panel" open=!env.cross_origin_isolated>
@@ -68,6 +81,10 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl Into
                 <dd data-testid="env-pool">{pool}</dd>
                 <dt>"Compute worker"</dt>
                 <dd data-testid="env-worker">{worker}</dd>
+                <dt>"WebAssembly memory"</dt>
+                <dd data-testid="env-memory" data-bytes=move || memory_bytes.get().to_string()>
+                    {move || format!("{:.0} MiB", memory_bytes.get() as f64 / (1024.0 * 1024.0))}
+                </dd>
                 <dt>"Timer resolution (performance.now)"</dt>
                 <dd data-testid="env-timer" data-ms=format!("{resolution}")>
                     {resolution_text}

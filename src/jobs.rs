@@ -36,6 +36,8 @@ pub enum Task {
     Spin { ms: f64 },
     /// The slow hash: holds the thread `ms` milliseconds, then folds the password.
     SlowHash { password: String, ms: f64 },
+    /// Panics with `message`: the fault switch (see [`crate::bridge::take_fault`]).
+    Panic { message: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -139,6 +141,7 @@ impl Job {
                 check("Numbers", data.len as u64, 0, squares::MAX_SHARDS * squares::MAX_SHARD_SIZE)
             }
             Task::Spin { ms } => check_ms(*ms),
+            Task::Panic { .. } => Ok(()),
             Task::SlowHash { password, ms } => {
                 check("Password length", password.chars().count() as u64, 0, hash::MAX_PASSWORD_CHARS as u64)?;
                 check_ms(*ms)
@@ -221,7 +224,24 @@ fn compute(task: Task, par: bool) -> Result<Answer, JobError> {
             spin_for(ms);
             Answer::Hash { hash: hash::fold_hash(&password) }
         }
+        Task::Panic { message } => panic!("{message}"),
     })
+}
+
+#[wasm_bindgen(module = "/src/bridge/compute_worker.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = notePanic)]
+    fn note_panic(message: &str);
+}
+
+/// Sets the panic hook for every thread (the hook lives in the shared memory): the
+/// message goes to the console and to the compute worker's script, which reports it
+/// with the failed job (a panic then traps: the release build aborts on panic).
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        note_panic(&info.to_string());
+        console_error_panic_hook::hook(info);
+    }));
 }
 
 /// The compute worker's entry point: a job as JSON in, `Result<JobOutput, JobError>` as JSON out.

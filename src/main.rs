@@ -1,10 +1,11 @@
 //! Mounts the app. Everything else lives in the library.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    concurrency_playground::jobs::install_panic_hook();
     // Replace the static "loading" note from index.html.
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }
     leptos::mount::mount_to_body(concurrency_playground::App);
+    concurrency_playground::clock::mark("playground-interactive");
 }

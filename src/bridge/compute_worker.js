@@ -21,6 +21,13 @@ function nextMessage(target, type) {
   });
 }
 
+// The message of the latest Rust panic in this thread (set by the panic hook in jobs.rs
+// just before the module traps: with panic=abort a panic ends in a trap, not an unwind).
+let lastPanic = null;
+export function notePanic(message) {
+  lastPanic = message;
+}
+
 // Worker side. The glue imports this file in every thread, so only a worker that
 // receives INIT does anything (rayon's pool workers never get it).
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
@@ -33,7 +40,9 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
         // run_job answers with a serialised Result; a throw here means the module trapped.
         postMessage({ type: RESULT, id: data.id, output: glue.run_job(data.job) });
       } catch (error) {
-        postMessage({ type: RESULT, id: data.id, error: String(error?.message ?? error) });
+        // This thread's wasm state is undefined after a trap: the page replaces the worker.
+        const why = lastPanic ? `the job panicked: ${lastPanic}` : `the job trapped: ${error?.message ?? error}`;
+        postMessage({ type: RESULT, id: data.id, error: why, fatal: true });
       }
     });
     postMessage({ type: READY });
@@ -49,8 +58,10 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
 
 // Main-thread side.
 let worker = null;
+let starting = null; // resolves when the current worker is ready
 let nextId = 1;
 const pending = new Map();
+let startArgs = null;
 
 function failAll(message) {
   for (const { reject } of pending.values()) reject(new Error(message));
@@ -58,10 +69,19 @@ function failAll(message) {
 }
 
 export async function startComputeWorker(module, memory, mainJS) {
+  startArgs = { module, memory, mainJS };
+  starting = launch();
+  await starting;
+}
+
+async function launch() {
+  const { module, memory, mainJS } = startArgs;
   worker = new Worker(new URL(import.meta.url), { type: 'module', name: 'playground-compute' });
+  const current = worker;
   worker.addEventListener('message', ({ data }) => {
     if (data?.type !== RESULT) return;
     const waiter = pending.get(data.id);
+    if (data.fatal) replace(current);
     if (!waiter) return;
     pending.delete(data.id);
     if ('error' in data) waiter.reject(new Error(data.error));
@@ -78,8 +98,17 @@ export async function startComputeWorker(module, memory, mainJS) {
   await Promise.race([nextMessage(worker, READY), failed]);
 }
 
-export function runOnComputeWorker(job) {
-  if (!worker) return Promise.reject(new Error('the compute worker has not been started'));
+// A worker whose module trapped (a Rust panic) cannot be trusted with another job:
+// end it and start a fresh one on the same module and memory. The pool is untouched.
+function replace(broken) {
+  if (broken !== worker) return;
+  broken.terminate();
+  starting = launch();
+}
+
+export async function runOnComputeWorker(job) {
+  if (!starting) throw new Error('the compute worker has not been started');
+  await starting;
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });

@@ -85,7 +85,26 @@ pub async fn run_on_pool_of(task: Task, threads: usize) -> Result<JobOutput, Job
     send_to_worker(&job).await
 }
 
+/// The fault switch, for testing that a panic is caught: after
+/// `window.playgroundFault = "panic"` (in the console, or from a test) the next job sent
+/// to the compute worker panics there instead of running. Read once, then cleared.
+pub fn take_fault() -> Option<Task> {
+    let global = js_sys::global();
+    let key = JsValue::from_str("playgroundFault");
+    let fault = js_sys::Reflect::get(&global, &key).ok()?.as_string()?;
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    (fault == "panic").then(|| Task::Panic { message: "fault switch: a deliberate panic inside the job".into() })
+}
+
 async fn send_to_worker(job: &Job) -> Result<JobOutput, JobError> {
+    let faulty;
+    let job = match take_fault() {
+        Some(task) => {
+            faulty = Job { task, ..job.clone() };
+            &faulty
+        }
+        None => job,
+    };
     let text = serde_json::to_string(job).map_err(|e| JobError::Failed(e.to_string()))?;
     let reply = JsFuture::from(run_on_compute_worker(&text)).await.map_err(|e| JobError::Failed(js_error_text(e)))?;
     let reply = reply.as_string().ok_or(JobError::Failed("the compute worker sent no result".into()))?;

@@ -4,7 +4,9 @@
 // blocked, the page must explain itself and still run what needs no threads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, waitForEngine, run, collatzAnswer } from './helpers.mjs';
+import { join } from 'node:path';
+import { startSite, screenshot, waitForEngine, run, collatzAnswer, ROOT } from './helpers.mjs';
+import { headersFile } from './server.mjs';
 
 const BASE = '/playground/';
 
@@ -104,6 +106,31 @@ test('service workers blocked: the page says what is missing and runs what needs
     await page.click('button[type=submit]');
     await page.locator('.errors .error', { hasText: 'not cross-origin isolated' }).waitFor();
     assert.ok(loads.count <= 2, 'no reload loop');
+    assert.deepEqual(problems, []);
+  } finally {
+    await site.close();
+  }
+});
+
+test('the _headers file: isolated from the first load, and the app runs under its content security policy', async () => {
+  const headers = headersFile(join(ROOT, 'dist', '_headers'));
+  assert.match(headers['Content-Security-Policy'], /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  const site = await startSite({ isolation: false, base: BASE, headers });
+  try {
+    await site.browser.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', e => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const { page, problems } = await site.open('?experiment=collatz&n=100000&threads=0&mode=pool&run=1');
+    const loads = countLoads(page);
+    await waitForEngine(page);
+    assert.equal(await page.evaluate(() => window.playgroundIsolation.state), 'headers', 'no service worker needed');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=run]').length === 1);
+    assert.equal(await page.locator('[data-testid=run]').getAttribute('data-result'), '77,031 (350 steps)');
+    // Charts (style attributes), the speedup curve's pools (more workers) and a download, all under the policy.
+    await page.click('.page:not([hidden]) button[name=download-json]');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.equal(loads.count, 0, 'no reload');
     assert.deepEqual(problems, []);
   } finally {
     await site.close();

@@ -3,6 +3,7 @@
 // which is what distinguishes the hosts the playground must work on.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = {
@@ -19,22 +20,23 @@ export const ISOLATION_HEADERS = {
 
 /**
  * Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. `replace` maps
- * file names under `base` to other contents (a test's stand-in for one file).
+ * file names under `base` to other contents (a test's stand-in for one file); `headers`
+ * are sent with every response.
  */
-export async function serve(root, { isolation = true, base = '/', replace = {} } = {}) {
+export async function serve(root, { isolation = true, base = '/', replace = {}, headers = {} } = {}) {
   root = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) return send(res, 404, 'text/plain', 'not found');
     const standIn = replace[path.slice(base.length)];
-    if (standIn !== undefined) return send(res, 200, TYPES[extname(path)], standIn, isolation);
+    if (standIn !== undefined) return send(res, 200, TYPES[extname(path)], standIn, isolation, headers);
     let file = normalize(join(root, path.slice(base.length)));
     if (!file.startsWith(root)) return send(res, 403, 'text/plain', 'forbidden');
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file), isolation);
+      send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file), isolation, headers);
     } catch {
-      send(res, 404, 'text/plain', 'not found', isolation);
+      send(res, 404, 'text/plain', 'not found', isolation, headers);
     }
   });
   await new Promise(ok => server.listen(0, '127.0.0.1', ok));
@@ -42,13 +44,21 @@ export async function serve(root, { isolation = true, base = '/', replace = {} }
   return { url, close: () => new Promise(ok => server.close(ok)) };
 }
 
-function send(res, status, type, body, isolation) {
+function send(res, status, type, body, isolation, headers = {}) {
   res.writeHead(status, {
     'Content-Type': type,
     'Cache-Control': 'no-store',
     ...(isolation ? ISOLATION_HEADERS : {}),
+    ...headers,
   });
   res.end(body);
+}
+
+/** The headers a `_headers` file (Netlify / Cloudflare Pages format) sends for every path. */
+export function headersFile(path) {
+  return Object.fromEntries(readFileSync(path, 'utf8').split('\n')
+    .filter(line => /^\s+\S+:/.test(line))
+    .map(line => { const at = line.indexOf(':'); return [line.slice(0, at).trim(), line.slice(at + 1).trim()]; }));
 }
 
 // `node tests/e2e/server.mjs dist [--no-isolation] [--base /sub/] [--port N]` serves by hand.

@@ -1,0 +1,201 @@
+// The benchmark: the release build in headless Chromium on this machine, against the
+// same kernels built natively (bench-results/native.json, written by scripts/bench.sh).
+// Every browser figure comes from the app itself, driven by scenario links with the run
+// flag, so the benchmark measures exactly what a visitor's page measures.
+//
+// Writes bench-results/report.json and bench-results/report.md, and prints the table.
+import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../tests/e2e/server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+import { runRows, idleWith } from '../tests/e2e/helpers.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'bench-results');
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5); // timed runs, after one warm-up run
+
+// The same inputs as kernels/examples/native_bench.rs.
+const KERNELS = {
+  collatz: { link: 'experiment=collatz&n=1000000', sized: true },
+  heavy: { link: 'experiment=heavy&seeds=8&steps=10000000', sized: true },
+  primes: { link: 'experiment=primes&jobs=4&limit=50000', sized: true },
+  squares: { link: 'experiment=shards&shards=4&size=2000000&fetch=0', sized: false },
+};
+
+const TARGETS = {
+  wasmOverNative: 1.15, efficiencyAt2: 0.9, offloadedMaxLatenessMs: 10, offloadedFrameGapMs: 20,
+  joinAllOverheadMs: 5, interactiveMs: 500, poolStartMs: 150, gzipBytes: 150 * 1024,
+};
+
+function summary(values) {
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const at = q => v[Math.min(v.length - 1, Math.floor(q * v.length))];
+  const median = v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  return { median, min: v[0], max: v[v.length - 1], p99: at(0.99), n: v.length };
+}
+const fmt = (s, digits = 1) => s ? `${s.median.toFixed(digits)} [${s.min.toFixed(digits)}–${s.max.toFixed(digits)}]` : '–';
+
+const server = await serve(join(ROOT, 'dist'));
+const browser = await launch();
+await browser.addInitScript(() => {
+  // Main-thread long tasks (>= 50 ms), where the browser reports them (Chromium).
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver(list => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch { /* not supported */ }
+});
+const page = await browser.newPage();
+const errors = [];
+page.on('pageerror', e => errors.push(e.message));
+
+/** Opens a scenario link with the run flag; resolves with its rows (oldest first) and page figures. */
+async function scenario(query, runs, timeout = 300_000) {
+  await page.goto(`${server.url}?${query}&run=1`);
+  await page.waitForFunction(idleWith, runs, { timeout });
+  const rows = (await page.evaluate(runRows)).reverse();
+  const figures = await page.evaluate(() => {
+    const mark = name => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    const poolReady = mark('playground-pool-ready');
+    return {
+      interactiveMs: mark('playground-interactive'),
+      poolReadyMs: poolReady,
+      poolStartMs: Number(/started in (\d+) ms/.exec(document.querySelector('[data-testid=pool]').textContent)?.[1]),
+      longTasks: window.__longTasks.filter(t => poolReady !== null && t.start > poolReady),
+      threads: Number(/(\d+) threads/.exec(document.querySelector('[data-testid=pool]').textContent)?.[1]),
+    };
+  });
+  return { rows, ...figures };
+}
+const timed = rows => rows.slice(1); // the first run warms up (the browser compiles lazily)
+
+const report = { date: new Date().toISOString(), repeats: REPEATS, kernels: {}, responsiveness: {}, startup: {} };
+const native = JSON.parse(readFileSync(join(OUT, 'native.json'), 'utf8'));
+const poolStarts = [];
+const offloadedGaps = [];
+const offloadedLongTasks = [];
+
+for (const [name, kernel] of Object.entries(KERNELS)) {
+  const worker = await scenario(`${kernel.link}&mode=worker&repeats=${REPEATS + 1}`, REPEATS + 1);
+  poolStarts.push(worker.poolStartMs);
+  const cores = worker.threads;
+  const sequential = summary(timed(worker.rows).map(r => r.computeMs));
+  offloadedGaps.push(...timed(worker.rows).map(r => r.frameGapMs));
+  offloadedLongTasks.push(...worker.longTasks);
+  const pools = {};
+  for (const k of kernel.sized ? Array.from({ length: cores }, (_, i) => i + 1) : [cores]) {
+    const threads = kernel.sized ? `&threads=${k}` : '';
+    const pool = await scenario(`${kernel.link}&mode=pool${threads}&repeats=${REPEATS + 1}`, REPEATS + 1);
+    poolStarts.push(pool.poolStartMs);
+    const rows = timed(pool.rows);
+    offloadedGaps.push(...rows.map(r => r.frameGapMs));
+    offloadedLongTasks.push(...pool.longTasks);
+    const time = summary(rows.map(r => r.computeMs));
+    const speedup = sequential.median / time.median;
+    pools[k] = { time, speedup, efficiency: speedup / k, longestFrameGapMs: summary(rows.map(r => r.frameGapMs)) };
+  }
+  const nativeSequential = summary(native[name].sequential);
+  const nativePools = Object.fromEntries(Object.entries(native[name].pools).map(([k, times]) => {
+    const time = summary(times);
+    return [k, { time, speedup: nativeSequential.median / time.median, efficiency: nativeSequential.median / time.median / k }];
+  }));
+  report.kernels[name] = {
+    wasm: { sequential, pools },
+    native: { sequential: nativeSequential, pools: nativePools },
+    wasmOverNative: sequential.median / nativeSequential.median,
+  };
+  console.error(`measured ${name}`);
+}
+
+// Heartbeat lateness: 20 ticks at 50 ms, the main thread idle, starved by 300 ms of work, or
+// with 1 s of work offloaded to the compute worker.
+const lateness = rows => rows.flatMap(r => /ticks at (.*) ms/.exec(r.result)[1].split(', ').map((t, i) => Number(t) - 50 * (i + 1)));
+for (const [label, query] of [
+  ['idle', 'work=0&mode=worker'],
+  ['starved', 'work=300&mode=main-thread'],
+  ['offloaded', 'work=1000&mode=worker'],
+]) {
+  const run = await scenario(`experiment=heartbeat&period=50&ticks=20&${query}&repeats=${REPEATS + 1}`, REPEATS + 1);
+  report.responsiveness[label] = { latenessMs: summary(lateness(timed(run.rows))), longestFrameGapMs: summary(timed(run.rows).map(r => r.frameGapMs)) };
+  if (label === 'offloaded') {
+    offloadedGaps.push(...timed(run.rows).map(r => r.frameGapMs));
+    offloadedLongTasks.push(...run.longTasks);
+  }
+}
+report.responsiveness.offloadedFrameGapMs = summary(offloadedGaps);
+report.responsiveness.offloadedLongTasks = offloadedLongTasks.length;
+report.responsiveness.offloadedLongestTaskMs = Math.max(0, ...offloadedLongTasks.map(t => t.duration));
+
+const overlap = await scenario(`experiment=async-overlap&requests=3&delay=100&mode=join-all&repeats=${2 * REPEATS + 1}`, 2 * REPEATS + 1);
+report.joinAll = { overheadMs: summary(timed(overlap.rows).map(r => r.wallMs - 100)) };
+
+// Start-up: fresh loads of the home page.
+const interactive = [];
+const poolReady = [];
+for (let i = 0; i < REPEATS; i++) {
+  await page.goto(server.url);
+  await page.locator('[data-testid=pool].ok').waitFor({ timeout: 30_000 });
+  const figures = await page.evaluate(() => ({
+    interactive: performance.getEntriesByName('playground-interactive')[0]?.startTime,
+    pool: performance.getEntriesByName('playground-pool-ready')[0]?.startTime,
+    start: Number(/started in (\d+) ms/.exec(document.querySelector('[data-testid=pool]').textContent)?.[1]),
+  }));
+  interactive.push(figures.interactive);
+  poolReady.push(figures.pool);
+  poolStarts.push(figures.start);
+}
+const distFiles = (dir, prefix = '') => readdirSync(dir, { withFileTypes: true }).flatMap(e =>
+  e.isDirectory() ? distFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
+const sizes = {};
+for (const file of distFiles(join(ROOT, 'dist')).filter(f => /\.(wasm|js|css)$/.test(f) && f !== 'isolation-sw.js')) {
+  const bytes = readFileSync(join(ROOT, 'dist', file));
+  sizes[file] = { bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+report.startup = {
+  interactiveMs: summary(interactive),
+  poolReadyFromNavigationMs: summary(poolReady),
+  poolStartMs: summary(poolStarts),
+  files: sizes,
+  gzipBytes: Object.values(sizes).reduce((a, s) => a + s.gzip, 0),
+};
+report.pageErrors = errors;
+
+// The verdicts.
+const k = report.kernels;
+const checks = [
+  ...Object.keys(k).map(name => [`wasm/native, ${name} (sequential)`, k[name].wasmOverNative.toFixed(2), `<= ${TARGETS.wasmOverNative}`, k[name].wasmOverNative <= TARGETS.wasmOverNative]),
+  ...['collatz', 'heavy'].map(name => [`efficiency at 2 threads, ${name}`, k[name].wasm.pools[2]?.efficiency.toFixed(2) ?? '–', `>= ${TARGETS.efficiencyAt2}`, (k[name].wasm.pools[2]?.efficiency ?? 0) >= TARGETS.efficiencyAt2]),
+  ['heartbeat max lateness, offloaded', report.responsiveness.offloaded.latenessMs.max.toFixed(1) + ' ms', `<= ${TARGETS.offloadedMaxLatenessMs} ms`, report.responsiveness.offloaded.latenessMs.max <= TARGETS.offloadedMaxLatenessMs],
+  ['heartbeat median lateness, starved', report.responsiveness.starved.latenessMs.median.toFixed(0) + ' ms', 'close to the 300 ms of work (shown, not a target)', null],
+  ['longest frame gap, offloaded runs', report.responsiveness.offloadedFrameGapMs.max.toFixed(1) + ' ms', `<= ${TARGETS.offloadedFrameGapMs} ms`, report.responsiveness.offloadedFrameGapMs.max <= TARGETS.offloadedFrameGapMs],
+  ['long tasks (>= 50 ms), offloaded runs', String(report.responsiveness.offloadedLongTasks), '0', report.responsiveness.offloadedLongTasks === 0],
+  ['join_all 3 x 100 ms, overhead (max)', report.joinAll.overheadMs.max.toFixed(1) + ' ms', `<= ${TARGETS.joinAllOverheadMs} ms`, report.joinAll.overheadMs.max <= TARGETS.joinAllOverheadMs],
+  ['navigation to interactive (median)', report.startup.interactiveMs.median.toFixed(0) + ' ms', `<= ${TARGETS.interactiveMs} ms`, report.startup.interactiveMs.median <= TARGETS.interactiveMs],
+  ['pool start (median)', report.startup.poolStartMs.median.toFixed(0) + ' ms', `<= ${TARGETS.poolStartMs} ms`, report.startup.poolStartMs.median <= TARGETS.poolStartMs],
+  ['wasm + JS + CSS, gzip', (report.startup.gzipBytes / 1024).toFixed(1) + ' KB', `<= ${TARGETS.gzipBytes / 1024} KB`, report.startup.gzipBytes <= TARGETS.gzipBytes],
+];
+report.targets = checks.map(([what, value, target, met]) => ({ what, value, target, met }));
+
+const lines = [
+  `# Benchmark (${report.date}; ${REPEATS} timed runs after a warm-up; median [min–max])`, '',
+  '| Kernel | wasm sequential (ms) | native sequential (ms) | wasm/native | wasm pool: threads → ms, speedup, efficiency | native pool: speedup, efficiency |',
+  '|---|---|---|---|---|---|',
+  ...Object.entries(k).map(([name, r]) => `| ${name} | ${fmt(r.wasm.sequential)} | ${fmt(r.native.sequential)} | ${r.wasmOverNative.toFixed(2)} | ${Object.entries(r.wasm.pools).map(([t, p]) => `${t}: ${fmt(p.time)}, ${p.speedup.toFixed(2)}×, ${p.efficiency.toFixed(2)}`).join('; ')} | ${Object.entries(r.native.pools).map(([t, p]) => `${t}: ${p.speedup.toFixed(2)}×, ${p.efficiency.toFixed(2)}`).join('; ')} |`),
+  '', '| Heartbeat, 20 ticks at 50 ms | lateness median (ms) | p99 | max | longest frame gap (ms) |', '|---|---|---|---|---|',
+  ...['idle', 'starved', 'offloaded'].map(l => { const r = report.responsiveness[l]; return `| ${l} | ${r.latenessMs.median.toFixed(1)} | ${r.latenessMs.p99.toFixed(1)} | ${r.latenessMs.max.toFixed(1)} | ${fmt(r.longestFrameGapMs)} |`; }),
+  '', `Offloaded runs: longest frame gap ${fmt(report.responsiveness.offloadedFrameGapMs)} ms; ${report.responsiveness.offloadedLongTasks} long tasks (longest ${report.responsiveness.offloadedLongestTaskMs.toFixed(0)} ms).`,
+  `join_all 3 × 100 ms: overhead ${fmt(report.joinAll.overheadMs)} ms. Start-up: interactive ${fmt(report.startup.interactiveMs, 0)} ms, pool ready ${fmt(report.startup.poolReadyFromNavigationMs, 0)} ms after navigation, pool start ${fmt(report.startup.poolStartMs, 0)} ms; wasm + JS + CSS ${(report.startup.gzipBytes / 1024).toFixed(1)} KB gzipped.`,
+  '', '| Target | Measured | Goal | Met |', '|---|---|---|---|',
+  ...report.targets.map(t => `| ${t.what} | ${t.value} | ${t.target} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`),
+];
+mkdirSync(OUT, { recursive: true });
+writeFileSync(join(OUT, 'report.json'), JSON.stringify(report, null, 2));
+writeFileSync(join(OUT, 'report.md'), lines.join('\n') + '\n');
+console.log(lines.join('\n'));
+if (errors.length) console.log(`\nPage errors: ${errors.join('; ')}`);
+await browser.close();
+await server.close();
