@@ -13,9 +13,9 @@ use std::time::Instant;
 
 /// The benchmark's inputs; bench/bench.mjs uses the same ones in the browser.
 const COLLATZ_LIMIT: u64 = 1_000_000;
-const HEAVY: (u64, u64) = (8, 10_000_000);
+const HEAVY: (u64, u64) = (8, 50_000_000);
 const PRIMES: (u64, u64) = (4, 50_000);
-const SQUARES: (u64, u64) = (4, 2_000_000); // shards × numbers per shard
+const SQUARES: (u64, u64) = (4, 1_000_000); // shards × numbers per shard
 
 fn time_ms(run: impl Fn()) -> f64 {
     let start = Instant::now();
