@@ -65,12 +65,13 @@ pub fn App() -> impl IntoView {
 
     // The address bar follows what is on screen, in place: knob edits add no history entries.
     // (The run flag is dropped once read, so reloading does not start the run again.)
+    // The query for what `experiment`'s page shows (tracked: an effect reading it follows edits).
+    let query_of = move |experiment: Option<&'static dyn Experiment>| match experiment {
+        Some(e) => address_bar::query_string(&scenario::pairs(e, &state_of(e).get(), None)),
+        None => String::new(),
+    };
     Effect::new(move |_| {
-        let query = match open.get().and_then(experiments::find) {
-            Some(e) => address_bar::query_string(&scenario::pairs(e, &state_of(e).get(), None)),
-            None => String::new(),
-        };
-        address_bar::show(&query, false);
+        address_bar::show(&query_of(open.get().and_then(experiments::find)), false);
     });
 
     // Pages once opened stay (hidden when another is open), so what was typed and
@@ -85,11 +86,7 @@ pub fn App() -> impl IntoView {
     });
 
     let navigate = move |experiment: Option<&'static dyn Experiment>| {
-        let query = match experiment {
-            Some(e) => address_bar::query_string(&scenario::pairs(e, &state_of(e).get_untracked(), None)),
-            None => String::new(),
-        };
-        address_bar::show(&query, true);
+        address_bar::show(&untrack(|| query_of(experiment)), true);
         notices.set(Vec::new());
         set_open.set(experiment.map(|e| e.about().slug));
     };

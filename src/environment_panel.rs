@@ -116,12 +116,12 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl Into
 #[component]
 pub fn ThreadsMissing(engine: Engine) -> impl IntoView {
     let env = engine.environment.get_value();
-    let runnable: Vec<&'static str> = experiments::ALL
-        .iter()
-        .filter(|e| e.about().modes.iter().any(|m| !e.about().mode_needs_threads(*m)))
-        .map(|e| e.about().title)
-        .collect();
     (!env.cross_origin_isolated).then(|| {
+        let runnable: Vec<&'static str> = experiments::ALL
+            .iter()
+            .filter(|e| e.about().modes.iter().any(|m| !e.about().mode_needs_threads(*m)))
+            .map(|e| e.about().title)
+            .collect();
         view! {
             <section class="notice warn" role="status" data-testid="threads-missing">
                 <h2>"Threads are off on this page"</h2>

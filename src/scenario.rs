@@ -9,9 +9,9 @@
 //! Reading a link never fails: each value that cannot be used is replaced by a safe
 //! one, and a notice says what was wrong and what is used instead.
 
-use crate::experiments::kit::{About, ModeSpec, Value};
+use crate::experiments::kit::{About, Knob, ModeSpec, Value};
 use crate::experiments::{self, Experiment};
-use playground_kernels::params::{group_thousands, parse_whole};
+use playground_kernels::params::group_thousands;
 use std::collections::{HashMap, HashSet};
 
 pub const FORMAT_VERSION: &str = "1";
@@ -24,6 +24,8 @@ pub const VERSION: &str = "v";
 pub const RESERVED: &[&str] = &[EXPERIMENT, MODE, REPEATS, RUN, VERSION];
 
 pub const MAX_REPEATS: u64 = 20;
+/// Repeats read, written and checked like any knob.
+pub const REPEATS_KNOB: Knob = Knob::whole(REPEATS, "Repeats", 1, MAX_REPEATS, 1);
 /// Notices beyond this many are summed up in one line.
 const MAX_NOTICES: usize = 8;
 
@@ -47,7 +49,11 @@ pub struct Settings {
 
 impl Settings {
     pub fn defaults(about: &About) -> Self {
-        Settings { knobs: about.knobs.iter().map(|k| k.default_text()).collect(), mode: about.modes[0], repeats: "1".into() }
+        Settings {
+            knobs: about.knobs.iter().map(|k| k.default_text()).collect(),
+            mode: about.modes[0],
+            repeats: REPEATS_KNOB.default_text(),
+        }
     }
 }
 
@@ -119,7 +125,8 @@ pub fn read(pairs: &[(String, String)]) -> Reading {
 
     let settings = about.map(|about| {
         let mut settings = Settings::defaults(about);
-        for (knob, text) in about.knobs.iter().zip(settings.knobs.iter_mut()) {
+        let knobs = about.knobs.iter().zip(settings.knobs.iter_mut());
+        for (knob, text) in knobs.chain([(&REPEATS_KNOB, &mut settings.repeats)]) {
             let Some(given) = first(knob.key) else { continue };
             match knob.parse(given) {
                 // Shown as a person would type it: 1000000 → 1,000,000.
@@ -140,15 +147,6 @@ pub fn read(pairs: &[(String, String)]) -> Reading {
                     about.modes.iter().map(|m| m.id).collect::<Vec<_>>().join(", "),
                     settings.mode.label
                 )),
-            }
-        }
-        if let Some(given) = first(REPEATS) {
-            match parse_whole("Repeats", given, 1, MAX_REPEATS) {
-                Ok(_) => settings.repeats = given.to_string(),
-                Err(why) => {
-                    settings.repeats = playground_kernels::params::nearest_whole(given, 1, MAX_REPEATS, 1).to_string();
-                    notices.push(format!("{why}; using {} instead.", settings.repeats));
-                }
             }
         }
         settings
@@ -205,8 +203,7 @@ pub fn pairs(experiment: &dyn Experiment, settings: &Settings, autorun: Option<A
         pairs.push((knob.key.to_string(), knob.link_text(text)));
     }
     pairs.push((MODE.to_string(), settings.mode.id.to_string()));
-    let repeats = parse_whole("", &settings.repeats, 1, MAX_REPEATS).map_or(settings.repeats.clone(), |r| r.to_string());
-    pairs.push((REPEATS.to_string(), repeats));
+    pairs.push((REPEATS.to_string(), REPEATS_KNOB.link_text(&settings.repeats)));
     match autorun {
         Some(Autorun::Mode) => pairs.push((RUN.to_string(), "1".into())),
         Some(Autorun::EveryMode) => pairs.push((RUN.to_string(), "all".into())),

@@ -97,14 +97,8 @@ pub fn take_fault() -> Option<Task> {
 }
 
 async fn send_to_worker(job: &Job) -> Result<JobOutput, JobError> {
-    let faulty;
-    let job = match take_fault() {
-        Some(task) => {
-            faulty = Job { task, ..job.clone() };
-            &faulty
-        }
-        None => job,
-    };
+    let faulty = take_fault().map(|task| Job { task, ..job.clone() });
+    let job = faulty.as_ref().unwrap_or(job);
     let text = serde_json::to_string(job).map_err(|e| JobError::Failed(e.to_string()))?;
     let reply = JsFuture::from(run_on_compute_worker(&text)).await.map_err(|e| JobError::Failed(js_error_text(e)))?;
     let reply = reply.as_string().ok_or(JobError::Failed("the compute worker sent no result".into()))?;

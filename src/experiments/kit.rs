@@ -77,6 +77,10 @@ impl Knob {
             _ => text.to_string(),
         }
     }
+    /// Whether two texts are both valid and mean the same value ("30,000,000" and "30000000").
+    pub fn same_value(&self, a: &str, b: &str) -> bool {
+        self.parse(a).is_ok_and(|value| self.parse(b) == Ok(value))
+    }
     pub fn parse(&self, text: &str) -> Result<Value, String> {
         match self.kind {
             KnobKind::Whole { min, max, .. } => parse_whole(self.label, text, min, max).map(Value::Whole),

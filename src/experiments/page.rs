@@ -2,14 +2,14 @@
 //! charts, the table of runs, downloads, and the source of the code that runs.
 
 use super::Experiment;
-use super::kit::{About, Event, Live, ModeSpec, Outcome, Values};
+use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, Values};
 use super::scaling::ScalingPanel;
 use crate::app::Shared;
 use crate::charts::{FrameGapChart, Lane, ModeBars, TimelineChart};
 use crate::engine::Readiness;
 use crate::jobs::JobError;
 use crate::live::{BOARD, to_local_ms};
-use crate::scenario::{Autorun, MAX_REPEATS, Settings};
+use crate::scenario::{Autorun, MAX_REPEATS, REPEATS_KNOB, Settings};
 use crate::{address_bar, bridge, clock, download, scenario};
 use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
@@ -44,28 +44,21 @@ impl PageState {
             repeats: self.repeats.get(),
         }
     }
-    pub fn get_untracked(&self) -> Settings {
-        untrack(|| self.get())
-    }
     /// Shows `settings`, keeping any text that already means the same value (so
     /// Back does not turn a typed "30,000,000" into the link's "30000000").
     pub fn set(&self, about: &About, settings: Settings) {
+        let keep_or_set = |knob: &Knob, signal: RwSignal<String>, text: String| {
+            if !knob.same_value(&signal.get_untracked(), &text) {
+                signal.set(text);
+            }
+        };
         self.knobs.with_value(|k| {
             for ((signal, text), knob) in k.iter().zip(settings.knobs).zip(about.knobs) {
-                let same = knob.parse(&signal.get_untracked()).ok().is_some_and(|v| knob.parse(&text) == Ok(v));
-                if !same {
-                    signal.set(text);
-                }
+                keep_or_set(knob, *signal, text);
             }
         });
         self.mode.set(settings.mode);
-        let same_repeats = |a: &str, b: &str| {
-            let parse = |t: &str| parse_whole("", t, 1, MAX_REPEATS).ok();
-            parse(a).is_some() && parse(a) == parse(b)
-        };
-        if !same_repeats(&self.repeats.get_untracked(), &settings.repeats) {
-            self.repeats.set(settings.repeats);
-        }
+        keep_or_set(&REPEATS_KNOB, self.repeats, settings.repeats);
     }
 }
 
@@ -180,7 +173,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared, state
             }
         }
         let repeats =
-            parse_whole("Repeats", &repeats_text.get_untracked(), 1, MAX_REPEATS).map_err(|e| errs.push(e)).ok();
+            parse_whole(REPEATS_KNOB.label, &repeats_text.get_untracked(), 1, MAX_REPEATS).map_err(|e| errs.push(e)).ok();
         if errs.is_empty() {
             for m in chosen {
                 errs.extend(experiment.check(&values, *m));
@@ -556,13 +549,13 @@ fn RunTable(runs: RwSignal<Vec<RunRecord>>) -> impl IntoView {
 fn ShareLink(experiment: &'static dyn Experiment, state: PageState) -> impl IntoView {
     let start_at_once = RwSignal::new(false);
     let copied = RwSignal::new(String::new());
-    let link = move || {
+    let link = Memo::new(move |_| {
         let autorun = start_at_once.get().then_some(Autorun::Mode);
         address_bar::address_with(&address_bar::query_string(&scenario::pairs(experiment, &state.get(), autorun)))
-    };
+    });
     let input = NodeRef::<leptos::html::Input>::new();
     let copy = move |_| {
-        let text = link();
+        let text = link.get_untracked();
         copied.set("Copying…".into());
         // navigator.clipboard is missing outside secure contexts: check before calling it.
         let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into())
@@ -587,7 +580,7 @@ fn ShareLink(experiment: &'static dyn Experiment, state: PageState) -> impl Into
         });
     };
     Effect::new(move |_| {
-        let _ = link(); // a changed link is not the copied one
+        let _ = link.get(); // a changed link is not the copied one (get: a lazy Memo must be read)
         copied.set(String::new());
     });
     view! {
