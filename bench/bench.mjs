@@ -118,15 +118,25 @@ for (const [name, kernel] of Object.entries(KERNELS)) {
 }
 
 // Heartbeat lateness: 20 ticks at 50 ms, the main thread idle, starved by 300 ms of work, or
-// with 1 s of work offloaded to the compute worker.
-const lateness = rows => rows.flatMap(r => /ticks at (.*) ms/.exec(r.result)[1].split(', ').map((t, i) => Number(t) - 50 * (i + 1)));
+// with 1 s of work offloaded to the compute worker. The heartbeat is the seed's loop of
+// 50 ms sleeps, so each timer is due 50 ms after the previous tick fired (the first 50 ms
+// after the start): lateness is how long after that a tick fired. Drift is how far the last
+// tick is behind the ideal n × 50 ms schedule: what the sleeps' small delays add up to,
+// present when the page is idle too. Tick times are whole milliseconds (±1 ms).
+const tickTimes = r => /ticks at (.*) ms/.exec(r.result)[1].split(', ').map(Number);
+const lateness = rows => rows.flatMap(r => tickTimes(r).map((t, i, all) => t - (i === 0 ? 0 : all[i - 1]) - 50));
+const drift = rows => rows.map(r => { const all = tickTimes(r); return all[all.length - 1] - 50 * all.length; });
 for (const [label, query] of [
   ['idle', 'work=0&mode=worker'],
   ['starved', 'work=300&mode=main-thread'],
   ['offloaded', 'work=1000&mode=worker'],
 ]) {
   const run = await scenario(`experiment=heartbeat&period=50&ticks=20&${query}&repeats=${REPEATS + 1}`, REPEATS + 1);
-  report.responsiveness[label] = { latenessMs: summary(lateness(timed(run.rows))), longestFrameGapMs: summary(timed(run.rows).map(r => r.frameGapMs)) };
+  report.responsiveness[label] = {
+    latenessMs: summary(lateness(timed(run.rows))),
+    driftMs: summary(drift(timed(run.rows))),
+    longestFrameGapMs: summary(timed(run.rows).map(r => r.frameGapMs)),
+  };
   if (label === 'offloaded') {
     offloadedGaps.push(...timed(run.rows).map(r => r.frameGapMs));
     offloadedLongTasks.push(...run.longTasks);
@@ -176,7 +186,7 @@ const checks = [
   ...Object.keys(k).map(name => [`wasm/native, ${name} (sequential)`, k[name].wasmOverNative.toFixed(2), `<= ${TARGETS.wasmOverNative}`, k[name].wasmOverNative <= TARGETS.wasmOverNative]),
   ...['collatz', 'heavy'].map(name => [`efficiency at 2 threads, ${name}`, k[name].wasm.pools[2]?.efficiency.toFixed(2) ?? '–', `>= ${TARGETS.efficiencyAt2}`, (k[name].wasm.pools[2]?.efficiency ?? 0) >= TARGETS.efficiencyAt2]),
   ['heartbeat max lateness, offloaded', report.responsiveness.offloaded.latenessMs.max.toFixed(1) + ' ms', `<= ${TARGETS.offloadedMaxLatenessMs} ms`, report.responsiveness.offloaded.latenessMs.max <= TARGETS.offloadedMaxLatenessMs],
-  ['heartbeat median lateness, starved', report.responsiveness.starved.latenessMs.median.toFixed(0) + ' ms', 'close to the 300 ms of work (shown, not a target)', null],
+  ['heartbeat max lateness, starved', report.responsiveness.starved.latenessMs.max.toFixed(0) + ' ms', 'close to the 300 ms of work (shown, not a target)', null],
   ['longest frame gap, offloaded runs', report.responsiveness.offloadedFrameGapMs.max.toFixed(1) + ' ms', `<= ${TARGETS.offloadedFrameGapMs} ms`, report.responsiveness.offloadedFrameGapMs.max <= TARGETS.offloadedFrameGapMs],
   ['long tasks (>= 50 ms), offloaded runs', String(report.responsiveness.offloadedLongTasks), '0', report.responsiveness.offloadedLongTasks === 0],
   ['join_all 3 x 100 ms, overhead (max)', report.joinAll.overheadMs.max.toFixed(1) + ' ms', `<= ${TARGETS.joinAllOverheadMs} ms`, report.joinAll.overheadMs.max <= TARGETS.joinAllOverheadMs],
@@ -191,8 +201,8 @@ const lines = [
   '| Kernel | wasm sequential (ms) | native sequential (ms) | wasm/native | wasm pool: threads → ms, speedup, efficiency | native pool: speedup, efficiency |',
   '|---|---|---|---|---|---|',
   ...Object.entries(k).map(([name, r]) => `| ${name} | ${fmt(r.wasm.sequential)} | ${fmt(r.native.sequential)} | ${r.wasmOverNative.toFixed(2)} | ${Object.entries(r.wasm.pools).map(([t, p]) => `${t}: ${fmt(p.time)}, ${p.speedup.toFixed(2)}×, ${p.efficiency.toFixed(2)}`).join('; ')} | ${Object.entries(r.native.pools).map(([t, p]) => `${t}: ${p.speedup.toFixed(2)}×, ${p.efficiency.toFixed(2)}`).join('; ')} |`),
-  '', '| Heartbeat, 20 ticks at 50 ms | lateness median (ms) | p99 | max | longest frame gap (ms) |', '|---|---|---|---|---|',
-  ...['idle', 'starved', 'offloaded'].map(l => { const r = report.responsiveness[l]; return `| ${l} | ${r.latenessMs.median.toFixed(1)} | ${r.latenessMs.p99.toFixed(1)} | ${r.latenessMs.max.toFixed(1)} | ${fmt(r.longestFrameGapMs)} |`; }),
+  '', '| Heartbeat, 20 ticks at 50 ms | lateness median (ms) | p99 | max | drift at tick 20 (ms) | longest frame gap (ms) |', '|---|---|---|---|---|---|',
+  ...['idle', 'starved', 'offloaded'].map(l => { const r = report.responsiveness[l]; return `| ${l} | ${r.latenessMs.median.toFixed(1)} | ${r.latenessMs.p99.toFixed(1)} | ${r.latenessMs.max.toFixed(1)} | ${fmt(r.driftMs)} | ${fmt(r.longestFrameGapMs)} |`; }),
   '', `Offloaded runs: longest frame gap ${fmt(report.responsiveness.offloadedFrameGapMs)} ms; ${report.responsiveness.offloadedLongTasks} long tasks (longest ${report.responsiveness.offloadedLongestTaskMs.toFixed(0)} ms).`,
   `join_all 3 × 100 ms: overhead ${fmt(report.joinAll.overheadMs)} ms. Start-up: interactive ${fmt(report.startup.interactiveMs, 0)} ms, pool ready ${fmt(report.startup.poolReadyFromNavigationMs, 0)} ms after navigation, pool start ${fmt(report.startup.poolStartMs, 0)} ms; wasm + JS + CSS ${(report.startup.gzipBytes / 1024).toFixed(1)} KB gzipped.`,
   '', '| Target | Measured | Goal | Met |', '|---|---|---|---|',

@@ -10,13 +10,15 @@ use std::collections::VecDeque;
 pub struct FrameLog {
     times: VecDeque<f64>,
     capacity: usize,
+    /// Frames recorded since the log was made, including those dropped since.
+    recorded: u64,
 }
 
 impl FrameLog {
     /// Keeps the last `capacity` frames (at 60 Hz, 600 frames is ten seconds).
     pub fn new(capacity: usize) -> Self {
         assert!(capacity >= 2, "a gap needs two frames");
-        FrameLog { times: VecDeque::with_capacity(capacity), capacity }
+        FrameLog { times: VecDeque::with_capacity(capacity), capacity, recorded: 0 }
     }
 
     /// Records a frame. Times must not go backwards; one that does is ignored.
@@ -28,6 +30,12 @@ impl FrameLog {
             self.times.pop_front();
         }
         self.times.push_back(time_ms);
+        self.recorded += 1;
+    }
+
+    /// How many frames were recorded in all.
+    pub fn recorded(&self) -> u64 {
+        self.recorded
     }
 
     pub fn last_frame(&self) -> Option<f64> {
@@ -79,6 +87,7 @@ mod tests {
         }
         assert_eq!(log.gaps().map(|(_, g)| g).collect::<Vec<_>>(), vec![10.0, 10.0]);
         assert_eq!(log.last_frame(), Some(120.0));
+        assert_eq!(log.recorded(), 4);
     }
 
     #[test]
@@ -86,6 +95,7 @@ mod tests {
         let mut log = log_of(&[0.0, 16.0]);
         log.record(5.0);
         assert_eq!(log.last_frame(), Some(16.0));
+        assert_eq!(log.recorded(), 2, "a frame going backwards is not counted");
         assert_eq!(log.longest_gap_during(100.0, 200.0), None);
         assert_eq!(FrameLog::new(2).longest_gap_during(0.0, 1.0), None);
     }

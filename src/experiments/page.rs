@@ -302,11 +302,11 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared, state
     // Live charts redraw five times a second, not every frame: rebuilding hundreds of SVG
     // elements each frame would take the main thread's time from the pool's threads
     // (on 2 cores it cut the measured speedup from about 1.6× to 1.2×).
-    let redraw = Memo::new(move |_| (shared.frames.last_frame.get() / 200.0) as i64);
+    let redraw = shared.frames.redraw;
     // What the charts show: the run in progress, else the latest run.
     let shown = Memo::new(move |_| {
         if let Status::Running { mode, .. } = status.get() {
-            let _ = redraw.get(); // get, not track: a lazy Memo must be read to recompute
+            redraw.track();
             let o = origin.get_untracked();
             let now = clock::now_ms() - o;
             let spans = BOARD.try_spans().map(|s| spans_on_axis(&s, o)).unwrap_or_default();
@@ -337,7 +337,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared, state
         })
     });
     let progress = move || {
-        let _ = redraw.get(); // get, not track: a lazy Memo must be read to recompute
+        redraw.track();
         match status.get() {
             Status::Running { mode, done, total } => {
                 let chunks = live
@@ -358,7 +358,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared, state
     };
     let fraction = move || match (status.get(), live.chunks.get()) {
         (Status::Running { .. }, Some(all)) if all > 0 => {
-            let _ = redraw.get(); // get, not track: a lazy Memo must be read to recompute
+            redraw.track();
             Some(BOARD.chunks_done().min(all) as f64 / all as f64)
         }
         _ => None,

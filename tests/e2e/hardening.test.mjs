@@ -37,6 +37,7 @@ test('a panic inside a job is caught and reported; the page and the pool keep wo
   const status = visible(page, '[data-testid=status]');
   await status.filter({ hasText: 'panicked' }).waitFor({ timeout: 10_000 });
   assert.match(await status.innerText(), /The run failed: the job panicked: .*fault switch: a deliberate panic inside the job/);
+  assert.doesNotMatch(await status.innerText(), /redacted|:0:0/, 'the message alone, no empty location');
   await screenshot(page, 'panic-reported');
   // The compute worker was replaced; both it and the pool give right answers.
   for (const mode of ['worker', 'pool']) {
