@@ -44,6 +44,17 @@ pub fn App() -> impl IntoView {
         StoredValue::new(experiments::ALL.iter().map(|e| PageState::new(Settings::defaults(e.about()))).collect());
     let state_of = move |e: &dyn Experiment| states.with_value(|s| s[index_of(e)]);
     let (open, set_open) = signal(None::<&'static str>);
+    // On a phone the list of experiments is one row that scrolls sideways: keep the open
+    // one in view. (Elsewhere the list does not scroll sideways, and this changes nothing.)
+    let experiment_list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        let index = open.get().and_then(|slug| experiments::ALL.iter().position(|e| e.about().slug == slug));
+        let (Some(list), Some(index)) = (experiment_list.get(), index) else { return };
+        if let Ok(Some(item)) = list.query_selector(&format!("li:nth-child({})", index + 1)) {
+            let item: web_sys::HtmlElement = item.unchecked_into();
+            list.set_scroll_left(item.offset_left() - (list.client_width() - item.offset_width()) / 2);
+        }
+    });
     let notices = RwSignal::new(Vec::<String>::new());
 
     // Opening the page, and back/forward: the address says what to show.
@@ -102,7 +113,7 @@ pub fn App() -> impl IntoView {
         <div class="layout">
             <nav class="experiments" aria-label="Experiments">
                 <h2>"Experiments"</h2>
-                <ul>
+                <ul node_ref=experiment_list>
                     {experiments::ALL
                         .iter()
                         .map(|&e| {

@@ -104,6 +104,25 @@ test('a link with a value that needed fixing does not start by itself', async ()
   await page.close();
 });
 
+test('on a phone a link\'s notices are on the first screen, the page fits its width, and the open experiment is in view', async () => {
+  const { page, problems } = await site.open();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${site.url}?experiment=collatz&n=999999999999&mode=warp`);
+  const notices = page.locator('[data-testid=link-notices]');
+  await notices.waitFor();
+  const box = await notices.boundingBox();
+  assert.ok(box.y < 844 / 2, `the notices start in the top half of the first screen (at ${box.y} px)`);
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: innerWidth }));
+  assert.ok(widths.page <= widths.view, `nothing wider than the screen (${widths.page} > ${widths.view} px)`);
+  // The list of experiments is one row scrolled so that the open one shows.
+  assert.ok((await page.locator('nav.experiments ul').boundingBox()).height < 60, 'one row of experiments');
+  const current = await page.locator('nav.experiments a[aria-current=page]').boundingBox();
+  assert.ok(current.x >= 0 && current.x + current.width <= 390, `the open experiment is in view (x ${current.x})`);
+  await screenshot(page, 'phone-link-notices');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('200 malformed links each open a working page that says what was wrong', async () => {
   const links = malformedLinks(200);
   assert.ok(links.length >= 200);
