@@ -1,9 +1,9 @@
 //! The live board: what the job now running has done so far, in shared memory.
 //!
 //! Every thread sees the same wasm memory, so the pool threads write chunk spans
-//! and progress here while they work, and the page reads them each frame to draw
-//! progress and the per-thread timeline during the run, not after it. The page's
-//! main thread never waits on the lock: it only `try_lock`s, and skips a frame if
+//! and progress here while they work, and the page reads them five times a second to
+//! draw progress and the per-thread timeline during the run, not after it. The page's
+//! main thread never waits on the lock: it only `try_lock`s, and skips that redraw if
 //! a worker holds it. Cancel is a flag the kernels check before each chunk.
 //! One job runs at a time (the compute worker takes them in turn), so one board suffices.
 
