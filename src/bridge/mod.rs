@@ -96,6 +96,14 @@ pub fn take_fault() -> Option<Task> {
     (fault == "panic").then(|| Task::Panic { message: "fault switch: a deliberate panic inside the job".into() })
 }
 
+/// Whether the fault switch is set and waiting for a job to send to the compute worker.
+pub fn fault_armed() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("playgroundFault"))
+        .ok()
+        .and_then(|fault| fault.as_string())
+        .is_some_and(|fault| fault == "panic")
+}
+
 async fn send_to_worker(job: &Job) -> Result<JobOutput, JobError> {
     let faulty = take_fault().map(|task| Job { task, ..job.clone() });
     let job = faulty.as_ref().unwrap_or(job);

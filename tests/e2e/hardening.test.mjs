@@ -51,6 +51,23 @@ test('a panic inside a job is caught and reported; the page and the pool keep wo
   await page.close();
 });
 
+test('the fault switch, set before an experiment that sends no job to the compute worker, says it is still armed', async () => {
+  const { page, problems } = await site.open('?experiment=pool-to-async&mode=spawn');
+  await waitForEngine(page);
+  await page.evaluate(() => { window.playgroundFault = 'panic'; });
+  const [row] = await run(page, { mode: 'spawn' });
+  assert.equal(row.result, '1048576');
+  assert.match(await visible(page, '[data-testid=status]').innerText(), /fault switch is still armed/);
+  // The next job that reaches the compute worker takes it, and is reported.
+  await page.locator('nav.experiments a', { hasText: 'Collatz' }).click();
+  await visible(page, 'input[name=mode][value=pool]').check();
+  await visible(page, 'button[type=submit]').click();
+  await visible(page, '[data-testid=status]').filter({ hasText: 'the job panicked' }).waitFor({ timeout: 10_000 });
+  assert.equal(await page.evaluate(() => window.playgroundFault ?? null), null);
+  assert.deepEqual(problems.filter(p => !p.includes('fault switch')), []);
+  await page.close();
+});
+
 test('double Run: one run, no crossed results, no stuck spinner', async () => {
   const { page, problems } = await site.open('?experiment=collatz&n=200000&threads=0&mode=worker');
   await waitForEngine(page);
