@@ -10,7 +10,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
-import { runRows, idleWith } from '../tests/e2e/helpers.mjs';
+import { runRows, idleWith, heartbeatTicks } from '../tests/e2e/helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench-results');
@@ -85,9 +85,10 @@ for (const [name, kernel] of Object.entries(KERNELS)) {
   const worker = await scenario(`${kernel.link}&mode=worker&repeats=${REPEATS + 1}`, REPEATS + 1);
   poolStarts.push(worker.poolStartMs);
   const cores = worker.threads;
-  const sequential = summary(timed(worker.rows).map(r => r.computeMs));
+  const workerRows = timed(worker.rows);
+  const sequential = summary(workerRows.map(r => r.computeMs));
   if (!kernel.mainThreadData) {
-    offloadedGaps.push(...timed(worker.rows).map(r => r.frameGapMs));
+    offloadedGaps.push(...workerRows.map(r => r.frameGapMs));
     offloadedLongTasks.push(...worker.longTasks);
   }
   const pools = {};
@@ -123,22 +124,22 @@ for (const [name, kernel] of Object.entries(KERNELS)) {
 // after the start): lateness is how long after that a tick fired. Drift is how far the last
 // tick is behind the ideal n × 50 ms schedule: what the sleeps' small delays add up to,
 // present when the page is idle too. Tick times are whole milliseconds (±1 ms).
-const tickTimes = r => /ticks at (.*) ms/.exec(r.result)[1].split(', ').map(Number);
-const lateness = rows => rows.flatMap(r => tickTimes(r).map((t, i, all) => t - (i === 0 ? 0 : all[i - 1]) - 50));
-const drift = rows => rows.map(r => { const all = tickTimes(r); return all[all.length - 1] - 50 * all.length; });
+const lateness = rows => rows.flatMap(r => heartbeatTicks(r).map((t, i, all) => t - (i === 0 ? 0 : all[i - 1]) - 50));
+const drift = rows => rows.map(r => { const all = heartbeatTicks(r); return all[all.length - 1] - 50 * all.length; });
 for (const [label, query] of [
   ['idle', 'work=0&mode=worker'],
   ['starved', 'work=300&mode=main-thread'],
   ['offloaded', 'work=1000&mode=worker'],
 ]) {
   const run = await scenario(`experiment=heartbeat&period=50&ticks=20&${query}&repeats=${REPEATS + 1}`, REPEATS + 1);
+  const rows = timed(run.rows);
   report.responsiveness[label] = {
-    latenessMs: summary(lateness(timed(run.rows))),
-    driftMs: summary(drift(timed(run.rows))),
-    longestFrameGapMs: summary(timed(run.rows).map(r => r.frameGapMs)),
+    latenessMs: summary(lateness(rows)),
+    driftMs: summary(drift(rows)),
+    longestFrameGapMs: summary(rows.map(r => r.frameGapMs)),
   };
   if (label === 'offloaded') {
-    offloadedGaps.push(...timed(run.rows).map(r => r.frameGapMs));
+    offloadedGaps.push(...rows.map(r => r.frameGapMs));
     offloadedLongTasks.push(...run.longTasks);
   }
 }

@@ -48,7 +48,7 @@ pub fn App() -> impl IntoView {
     // one in view. (Elsewhere the list does not scroll sideways, and this changes nothing.)
     let experiment_list = NodeRef::<leptos::html::Ul>::new();
     Effect::new(move |_| {
-        let index = open.get().and_then(|slug| experiments::ALL.iter().position(|e| e.about().slug == slug));
+        let index = open.get().and_then(experiments::find).map(index_of);
         let (Some(list), Some(index)) = (experiment_list.get(), index) else { return };
         if let Ok(Some(item)) = list.query_selector(&format!("li:nth-child({})", index + 1)) {
             let item: web_sys::HtmlElement = item.unchecked_into();

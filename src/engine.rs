@@ -171,11 +171,11 @@ pub fn use_engine() -> Engine {
         spawn_local(async move {
             let started = clock::now_ms();
             let result = JsFuture::from(wasm_bindgen_rayon::init_thread_pool(threads)).await;
-            if result.is_ok() {
-                clock::mark("playground-pool-ready");
-            }
             set_pool.set(match result {
-                Ok(_) => Readiness::Ready { threads, start_ms: clock::now_ms() - started },
+                Ok(_) => {
+                    clock::mark("playground-pool-ready");
+                    Readiness::Ready { threads, start_ms: clock::now_ms() - started }
+                }
                 Err(e) => Readiness::Failed(format!("{e:?}")),
             });
             let started = clock::now_ms();

@@ -36,7 +36,7 @@ pub enum Task {
     Spin { ms: f64 },
     /// The slow hash: holds the thread `ms` milliseconds, then folds the password.
     SlowHash { password: String, ms: f64 },
-    /// Panics with `message`: the fault switch (see [`crate::bridge::take_fault`]).
+    /// Panics with `message`: the fault switch (`window.playgroundFault`, read in `bridge`).
     Panic { message: String },
 }
 

@@ -7,7 +7,7 @@
 //!
 //! `cargo run --release --example native_bench -- REPEATS THREADS`
 
-use playground_kernels::probe::RecordingProbe;
+use playground_kernels::probe::{Cancelled, RecordingProbe};
 use playground_kernels::{collatz, heavy, primes, squares};
 use std::time::Instant;
 
@@ -23,18 +23,30 @@ fn time_ms(run: impl Fn()) -> f64 {
     start.elapsed().as_secs_f64() * 1e3
 }
 
-/// `repeats` timings of `run(parallel)` after one warm-up.
+/// `repeats` timings of `run` after one warm-up.
 fn sample(repeats: usize, run: impl Fn()) -> Vec<f64> {
     run();
     (0..repeats).map(|_| time_ms(&run)).collect()
 }
 
-fn kernel(name: &str, repeats: usize, threads: usize, run: impl Fn(bool) + Sync) -> String {
-    let sequential = sample(repeats, || run(false));
+/// Times `sequential` and then `parallel` on pools of 1 to `threads` threads, each run
+/// through a fresh probe as a job is in the browser; `check` looks at every answer.
+fn kernel<T>(
+    name: &str,
+    repeats: usize,
+    threads: usize,
+    sequential: impl Fn(&RecordingProbe) -> Result<T, Cancelled> + Sync,
+    parallel: impl Fn(&RecordingProbe) -> Result<T, Cancelled> + Sync,
+    check: impl Fn(T) + Sync,
+) -> String {
+    let run = |kernel: &(dyn Fn(&RecordingProbe) -> Result<T, Cancelled> + Sync)| {
+        check(kernel(&RecordingProbe::new()).expect("not cancelled"))
+    };
+    let sequential = sample(repeats, || run(&sequential));
     let pools: Vec<String> = (1..=threads)
         .map(|k| {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(k).build().expect("a rayon pool");
-            let times = pool.install(|| sample(repeats, || run(true)));
+            let times = pool.install(|| sample(repeats, || run(&parallel)));
             format!("\"{k}\": {times:?}")
         })
         .collect();
@@ -45,45 +57,40 @@ fn main() {
     let mut args = std::env::args().skip(1).map(|a| a.parse::<usize>().expect("REPEATS THREADS"));
     let repeats = args.next().unwrap_or(5);
     let threads = args.next().unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let probe = RecordingProbe::new;
     let numbers: Vec<u64> = (0..SQUARES.0).flat_map(|id| squares::shard(id, SQUARES.1)).collect();
     let kernels = [
-        kernel("collatz", repeats, threads, |par| {
-            let p = probe();
-            let chain = if par {
-                collatz::longest_chain_parallel(COLLATZ_LIMIT, &p)
-            } else {
-                collatz::longest_chain_sequential(COLLATZ_LIMIT, &p)
-            };
-            assert_eq!(chain.expect("not cancelled").start, 837_799);
-        }),
-        kernel("heavy", repeats, threads, |par| {
-            let p = probe();
-            let values = if par {
-                heavy::heavy_all_parallel(HEAVY.0, HEAVY.1, &p)
-            } else {
-                heavy::heavy_all_sequential(HEAVY.0, HEAVY.1, &p)
-            };
-            std::hint::black_box(values.expect("not cancelled"));
-        }),
-        kernel("primes", repeats, threads, |par| {
-            let p = probe();
-            let total = if par {
-                primes::count_primes_jobs_parallel(PRIMES.0, PRIMES.1, &p)
-            } else {
-                primes::count_primes_jobs_sequential(PRIMES.0, PRIMES.1, &p)
-            };
-            assert_eq!(total.expect("not cancelled"), 4 * 5_133);
-        }),
-        kernel("squares", repeats, threads, |par| {
-            let p = probe();
-            let total = if par {
-                squares::sum_of_squares_parallel(&numbers, &p)
-            } else {
-                squares::sum_of_squares_sequential(&numbers, &p)
-            };
-            std::hint::black_box(total.expect("not cancelled"));
-        }),
+        kernel(
+            "collatz",
+            repeats,
+            threads,
+            |p| collatz::longest_chain_sequential(COLLATZ_LIMIT, p),
+            |p| collatz::longest_chain_parallel(COLLATZ_LIMIT, p),
+            |chain| assert_eq!(chain.start, 837_799),
+        ),
+        kernel(
+            "heavy",
+            repeats,
+            threads,
+            |p| heavy::heavy_all_sequential(HEAVY.0, HEAVY.1, p),
+            |p| heavy::heavy_all_parallel(HEAVY.0, HEAVY.1, p),
+            |values| drop(std::hint::black_box(values)),
+        ),
+        kernel(
+            "primes",
+            repeats,
+            threads,
+            |p| primes::count_primes_jobs_sequential(PRIMES.0, PRIMES.1, p),
+            |p| primes::count_primes_jobs_parallel(PRIMES.0, PRIMES.1, p),
+            |total| assert_eq!(total, 4 * 5_133),
+        ),
+        kernel(
+            "squares",
+            repeats,
+            threads,
+            |p| squares::sum_of_squares_sequential(&numbers, p),
+            |p| squares::sum_of_squares_parallel(&numbers, p),
+            |total| drop(std::hint::black_box(total)),
+        ),
     ];
     println!("{{{}}}", kernels.join(", "));
 }

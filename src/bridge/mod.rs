@@ -88,24 +88,36 @@ pub async fn run_on_pool_of(task: Task, threads: usize) -> Result<JobOutput, Job
 /// The fault switch, for testing that a panic is caught: after
 /// `window.playgroundFault = "panic"` (in the console, or from a test) the next job sent
 /// to the compute worker panics there instead of running. Read once, then cleared.
-pub fn take_fault() -> Option<Task> {
-    let global = js_sys::global();
-    let key = JsValue::from_str("playgroundFault");
-    let fault = js_sys::Reflect::get(&global, &key).ok()?.as_string()?;
-    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
-    (fault == "panic").then(|| Task::Panic { message: "fault switch: a deliberate panic inside the job".into() })
-}
+const FAULT_KEY: &str = "playgroundFault";
 
-/// Whether the fault switch is set and waiting for a job to send to the compute worker.
-pub fn fault_armed() -> bool {
-    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("playgroundFault"))
+fn fault_armed() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(FAULT_KEY))
         .ok()
         .and_then(|fault| fault.as_string())
         .is_some_and(|fault| fault == "panic")
 }
 
+fn take_fault() -> Option<Task> {
+    let armed = fault_armed();
+    let global = js_sys::global();
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &JsValue::from_str(FAULT_KEY));
+    armed.then(|| Task::Panic { message: "fault switch: a deliberate panic inside the job".into() })
+}
+
+/// What to tell after a run that left the fault switch armed: only jobs sent to the compute
+/// worker take it, and some experiments hand their work to the pool from the page (a panic
+/// on a pool thread would take that thread down with no way back). Said rather than left
+/// for some later run to trip over unawares.
+pub fn fault_left_armed() -> Option<String> {
+    fault_armed().then(|| {
+        "The fault switch is still armed: this run sent no job to the compute worker (it hands its \
+         work to the pool from the page), so the next job that goes there will panic."
+            .to_string()
+    })
+}
+
 async fn send_to_worker(job: &Job) -> Result<JobOutput, JobError> {
-    let faulty = take_fault().map(|task| Job { task, ..job.clone() });
+    let faulty = take_fault().map(|task| Job { task, parallel: job.parallel, pool_threads: job.pool_threads });
     let job = faulty.as_ref().unwrap_or(job);
     let text = serde_json::to_string(job).map_err(|e| JobError::Failed(e.to_string()))?;
     let reply = JsFuture::from(run_on_compute_worker(&text)).await.map_err(|e| JobError::Failed(js_error_text(e)))?;

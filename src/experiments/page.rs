@@ -269,17 +269,9 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, shared: Shared, state
                 }
                 Status::Idle
             };
-            // The fault switch only reaches jobs sent to the compute worker. Some experiments
-            // hand their work to the pool from the page (a panic on a pool thread would take
-            // that thread down with no way back); say so rather than leave the switch armed
-            // for some later run to trip over unawares.
-            let end = match end {
-                Status::Idle if bridge::fault_armed() => Status::Stopped(
-                    "The fault switch is still armed: this run sent no job to the compute worker (it hands its \
-                     work to the pool from the page), so the next job that goes there will panic."
-                        .into(),
-                ),
-                end => end,
+            let end = match (end, bridge::fault_left_armed()) {
+                (Status::Idle, Some(notice)) => Status::Stopped(notice),
+                (end, _) => end,
             };
             status.set(end);
             shared.running.set(None);

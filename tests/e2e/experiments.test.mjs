@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startSite, screenshot, waitForEngine, run, waitIdle, readRuns } from './helpers.mjs';
+import { startSite, screenshot, waitForEngine, run, waitIdle, readRuns, heartbeatTicks, visible } from './helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -48,11 +48,10 @@ test('heartbeat: late and bunched when blocked, on time when offloaded, drawn wh
     && document.querySelector('[data-testid=status]').textContent.startsWith('Running'), null, { timeout: 10_000 });
   await waitIdle(page, 2);
   const [free] = await run(page, { mode: 'worker', knobs: { ticks: 3, work: 300 } });
-  const ticks = row => /ticks at (.*) ms/.exec(row.result)[1].split(', ').map(Number);
-  const [b1, b2, b3] = ticks(blocked);
+  const [b1, b2, b3] = heartbeatTicks(blocked);
   assert.ok(b1 >= 300, `blocked: first tick at ${b1}, after the work`);
   assert.ok(b2 - b1 < 80 && b3 - b2 < 80, 'then the ticks follow at the period');
-  const [f1, f2, f3] = ticks(free);
+  const [f1, f2, f3] = heartbeatTicks(free);
   assert.ok(f1 < f2 && f2 < f3 && f3 < b1, `offloaded ticks at ${f1}, ${f2}, ${f3}, all before the blocked run's first`);
   assert.ok(f1 < 250, `the first offloaded tick (${f1} ms) does not wait for the 300 ms of work`);
   assert.ok(await column(page, free, 'work done at') >= 290, 'the offloaded work still takes its 300 ms');
@@ -323,22 +322,21 @@ test('keyboard only: arrows pick a mode, Enter runs it', async () => {
 
 test('leaving an experiment and coming back keeps what was typed and measured; one run at a time', async () => {
   const { page, problems } = await openExperiment('collatz');
-  const visible = sel => page.locator(`.page:not([hidden]) ${sel}`);
-  await visible('input[name=n]').fill('200000');
-  await visible('input[name=mode][value=worker]').check();
-  await visible('button[type=submit]').click();
+  await visible(page, 'input[name=n]').fill('200000');
+  await visible(page, 'input[name=mode][value=worker]').check();
+  await visible(page, 'button[type=submit]').click();
   await page.waitForFunction(() => document.querySelectorAll('.page:not([hidden]) [data-testid=run]').length === 1);
   // A long run here, then a visit to another experiment while it goes.
-  await visible('input[name=n]').fill('30,000,000');
-  await visible('button[type=submit]').click();
+  await visible(page, 'input[name=n]').fill('30,000,000');
+  await visible(page, 'button[type=submit]').click();
   await page.click('nav.experiments a[href="?experiment=heartbeat"]');
-  await visible('[data-testid=other-running]').waitFor();
-  assert.equal(await visible('button[type=submit]').isDisabled(), true, 'no second run while one is going');
+  await visible(page, '[data-testid=other-running]').waitFor();
+  assert.equal(await visible(page, 'button[type=submit]').isDisabled(), true, 'no second run while one is going');
   await page.goBack();
-  assert.equal(await visible('input[name=n]').inputValue(), '30,000,000');
-  await visible('button[name=cancel]').click();
-  await visible('[data-testid=status]').filter({ hasText: 'Cancelled' }).waitFor();
-  assert.equal(await visible('[data-testid=run]').count(), 1, 'the earlier run is still listed');
+  assert.equal(await visible(page, 'input[name=n]').inputValue(), '30,000,000');
+  await visible(page, 'button[name=cancel]').click();
+  await visible(page, '[data-testid=status]').filter({ hasText: 'Cancelled' }).waitFor();
+  assert.equal(await visible(page, '[data-testid=run]').count(), 1, 'the earlier run is still listed');
   assert.equal(await page.locator('.page:not([hidden])').count(), 1);
   assert.deepEqual(problems, []);
   await page.close();

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
-import { ROOT, runRows, idleWith, collatzAnswer } from './helpers.mjs';
+import { ROOT, runRows, idleWith, collatzAnswer, heartbeatTicks } from './helpers.mjs';
 import { launchFirefox } from './firefox.mjs';
 
 let server;
@@ -72,10 +72,9 @@ test('Firefox: Collatz gives the seed answer in every mode, and only the main th
 
 test('Firefox: the heartbeat is late when blocked and on time when offloaded', { timeout: 120_000 }, async () => {
   const [blocked, free] = await runLink('?experiment=heartbeat&period=50&ticks=3&work=300&mode=main-thread&run=all', 2);
-  const ticks = row => /ticks at (.*) ms/.exec(row.result)[1].split(', ').map(Number);
-  const [b1] = ticks(blocked);
-  const [f1, f2, f3] = ticks(free);
-  console.log('firefox heartbeat:', JSON.stringify({ blocked: ticks(blocked), offloaded: ticks(free) }));
+  const [b1] = heartbeatTicks(blocked);
+  const [f1, f2, f3] = heartbeatTicks(free);
+  console.log('firefox heartbeat:', JSON.stringify({ blocked: heartbeatTicks(blocked), offloaded: heartbeatTicks(free) }));
   assert.ok(b1 >= 300, `blocked: first tick at ${b1} ms, after the work`);
   assert.ok(f1 < f2 && f2 < f3 && f3 < b1, `offloaded ticks ${f1}, ${f2}, ${f3} all before ${b1}`);
   assert.ok(f1 < 250, `the first offloaded tick (${f1} ms) does not wait for the work`);

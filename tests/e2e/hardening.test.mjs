@@ -2,13 +2,11 @@
 // switching experiments mid-run, hundreds of runs in a row, and a hidden tab.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, waitForEngine, run, waitIdle, readRuns, collatzAnswer } from './helpers.mjs';
+import { startSite, screenshot, waitForEngine, run, waitIdle, readRuns, collatzAnswer, visible } from './helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site?.close(); });
-
-const visible = (page, selector) => page.locator(`.page:not([hidden]) ${selector}`);
 
 test('cancel: the main thread answers within 100 ms and the same pool then gives a right answer', async () => {
   const { page, problems } = await site.open('?experiment=collatz&n=100000000&threads=0&mode=pool&run=1');

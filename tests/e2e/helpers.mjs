@@ -81,6 +81,16 @@ export function idleWith(want) {
     && !document.querySelector('[data-testid=status]').textContent.startsWith('Running');
 }
 
+/** A heartbeat's result cell: "ticks at 57, 107, 158 ms" → [57, 107, 158]. */
+export function heartbeatTicks(row) {
+  return /ticks at (.*) ms/.exec(row.result)[1].split(', ').map(Number);
+}
+
+/** `selector` inside the experiment page on screen (the others stay in the DOM, hidden). */
+export function visible(page, selector) {
+  return page.locator(`.page:not([hidden]) ${selector}`);
+}
+
 /** Collatz's result cell: "837,799 (524 steps)" → [837799, 524]. */
 export function collatzAnswer(result) {
   const m = /^([\d,]+) \((\d+) steps\)$/.exec(result);
