@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { SCREENSHOTS } from './helpers.mjs';
 
 export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
-export const GECKODRIVER = process.env.GECKODRIVER ?? join(homedir(), '.cache/concurrency-playground/bin/geckodriver');
+// Where scripts/setup.sh installs it: $PLAYGROUND_TOOLS/bin, by default ~/.cache/concurrency-playground/bin.
+const TOOLS = process.env.PLAYGROUND_TOOLS ?? join(homedir(), '.cache/concurrency-playground');
+export const GECKODRIVER = process.env.GECKODRIVER ?? join(TOOLS, 'bin/geckodriver');
 
 /** Starts headless Firefox; resolves to a small page-like handle. */
 export async function launchFirefox() {
