@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test, in both browsers:
-#   native  the kernels, natively with cargo test (seconds)
+#   native  the kernels and the app's logic (playground-lab), natively with cargo test (seconds)
 #   wasm    wasm-bindgen tests in headless Chromium and Firefox via wasm-pack: shared memory,
 #           the pool, the worker
 #   e2e     the static site (release build) served with and without COOP/COEP, driven by
@@ -37,10 +37,10 @@ results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 
 if wants native; then
-  log "native tests (kernels)"
+  log "native tests (kernels and the app's logic)"
   # Its own target dir, apart from the wasm builds: the build-std in .cargo/config.toml
   # rebuilds std for native builds too, and the two must not share artifacts.
-  cargo test -p playground-kernels --target-dir target/native 2>&1 | tee -a "$results"
+  cargo test -p playground-kernels -p playground-lab --target-dir target/native 2>&1 | tee -a "$results"
 fi
 if wants wasm; then
   if uses chromium; then

@@ -1,27 +1,20 @@
 //! Charts, drawn as SVG by hand in Leptos.
 //!
-//! Why not a chart crate: these charts redraw every animation frame while a run
-//! is going, two of them are timelines (lanes of bars and timer ticks) that chart
+//! Why not a chart crate: these charts redraw five times a second while a run is
+//! going, two of them are timelines (lanes of bars and timer ticks) that chart
 //! crates do not offer, and each needs a table twin for people who cannot see it.
 //! A few small components over plain data do all of that, with no dependency.
 //! Colours come from CSS variables, so dark mode and projectors are the style sheet's job.
 
 use leptos::prelude::*;
 use playground_kernels::stats::Summary;
+use playground_lab::figures::CurvePoint;
+use playground_lab::timeline::Lane;
 
 const WIDTH: f64 = 1000.0;
 const LANE: f64 = 30.0;
 const AXIS: f64 = 26.0;
 const LABEL_W: f64 = 240.0;
-
-/// A row of a timeline: intervals and timer ticks, in ms on the run's axis.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Lane {
-    pub name: String,
-    pub bars: Vec<(f64, f64, String)>,
-    /// (due, fired, label)
-    pub ticks: Vec<(f64, f64, String)>,
-}
 
 /// A "nice" step for axis ticks: 1, 2 or 5 times a power of ten.
 fn tick_step(span: f64, ticks: f64) -> f64 {
@@ -230,7 +223,7 @@ pub fn ModeBars(#[prop(into)] rows: Signal<Vec<(String, Summary)>>, caption: &'s
 /// diagonal, and Amdahl's law for the fitted parallel fraction.
 #[component]
 pub fn SpeedupChart(
-    #[prop(into)] points: Signal<Vec<(usize, f64, f64, f64)>>,
+    #[prop(into)] points: Signal<Vec<CurvePoint>>,
     #[prop(into)] fit: Signal<Option<f64>>,
     max_threads: usize,
 ) -> impl IntoView {
@@ -238,7 +231,7 @@ pub fn SpeedupChart(
     const LEFT: f64 = 60.0;
     let svg = move || {
         let points = points.get();
-        let top = points.iter().map(|p| p.3).fold(max_threads as f64, f64::max).ceil() + 0.5;
+        let top = points.iter().map(|p| p.highest).fold(max_threads as f64, f64::max).ceil() + 0.5;
         let right = (max_threads as f64).max(2.0);
         // Threads 1 … right, with half a step of margin either side.
         let x = move |t: f64| LEFT + (t - 0.5) / right * (WIDTH - LEFT - 20.0);
@@ -273,7 +266,7 @@ pub fn SpeedupChart(
                 .collect();
             view! { <path class="amdahl" d=d></path> }
         });
-        let marks = points.iter().map(|&(t, s, lo, hi)| view! {
+        let marks = points.iter().map(|&CurvePoint { threads: t, speedup: s, lowest: lo, highest: hi }| view! {
             <line class="whisker" x1=x(t as f64) x2=x(t as f64) y1=y(lo) y2=y(hi)></line>
             <circle class="point" cx=x(t as f64) cy=y(s) r=7><title>{format!("{t} threads: {s:.2}× ({lo:.2}–{hi:.2})")}</title></circle>
             <text class="value-label" x=x(t as f64) y=y(hi) - 12.0 text-anchor="middle">{format!("{s:.2}×")}</text>
@@ -291,9 +284,9 @@ pub fn SpeedupChart(
         }
     };
     let body = move || {
-        points.get().into_iter().map(|(t, s, lo, hi)| view! {
-            <tr data-testid="scaling-point" data-threads=t data-speedup=format!("{s:.3}")>
-                <td>{t}</td><td>{format!("{s:.2}×")}</td><td>{format!("{lo:.2}×")}</td><td>{format!("{hi:.2}×")}</td><td>{format!("{:.0}%", s / t as f64 * 100.0)}</td>
+        points.get().into_iter().map(|p| view! {
+            <tr data-testid="scaling-point" data-threads=p.threads data-speedup=format!("{:.3}", p.speedup)>
+                <td>{p.threads}</td><td>{format!("{:.2}×", p.speedup)}</td><td>{format!("{:.2}×", p.lowest)}</td><td>{format!("{:.2}×", p.highest)}</td><td>{format!("{:.0}%", p.efficiency() * 100.0)}</td>
             </tr>
         }).collect_view()
     };

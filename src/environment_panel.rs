@@ -1,10 +1,11 @@
 //! What the results depend on, shown in one place: the header's badges, the
 //! environment panel, and the notices for a page without threads or in a background tab.
 
-use crate::engine::{Engine, Readiness};
+use crate::engine::Engine;
 use crate::experiments;
 use crate::page_visibility::PageVisibility;
 use leptos::prelude::*;
+use playground_lab::environment::Readiness;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -117,8 +118,7 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl Into
 pub fn ThreadsMissing(engine: Engine) -> impl IntoView {
     let env = engine.environment.get_value();
     (!env.cross_origin_isolated).then(|| {
-        let runnable: Vec<&'static str> = experiments::ALL
-            .iter()
+        let runnable: Vec<&'static str> = experiments::all()
             .filter(|e| e.about().modes.iter().any(|m| !e.about().mode_needs_threads(*m)))
             .map(|e| e.about().title)
             .collect();

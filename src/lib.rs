@@ -1,12 +1,15 @@
 //! The Concurrency Playground: experiments that show, in the visitor's own browser,
 //! what async waiting and threads do to a page.
 //!
-//! Map: [`app`] is the shell, [`experiments`] declares the experiments,
-//! [`bridge`] sends work off the main thread, [`jobs`] is what runs there,
-//! [`engine`] starts the rayon pool and the compute worker, [`live`] is the
-//! shared board running jobs report to, [`responsiveness`]
-//! measures the main thread's frames. The computations themselves live in the
-//! `playground-kernels` crate, which has no web dependency.
+//! Map: [`app`] is the shell; [`experiments`] is the catalogue, one file per
+//! experiment; [`runner`] runs them and keeps their records; [`page`] lays out an
+//! experiment's page and [`charts`] draws; [`bridge`] is where work leaves the main
+//! thread (compute worker, job execution, pools, the shared live board); [`engine`]
+//! starts the pool and the worker; [`responsiveness`] measures the main thread's
+//! frames. Everything that is not drawing or browser glue (knobs, links, records,
+//! figures, downloads, the job protocol) is in the `playground-lab` crate, and the
+//! computations in `playground-kernels`: both have no web dependency and are tested
+//! natively.
 
 // Same guard as wasm-bindgen-rayon: without atomics there is no shared memory and
 // the thread pool cannot work, so fail the build instead of the page.
@@ -20,14 +23,15 @@ pub mod charts;
 pub mod clock;
 pub mod download;
 pub mod engine;
+pub mod environment;
 pub mod environment_panel;
 pub mod experiments;
-pub mod isolation;
-pub mod jobs;
-pub mod live;
+pub mod handles;
+pub mod live_run;
+pub mod page;
+pub mod page_state;
 pub mod page_visibility;
 pub mod responsiveness;
-pub mod scenario;
-pub mod sized_pools;
+pub mod runner;
 
 pub use app::App;

@@ -1,7 +1,7 @@
 //! Mounts the app. Everything else lives in the library.
 
 fn main() {
-    concurrency_playground::jobs::install_panic_hook();
+    concurrency_playground::bridge::execute::install_panic_hook();
     // Replace the static "loading" note from index.html.
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();

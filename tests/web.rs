@@ -4,10 +4,11 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use concurrency_playground::bridge::{self, Mode};
+use concurrency_playground::bridge::execute::run_job;
+use concurrency_playground::bridge::{self, Placement};
 use concurrency_playground::experiments;
-use concurrency_playground::scenario;
-use concurrency_playground::jobs::{Answer, Job, JobError, JobOutput, Task, run_job};
+use playground_lab::jobs::{Answer, Job, JobError, JobOutput, Task};
+use playground_lab::scenario;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -15,7 +16,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn collatz(limit: u64) -> Job {
-    Job { task: Task::Collatz { limit }, parallel: false, pool_threads: None }
+    Job::sequential(Task::Collatz { limit })
 }
 
 #[wasm_bindgen_test]
@@ -37,8 +38,8 @@ async fn pool_and_compute_worker_run_collatz_off_the_main_thread() {
     bridge::start_worker().await.expect("compute worker starts");
 
     let expected = Answer::Collatz { start: 77_031, steps: 350 };
-    let sequential = bridge::run(collatz(100_000), Mode::Worker).await.unwrap();
-    let parallel = bridge::run(collatz(100_000), Mode::Pool).await.unwrap();
+    let sequential = bridge::run(collatz(100_000), Placement::Worker).await.unwrap();
+    let parallel = bridge::run(collatz(100_000), Placement::Pool).await.unwrap();
     assert_eq!(sequential.answer, expected);
     assert_eq!(parallel.answer, expected);
     assert_eq!(sequential.threads, 1);
@@ -46,7 +47,7 @@ async fn pool_and_compute_worker_run_collatz_off_the_main_thread() {
     assert!(parallel.kernel_ms > 0.0 && sequential.kernel_ms > 0.0);
 
     // Bad input comes back as a message, and the worker keeps serving.
-    let error = bridge::run(collatz(0), Mode::Worker).await.unwrap_err().to_string();
+    let error = bridge::run(collatz(0), Placement::Worker).await.unwrap_err().to_string();
     assert!(error.contains("N must be between"), "{error}");
 
     // Chunks ran on both pool threads and were stamped on the shared clock.
@@ -55,8 +56,8 @@ async fn pool_and_compute_worker_run_collatz_off_the_main_thread() {
     assert!(parallel.spans.iter().all(|s| s.start_ms >= parallel.started_ms && s.end_ms <= parallel.ended_ms));
 
     // Cancel: a flag in shared memory stops the next run at its first chunk.
-    concurrency_playground::live::BOARD.reset();
-    let long = bridge::run(collatz(50_000_000), Mode::Pool);
+    concurrency_playground::bridge::board::BOARD.reset();
+    let long = bridge::run(collatz(50_000_000), Placement::Pool);
     // bridge::run resets the board when it starts, so cancel once the job is under way.
     let cancelled = async {
         gloo_timers::future::TimeoutFuture::new(20).await;
@@ -64,28 +65,24 @@ async fn pool_and_compute_worker_run_collatz_off_the_main_thread() {
     };
     let (result, ()) = futures::join!(long, cancelled);
     assert_eq!(result.unwrap_err(), JobError::Cancelled);
-    let after = bridge::run(collatz(100_000), Mode::Pool).await.unwrap();
+    let after = bridge::run(collatz(100_000), Placement::Pool).await.unwrap();
     assert_eq!(after.answer, expected, "the pool works after a cancel");
-    let again = bridge::run(collatz(10), Mode::Pool).await.unwrap();
+    let again = bridge::run(collatz(10), Placement::Pool).await.unwrap();
     assert_eq!(again.answer, Answer::Collatz { start: 9, steps: 19 });
 }
 
 #[wasm_bindgen_test]
 async fn shared_numbers_reach_the_pool_without_copying() {
     let numbers: Vec<u64> = (0..1_000_000).collect();
-    let job = Job {
-        task: Task::SumOfSquares { data: concurrency_playground::jobs::SharedNumbers::new(numbers) },
-        parallel: false,
-        pool_threads: None,
-    };
+    let job = Job::sequential(Task::SumOfSquares { data: playground_lab::jobs::SharedNumbers::new(numbers) });
     // The numbers go in as an address and a length and come back out whole.
-    let output = bridge::run(job, Mode::MainThread).await.unwrap();
+    let output = bridge::run(job, Placement::MainThread).await.unwrap();
     assert_eq!(output.answer, Answer::Total { total: 333_332_833_333_500_000 });
 }
 
 #[wasm_bindgen_test]
 async fn main_thread_mode_computes_the_same_answer() {
-    let output = bridge::run(collatz(1_000), Mode::MainThread).await.unwrap();
+    let output = bridge::run(collatz(1_000), Placement::MainThread).await.unwrap();
     assert_eq!(output.answer, Answer::Collatz { start: 871, steps: 178 });
     assert_eq!(output.threads, 1);
 }
@@ -105,40 +102,59 @@ fn run_job_speaks_json_and_rejects_bad_jobs() {
 
 #[wasm_bindgen_test]
 fn experiment_slugs_are_unique_and_findable() {
-    for experiment in experiments::ALL {
+    for experiment in experiments::all() {
         assert_eq!(experiments::find(experiment.about().slug).map(|e| e.about().title), Some(experiment.about().title));
     }
-    let mut slugs: Vec<_> = experiments::ALL.iter().map(|e| e.about().slug).collect();
+    let mut slugs: Vec<_> = experiments::all().map(|e| e.about().slug).collect();
     slugs.sort();
     slugs.dedup();
-    assert_eq!(slugs.len(), experiments::ALL.len());
+    assert_eq!(slugs.len(), experiments::all().count());
     assert!(experiments::find("no-such-experiment").is_none());
-}
-
-fn link(query: &[(&str, &str)]) -> scenario::Reading {
-    scenario::read(&query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>())
+    for chapter in experiments::CHAPTERS {
+        assert!(!chapter.experiments.is_empty(), "chapter {} is empty", chapter.title);
+    }
 }
 
 #[wasm_bindgen_test]
 fn knob_keys_never_clash_with_the_link_format() {
-    for e in experiments::ALL {
-        let keys: Vec<&str> = e.about().knobs.iter().map(|k| k.key).collect();
-        for key in &keys {
-            assert!(!scenario::RESERVED.contains(key), "{} has a knob named {key}", e.about().slug);
-            assert_eq!(keys.iter().filter(|k| *k == key).count(), 1, "{} repeats {key}", e.about().slug);
-        }
+    for e in experiments::all() {
+        assert_eq!(scenario::check_keys(e.about()), Ok(()));
+    }
+}
+
+/// The public link format of today: every slug and mode id the README documents.
+#[wasm_bindgen_test]
+fn the_documented_slugs_and_mode_ids_still_exist() {
+    let documented: &[(&str, &[&str])] = &[
+        ("timer-vs-busy", &["main-thread", "worker"]),
+        ("heartbeat", &["main-thread", "worker"]),
+        ("async-overlap", &["one-by-one", "join-all"]),
+        ("heavy", &["worker", "pool"]),
+        ("primes", &["worker", "pool"]),
+        ("collatz", &["main-thread", "worker", "pool"]),
+        ("slow-hash", &["worker", "main-thread"]),
+        ("shards", &["pool", "worker"]),
+        ("pipeline", &["pool", "main-thread"]),
+        ("blocking-join", &["awaiting", "blocking"]),
+        ("pool-to-async", &["spawn", "spawn-par-iter"]),
+    ];
+    for (slug, modes) in documented {
+        let about = experiments::find_about(slug).unwrap_or_else(|| panic!("{slug} is gone"));
+        let ids: Vec<&str> = about.modes.iter().map(|m| m.id).collect();
+        assert_eq!(&ids, modes, "{slug}'s modes");
     }
 }
 
 #[wasm_bindgen_test]
 fn a_link_round_trips_every_experiment_at_every_mode() {
-    for e in experiments::ALL {
+    for e in experiments::all() {
         for mode in e.about().modes {
-            let settings = scenario::Settings { mode: *mode, repeats: "3".into(), ..scenario::Settings::defaults(e.about()) };
-            let pairs = scenario::pairs(*e, &settings, Some(scenario::Autorun::EveryMode));
-            let reading = scenario::read(&pairs);
+            let settings =
+                scenario::Settings { mode: *mode, repeats: "3".into(), ..scenario::Settings::defaults(e.about()) };
+            let pairs = scenario::pairs(e.about(), &settings, Some(scenario::Autorun::EveryMode));
+            let reading = scenario::read(&pairs, experiments::find_about);
             assert!(reading.notices.is_empty(), "{:?}", reading.notices);
-            assert_eq!(reading.experiment.map(|r| r.about().slug), Some(e.about().slug));
+            assert_eq!(reading.experiment.map(|r| r.slug), Some(e.about().slug));
             let read_back = reading.settings.unwrap();
             assert_eq!((read_back.mode, read_back.repeats.as_str()), (*mode, "3"));
             // Numbers are written plainly in links and read back to the same values.
@@ -151,29 +167,11 @@ fn a_link_round_trips_every_experiment_at_every_mode() {
 }
 
 #[wasm_bindgen_test]
-fn a_bad_link_value_gets_a_specific_notice_and_a_safe_value() {
-    let reading = link(&[("experiment", "collatz"), ("n", "1e15"), ("threads", "10000"), ("mode", "turbo"), ("run", "1")]);
-    let settings = reading.settings.unwrap();
-    assert_eq!(settings.knobs, ["100,000,000", "16"], "the nearest values in range");
-    assert_eq!(settings.mode.id, "main-thread", "the first mode");
-    let text = reading.notices.join("\n");
-    assert!(text.contains("must be at most 100,000,000, got 1,000,000,000,000,000"), "{text}");
-    assert!(text.contains("Pool threads") && text.contains("at most 16"), "{text}");
-    assert!(text.contains("“turbo”"), "{text}");
-    assert_eq!(reading.autorun, None, "a link that needed fixing does not start by itself");
-
-    let reading = link(&[("experiment", "heartbeat"), ("work", "-300"), ("period", "fast"), ("zzz", "1"), ("ticks", "")]);
-    let settings = reading.settings.unwrap();
-    assert_eq!(settings.knobs, ["50", "3", "0"], "garbage and empty: the default; negative: the minimum");
-    assert!(reading.notices.iter().any(|n| n.contains("“zzz”") && n.contains("ignored")), "{:?}", reading.notices);
-
-    let reading = link(&[("experiment", "no-such-thing")]);
-    assert!(reading.experiment.is_none());
-    assert!(reading.notices[0].contains("“no-such-thing”"));
-
-    // Thousands of unknown keys: one summing-up notice, not thousands.
-    let many: Vec<(String, String)> = (0..5000).map(|i| (format!("k{i}"), "x".into())).collect();
-    let reading = scenario::read(&many);
-    assert_eq!(reading.notices.len(), 1, "{:?}", reading.notices);
-    assert!(reading.notices[0].contains("and 4995 more"));
+fn cpu_experiments_describe_their_job_at_their_defaults() {
+    use playground_lab::knobs::Values;
+    for slug in ["collatz", "heavy", "primes"] {
+        let e = experiments::find(slug).unwrap();
+        let task = e.cpu_task(&Values::defaults(e.about().knobs)).expect("a CPU task");
+        assert_eq!(Job::sequential(task).validate(), Ok(()), "{slug}");
+    }
 }

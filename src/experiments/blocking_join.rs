@@ -2,33 +2,39 @@
 //! blocking the thread or awaiting a timer.
 
 use super::Experiment;
-use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
-use crate::jobs::spin_for;
+use crate::bridge::execute::spin_for;
+use crate::live_run::{LiveRun, RunFuture};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
+use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::{Event, Outcome};
 
 pub struct BlockingSleepInJoin;
 
-const BLOCKING: ModeSpec = ModeSpec {
+const BLOCKING: Mode = Mode {
     id: "blocking",
     label: "Blocking sleep",
     explanation: "Each task holds the thread for its whole sleep (a busy wait: the main thread may not sleep). No await, so no turn-taking.",
     blocks_main_thread: true,
+    role: Role::Other,
 };
-const AWAITING: ModeSpec = ModeSpec {
+const AWAITING: Mode = Mode {
     id: "awaiting",
     label: "Awaiting a timer",
     explanation: "Each task awaits a timer future: at the await it gives the thread back, so the sleeps overlap.",
     blocks_main_thread: false,
+    role: Role::Other,
 };
-const MODES: &[ModeSpec] = &[AWAITING, BLOCKING];
-const KNOBS: &[Knob] =
-    &[Knob::whole("tasks", "Tasks", 1, 10, 3), Knob::whole("sleep", "Each sleeps (ms)", 1, 3_000, 1_000)];
+const MODES: &[Mode] = &[AWAITING, BLOCKING];
+const TASKS: Whole = Whole::new("tasks", "Tasks", 1, 10, 3);
+const SLEEP: Whole = Whole::new("sleep", "Each sleeps (ms)", 1, 3_000, 1_000);
+const KNOBS: &[Knob] = &[TASKS.knob(), SLEEP.knob()];
 /// A blocking run freezes the page for tasks × sleep; past this that is too long to sit through.
 const MAX_BLOCKING_MS: u64 = 5_000;
 
-async fn sleep_then_print(timer: u64, ms: u64, blocking: bool, live: Live) {
+async fn sleep_then_print(timer: u64, ms: u64, blocking: bool, live: LiveRun) {
     let start = live.elapsed();
     live.print(format!("Start timer {timer}."));
     if blocking {
@@ -75,8 +81,8 @@ impl Experiment for BlockingSleepInJoin {
     fn about(&self) -> &'static About {
         &ABOUT
     }
-    fn check(&self, values: &Values, mode: ModeSpec) -> Vec<String> {
-        let total = values.whole("tasks") * values.whole("sleep");
+    fn check(&self, values: &Values, mode: Mode) -> Vec<String> {
+        let total = values.get(TASKS) * values.get(SLEEP);
         if mode == BLOCKING && total > MAX_BLOCKING_MS {
             vec![format!(
                 "Blocking, tasks × sleep freezes the page for {total} ms; keep it to {MAX_BLOCKING_MS} ms or less."
@@ -85,9 +91,9 @@ impl Experiment for BlockingSleepInJoin {
             Vec::new()
         }
     }
-    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
-            let (tasks, ms) = (values.whole("tasks"), values.whole("sleep"));
+            let (tasks, ms) = (values.get(TASKS), values.get(SLEEP));
             let blocking = mode == BLOCKING;
             join_all((1..=tasks).map(|t| sleep_then_print(t, ms, blocking, live))).await;
             let elapsed = live.elapsed();

@@ -2,10 +2,12 @@
 
 use super::Experiment;
 use super::cpu::{self, MAIN_THREAD};
-use super::kit::{About, Knob, Live, ModeSpec, RunFuture, Values};
-use crate::jobs::{Answer, Task};
-use playground_kernels::collatz::{MAX_LIMIT, MIN_LIMIT, chunk_count};
+use crate::live_run::{LiveRun, RunFuture};
+use playground_kernels::collatz::{MAX_LIMIT, MIN_LIMIT};
 use playground_kernels::params::group_thousands;
+use playground_lab::catalogue::{About, Mode};
+use playground_lab::jobs::{Answer, Task};
+use playground_lab::knobs::{Knob, Values, Whole};
 
 pub struct Collatz;
 
@@ -13,8 +15,13 @@ pub struct Collatz;
 /// that is seconds, so larger N is for the worker modes.
 const MAX_MAIN_THREAD_LIMIT: u64 = 5_000_000;
 
-const KNOBS: &[Knob] =
-    &[Knob::whole("n", "N (starts below it are tried)", MIN_LIMIT, MAX_LIMIT, 1_000_000), cpu::THREADS];
+const N: Whole = Whole::new("n", "N (starts below it are tried)", MIN_LIMIT, MAX_LIMIT, 1_000_000);
+const KNOBS: &[Knob] = &[N.knob(), cpu::THREADS.knob()];
+
+/// The job the knobs describe: for a run and for the speedup curve alike.
+fn task(values: &Values) -> Task {
+    Task::Collatz { limit: values.get(N) }
+}
 
 const ABOUT: About = About {
     slug: "collatz",
@@ -40,8 +47,8 @@ impl Experiment for Collatz {
     fn about(&self) -> &'static About {
         &ABOUT
     }
-    fn check(&self, values: &Values, mode: ModeSpec) -> Vec<String> {
-        if mode == MAIN_THREAD && values.whole("n") > MAX_MAIN_THREAD_LIMIT {
+    fn check(&self, values: &Values, mode: Mode) -> Vec<String> {
+        if mode == MAIN_THREAD && values.get(N) > MAX_MAIN_THREAD_LIMIT {
             vec![format!(
                 "On the main thread N is limited to {}: more would freeze the page for seconds. Use a worker mode for larger N.",
                 group_thousands(MAX_MAIN_THREAD_LIMIT)
@@ -51,15 +58,13 @@ impl Experiment for Collatz {
         }
     }
     fn cpu_task(&self, values: &Values) -> Option<Task> {
-        Some(Task::Collatz { limit: values.whole("n") })
+        Some(task(values))
     }
-    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
+        let (task, limit, threads) = (task(&values), values.get(N), values.get(cpu::THREADS));
         Box::pin(async move {
-            let limit = values.whole("n");
-            let output =
-                cpu::run(Task::Collatz { limit }, mode, values.whole("threads"), chunk_count(limit) as usize, live)
-                    .await?;
-            let Answer::Collatz { start, steps } = output.answer else { return Err(cpu::unexpected(&output)) };
+            let output = cpu::run(task, mode, threads, live).await?;
+            let Answer::Collatz { start, steps } = output.answer else { return Err(output.unexpected()) };
             live.print(format!("n = {start} has {steps} steps"));
             let seed = match limit {
                 100_000 => Some((start, steps) == (77_031, 350)),

@@ -2,40 +2,44 @@
 //! every 50 ms beside 300 ms of blocking work, on the main thread or offloaded.
 
 use super::Experiment;
-use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
-use crate::bridge::{self, Mode};
-use crate::jobs::{Job, JobError, JobOutput, Task, spin_for};
-use crate::live::to_local_ms;
+use crate::bridge::execute::spin_for;
+use crate::bridge::{self, Placement};
+use crate::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
+use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::jobs::{Job, JobError, JobOutput, Task};
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::{Event, Outcome};
 
 pub struct Heartbeat;
 
-pub const BLOCKING: ModeSpec = ModeSpec {
+pub const BLOCKING: Mode = Mode {
     id: "main-thread",
     label: "Blocking on the main thread",
     explanation: "The work busy-waits on the page's thread (a browser's main thread may not sleep): nothing else runs until it ends.",
     blocks_main_thread: true,
+    role: Role::Other,
 };
-pub const OFFLOADED: ModeSpec = ModeSpec {
+pub const OFFLOADED: Mode = Mode {
     id: "worker",
     label: "Offloaded to a web worker",
     explanation: "The same work runs in a web worker, like tokio's spawn_blocking; the page's thread stays free for the timers.",
     blocks_main_thread: false,
+    role: Role::Other,
 };
-const MODES: &[ModeSpec] = &[BLOCKING, OFFLOADED];
+const MODES: &[Mode] = &[BLOCKING, OFFLOADED];
 
-const KNOBS: &[Knob] = &[
-    Knob::whole("period", "Heartbeat period (ms)", 1, 1_000, 50),
-    Knob::whole("ticks", "Ticks", 1, 50, 3),
-    Knob::whole("work", "Blocking work (ms)", 0, 5_000, 300),
-];
+const PERIOD: Whole = Whole::new("period", "Heartbeat period (ms)", 1, 1_000, 50);
+const TICKS: Whole = Whole::new("ticks", "Ticks", 1, 50, 3);
+const WORK: Whole = Whole::new("work", "Blocking work (ms)", 0, 5_000, 300);
+const KNOBS: &[Knob] = &[PERIOD.knob(), TICKS.knob(), WORK.knob()];
 
 /// Starts a heartbeat: `ticks` sleeps of `period` ms, each printing when it woke.
 /// Like a spawned tokio task it only begins once the caller yields; the returned
 /// receiver resolves when the last tick has fired.
-pub fn start_heartbeat(period: u64, ticks: u64, live: Live) -> oneshot::Receiver<()> {
+pub fn start_heartbeat(period: u64, ticks: u64, live: LiveRun) -> oneshot::Receiver<()> {
     let (done, finished) = oneshot::channel();
     leptos::task::spawn_local(async move {
         for n in 1..=ticks {
@@ -51,7 +55,7 @@ pub fn start_heartbeat(period: u64, ticks: u64, live: Live) -> oneshot::Receiver
 
 /// Blocking work in `mode`: spun on the main thread, or sent to the compute worker.
 /// Returns when it started and ended on the run's axis.
-pub async fn blocking_work(task: Task, mode: ModeSpec, live: Live) -> Result<(f64, f64, Option<JobOutput>), JobError> {
+pub async fn blocking_work(task: Task, mode: Mode, live: LiveRun) -> Result<(f64, f64, Option<JobOutput>), JobError> {
     if mode.blocks_main_thread {
         let start = live.elapsed();
         let output = match task {
@@ -59,18 +63,17 @@ pub async fn blocking_work(task: Task, mode: ModeSpec, live: Live) -> Result<(f6
                 spin_for(ms);
                 None
             }
-            task => Some(crate::jobs::execute(Job { task, parallel: false, pool_threads: None })?),
+            task => Some(bridge::run(Job::sequential(task), Placement::MainThread).await?),
         };
         Ok((start, live.elapsed(), output))
     } else {
-        let output = bridge::run(Job { task, parallel: false, pool_threads: None }, Mode::Worker).await?;
-        let axis = |t: f64| to_local_ms(t) - live.origin;
-        Ok((axis(output.started_ms), axis(output.ended_ms), Some(output)))
+        let output = bridge::run(Job::sequential(task), Placement::Worker).await?;
+        Ok((live.on_axis(output.started_ms), live.on_axis(output.ended_ms), Some(output)))
     }
 }
 
 /// Lateness figures of the heartbeat ticks of a run.
-pub fn lateness_figures(live: &Live) -> Vec<(&'static str, String)> {
+pub fn lateness_figures(live: &LiveRun) -> Vec<(&'static str, String)> {
     let late: Vec<f64> = live.events.with_untracked(|e| e.iter().filter_map(Event::lateness).collect());
     let max = late.iter().copied().fold(0.0, f64::max);
     vec![("ticks", late.len().to_string()), ("max lateness", format!("{max:.0} ms"))]
@@ -101,9 +104,9 @@ impl Experiment for Heartbeat {
     fn about(&self) -> &'static About {
         &ABOUT
     }
-    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
-            let (period, ticks, work) = (values.whole("period"), values.whole("ticks"), values.whole("work"));
+            let (period, ticks, work) = (values.get(PERIOD), values.get(TICKS), values.get(WORK));
             let heartbeat = start_heartbeat(period, ticks, live);
             let (start, end, _) = blocking_work(Task::Spin { ms: work as f64 }, mode, live).await?;
             let lane = if mode.blocks_main_thread { "Work (main thread)" } else { "Work (web worker)" };

@@ -2,17 +2,22 @@
 
 use super::Experiment;
 use super::cpu;
-use super::kit::{About, Knob, Live, ModeSpec, RunFuture, Values};
-use crate::jobs::{Answer, Task};
+use crate::live_run::{LiveRun, RunFuture};
 use playground_kernels::heavy::{MAX_SEEDS, MAX_STEPS};
+use playground_lab::catalogue::{About, Mode};
+use playground_lab::jobs::{Answer, Task};
+use playground_lab::knobs::{Knob, Values, Whole};
 
 pub struct HeavySpeedup;
 
-const KNOBS: &[Knob] = &[
-    Knob::whole("seeds", "Seeds (one chain each)", 1, MAX_SEEDS, 8),
-    Knob::whole("steps", "Steps per chain", 1, MAX_STEPS, 50_000_000),
-    cpu::THREADS,
-];
+const SEEDS: Whole = Whole::new("seeds", "Seeds (one chain each)", 1, MAX_SEEDS, 8);
+const STEPS: Whole = Whole::new("steps", "Steps per chain", 1, MAX_STEPS, 50_000_000);
+const KNOBS: &[Knob] = &[SEEDS.knob(), STEPS.knob(), cpu::THREADS.knob()];
+
+/// The job the knobs describe: for a run and for the speedup curve alike.
+fn task(values: &Values) -> Task {
+    Task::Heavy { seeds: values.get(SEEDS), steps: values.get(STEPS) }
+}
 
 const ABOUT: About = About {
     slug: "heavy",
@@ -38,14 +43,13 @@ impl Experiment for HeavySpeedup {
         &ABOUT
     }
     fn cpu_task(&self, values: &Values) -> Option<Task> {
-        Some(Task::Heavy { seeds: values.whole("seeds"), steps: values.whole("steps") })
+        Some(task(values))
     }
-    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
+        let (task, threads) = (task(&values), values.get(cpu::THREADS));
         Box::pin(async move {
-            let (seeds, steps) = (values.whole("seeds"), values.whole("steps"));
-            let output =
-                cpu::run(Task::Heavy { seeds, steps }, mode, values.whole("threads"), seeds as usize, live).await?;
-            let Answer::Values { values: results } = &output.answer else { return Err(cpu::unexpected(&output)) };
+            let output = cpu::run(task, mode, threads, live).await?;
+            let Answer::Values { values: results } = &output.answer else { return Err(output.unexpected()) };
             live.print(format!("{}: {:.0} ms", mode.label, output.kernel_ms));
             live.print(format!("results = {results:?}"));
             let mut outcome = cpu::outcome(&output, format!("{results:?}"), None);

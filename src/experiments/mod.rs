@@ -1,54 +1,91 @@
-//! The one place experiments are declared. Adding one means writing a type that
-//! implements [`Experiment`] in its own file and listing it in [`ALL`]; the
-//! generic [`page::ExperimentPage`] does the rest.
+//! The catalogue: every experiment, one file each, grouped into chapters in the order
+//! they teach. Adding one means writing a type that implements [`Experiment`] in its
+//! own file and listing it in a chapter of [`CHAPTERS`]; the page, the runner, the
+//! charts, the table and the downloads come with it (README, "Adding an experiment").
 
 mod blocking_join;
 mod collatz;
 mod cpu;
 mod heartbeat;
 mod heavy;
-pub mod kit;
 mod overlap;
-pub mod page;
 mod pipeline;
 mod pool_to_async;
 mod primes;
-mod scaling;
 mod shards;
 mod slow_hash;
 mod timer_vs_busy;
 
-use kit::{About, Live, ModeSpec, RunFuture, Values};
+use crate::live_run::{LiveRun, RunFuture};
+use playground_lab::catalogue::{About, Mode};
+use playground_lab::jobs::Task;
+use playground_lab::knobs::Values;
 
 /// An experiment: its description, and how it runs.
 pub trait Experiment: Sync {
     fn about(&self) -> &'static About;
     /// Messages for knob values that are valid alone but not together or not in this mode.
-    fn check(&self, _values: &Values, _mode: ModeSpec) -> Vec<String> {
+    fn check(&self, _values: &Values, _mode: Mode) -> Vec<String> {
         Vec::new()
     }
-    /// For CPU experiments: the job the knobs describe, for the speedup curve.
-    fn cpu_task(&self, _values: &Values) -> Option<crate::jobs::Task> {
+    /// For CPU experiments: the job the knobs describe. Its run uses it, and so does
+    /// the speedup curve, which runs the same job on pools of each size.
+    fn cpu_task(&self, _values: &Values) -> Option<Task> {
         None
     }
     /// One run in `mode`, reporting through `live` as it goes.
-    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture;
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture;
 }
 
-pub static ALL: &[&dyn Experiment] = &[
-    &timer_vs_busy::TimerVsBusyLoop,
-    &heartbeat::Heartbeat,
-    &overlap::AsyncOverlap,
-    &heavy::HeavySpeedup,
-    &primes::PrimeJobs,
-    &collatz::Collatz,
-    &slow_hash::SlowHash,
-    &shards::ShardsThenSquares,
-    &pipeline::DownloadAndProcess,
-    &blocking_join::BlockingSleepInJoin,
-    &pool_to_async::PoolToAsync,
+/// A group of experiments that teach one thing, in the order to try them.
+pub struct Chapter {
+    pub title: &'static str,
+    /// One sentence: what the chapter shows.
+    pub summary: &'static str,
+    pub experiments: &'static [&'static dyn Experiment],
+}
+
+pub static CHAPTERS: &[Chapter] = &[
+    Chapter {
+        title: "Blocking and offloading",
+        summary: "Work that never awaits holds its thread: on the page's main thread timers wait and the page \
+                  freezes; moved to a web worker, neither happens.",
+        experiments: &[&timer_vs_busy::TimerVsBusyLoop, &heartbeat::Heartbeat, &slow_hash::SlowHash],
+    },
+    Chapter {
+        title: "Async waiting",
+        summary: "Waiting costs no thread: futures that await overlap their waits on one thread, as long as none \
+                  of them blocks.",
+        experiments: &[&overlap::AsyncOverlap, &blocking_join::BlockingSleepInJoin],
+    },
+    Chapter {
+        title: "CPU parallelism",
+        summary: "Computing needs cores: only more threads make CPU-bound work faster, and rayon spreads it over a \
+                  pool of web workers.",
+        experiments: &[&collatz::Collatz, &heavy::HeavySpeedup, &primes::PrimeJobs],
+    },
+    Chapter {
+        title: "Async meets threads",
+        summary: "Real programs do both: await the data, hand the computing to the pool, and await its answer.",
+        experiments: &[&shards::ShardsThenSquares, &pipeline::DownloadAndProcess, &pool_to_async::PoolToAsync],
+    },
 ];
 
+/// Every experiment, chapter by chapter.
+pub fn all() -> impl Iterator<Item = &'static dyn Experiment> {
+    CHAPTERS.iter().flat_map(|c| c.experiments.iter().copied())
+}
+
 pub fn find(slug: &str) -> Option<&'static dyn Experiment> {
-    ALL.iter().copied().find(|e| e.about().slug == slug)
+    all().find(|e| e.about().slug == slug)
+}
+
+/// What the link reader looks experiments up with.
+pub fn find_about(slug: &str) -> Option<&'static About> {
+    find(slug).map(|e| e.about())
+}
+
+/// The position of the experiment `slug` in [`all`].
+pub fn index_of(slug: &str) -> Option<usize> {
+    all().position(|e| e.about().slug == slug)
 }

@@ -2,34 +2,40 @@
 //! after another or together with join_all.
 
 use super::Experiment;
-use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
+use crate::live_run::{LiveRun, RunFuture};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
+use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::{Event, Outcome};
 
 pub struct AsyncOverlap;
 
-const ONE_BY_ONE: ModeSpec = ModeSpec {
+const ONE_BY_ONE: Mode = Mode {
     id: "one-by-one",
     label: "One after another",
     explanation: "for url in urls { fetch(url).await }: each request starts when the previous one has finished.",
     blocks_main_thread: false,
+    role: Role::Other,
 };
-const JOIN_ALL: ModeSpec = ModeSpec {
+const JOIN_ALL: Mode = Mode {
     id: "join-all",
     label: "Together with join_all",
     explanation: "join_all(urls.map(fetch)).await: every request starts at once and the waits overlap.",
     blocks_main_thread: false,
+    role: Role::Other,
 };
-const MODES: &[ModeSpec] = &[ONE_BY_ONE, JOIN_ALL];
-const KNOBS: &[Knob] =
-    &[Knob::whole("requests", "Requests", 1, 26, 3), Knob::whole("delay", "Each takes (ms)", 1, 5_000, 100)];
+const MODES: &[Mode] = &[ONE_BY_ONE, JOIN_ALL];
+const REQUESTS: Whole = Whole::new("requests", "Requests", 1, 26, 3);
+const DELAY: Whole = Whole::new("delay", "Each takes (ms)", 1, 5_000, 100);
+const KNOBS: &[Knob] = &[REQUESTS.knob(), DELAY.knob()];
 
 fn urls(count: u64) -> Vec<String> {
     (0..count).map(|i| format!("https://{}.example", (b'a' + i as u8) as char)).collect()
 }
 
 /// A "request": waits `delay` ms (a timer standing in for the network) and answers the URL's length.
-async fn fetch(url: String, delay: u64, live: Live) -> usize {
+async fn fetch(url: String, delay: u64, live: LiveRun) -> usize {
     let start = live.elapsed();
     TimeoutFuture::new(delay as u32).await;
     live.event(Event::span("Requests", url.clone(), start, live.elapsed()));
@@ -59,9 +65,9 @@ impl Experiment for AsyncOverlap {
     fn about(&self) -> &'static About {
         &ABOUT
     }
-    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
-            let (count, delay) = (values.whole("requests"), values.whole("delay"));
+            let (count, delay) = (values.get(REQUESTS), values.get(DELAY));
             let results: Vec<usize> = if mode == JOIN_ALL {
                 join_all(urls(count).into_iter().map(|u| fetch(u, delay, live))).await
             } else {

@@ -2,34 +2,38 @@
 //! by CPU work offloaded to the pool so it never stalls the other downloads.
 
 use super::Experiment;
-use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
-use crate::jobs::JobError;
-use crate::live::{shared_now_ms, to_local_ms};
+use crate::bridge::board::shared_now_ms;
+use crate::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::pipeline::{MAX_IMAGE_BYTES, MAX_IMAGES, image, process};
+use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::jobs::JobError;
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::{Event, Outcome};
 
 pub struct DownloadAndProcess;
 
-const OFFLOADED: ModeSpec = ModeSpec {
+const OFFLOADED: Mode = Mode {
     id: "pool",
     label: "Process on the pool",
     explanation: "Each image's processing goes to the rayon pool with rayon::spawn, and its result comes back through a oneshot channel (the seed uses spawn_blocking).",
     blocks_main_thread: false,
+    role: Role::Other,
 };
-const INLINE: ModeSpec = ModeSpec {
+const INLINE: Mode = Mode {
     id: "main-thread",
     label: "Process on the main thread",
     explanation: "Each image is processed right where it was downloaded: the page's thread is busy meanwhile.",
     blocks_main_thread: true,
+    role: Role::Other,
 };
-const MODES: &[ModeSpec] = &[OFFLOADED, INLINE];
-const KNOBS: &[Knob] = &[
-    Knob::whole("images", "Images", 1, MAX_IMAGES, 4),
-    Knob::whole("bytes", "Bytes per image", 1, MAX_IMAGE_BYTES, 1_000_000),
-    Knob::whole("download", "Each download takes (ms)", 0, 5_000, 80),
-];
+const MODES: &[Mode] = &[OFFLOADED, INLINE];
+const IMAGES: Whole = Whole::new("images", "Images", 1, MAX_IMAGES, 4);
+const BYTES: Whole = Whole::new("bytes", "Bytes per image", 1, MAX_IMAGE_BYTES, 1_000_000);
+const DOWNLOAD: Whole = Whole::new("download", "Each download takes (ms)", 0, 5_000, 80);
+const KNOBS: &[Knob] = &[IMAGES.knob(), BYTES.knob(), DOWNLOAD.knob()];
 const SEED_CHECKSUMS: [u64; 4] = [0, 15279771427360356480, 12112798781011161344, 8945826134661966208];
 
 /// Processes `bytes` on a pool thread and answers with (checksum, start, end, thread) on the shared clock.
@@ -48,7 +52,7 @@ async fn download_then_process(
     size: u64,
     delay: u64,
     offload: bool,
-    live: Live,
+    live: LiveRun,
 ) -> Result<(u64, u64), JobError> {
     let start = live.elapsed();
     TimeoutFuture::new(delay as u32).await;
@@ -56,8 +60,12 @@ async fn download_then_process(
     live.event(Event::span(format!("Image {id}"), "download", start, live.elapsed()));
     let checksum = if offload {
         let (checksum, a, b, thread) = process_on_pool(bytes).await?;
-        let axis = |t: f64| to_local_ms(t) - live.origin;
-        live.event(Event::span(format!("Image {id}"), format!("process (pool thread {thread})"), axis(a), axis(b)));
+        live.event(Event::span(
+            format!("Image {id}"),
+            format!("process (pool thread {thread})"),
+            live.on_axis(a),
+            live.on_axis(b),
+        ));
         checksum
     } else {
         let a = live.elapsed();
@@ -90,9 +98,9 @@ impl Experiment for DownloadAndProcess {
     fn about(&self) -> &'static About {
         &ABOUT
     }
-    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
-            let (count, size, delay) = (values.whole("images"), values.whole("bytes"), values.whole("download"));
+            let (count, size, delay) = (values.get(IMAGES), values.get(BYTES), values.get(DOWNLOAD));
             let offload = mode == OFFLOADED;
             let mut results = join_all((0..count).map(|id| download_then_process(id, size, delay, offload, live)))
                 .await

@@ -2,28 +2,34 @@
 //! pool with rayon::spawn, send the answer through a oneshot channel, await it.
 
 use super::Experiment;
-use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
-use crate::jobs::JobError;
-use crate::live::{shared_now_ms, to_local_ms};
+use crate::bridge::board::shared_now_ms;
+use crate::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use playground_kernels::sum::{MAX_LEN, sum_parallel, sum_sequential};
+use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::jobs::JobError;
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::{Event, Outcome};
 
 pub struct PoolToAsync;
 
-const ONE_THREAD: ModeSpec = ModeSpec {
+const ONE_THREAD: Mode = Mode {
     id: "spawn",
     label: "rayon::spawn, one thread",
     explanation: "The sum runs as one task on one pool thread; the page awaits the oneshot receiver.",
     blocks_main_thread: false,
+    role: Role::Other,
 };
-const PAR_ITER: ModeSpec = ModeSpec {
+const PAR_ITER: Mode = Mode {
     id: "spawn-par-iter",
     label: "rayon::spawn with par_iter inside",
     explanation: "The spawned task sums with par_iter, so the whole pool helps; the page still only awaits.",
     blocks_main_thread: false,
+    role: Role::Other,
 };
-const MODES: &[ModeSpec] = &[ONE_THREAD, PAR_ITER];
-const KNOBS: &[Knob] = &[Knob::whole("len", "Numbers (all ones)", 1, MAX_LEN, 1024 * 1024)];
+const MODES: &[Mode] = &[ONE_THREAD, PAR_ITER];
+const LEN: Whole = Whole::new("len", "Numbers (all ones)", 1, MAX_LEN, 1024 * 1024);
+const KNOBS: &[Knob] = &[LEN.knob()];
 
 /// The seed's `parallel_sum`: the page's async code never blocks; it awaits the channel.
 async fn parallel_sum(nums: Vec<i32>, par_iter: bool) -> Result<(i64, f64, f64), JobError> {
@@ -58,13 +64,12 @@ impl Experiment for PoolToAsync {
     fn about(&self) -> &'static About {
         &ABOUT
     }
-    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
-            let len = values.whole("len");
+            let len = values.get(LEN);
             let nums = vec![1i32; len as usize];
             let (sum, start, end) = parallel_sum(nums, mode == PAR_ITER).await?;
-            let axis = |t: f64| to_local_ms(t) - live.origin;
-            live.event(Event::span("Pool", "sum", axis(start), axis(end)));
+            live.event(Event::span("Pool", "sum", live.on_axis(start), live.on_axis(end)));
             live.print(format!("{sum}"));
             Ok(Outcome {
                 result: sum.to_string(),

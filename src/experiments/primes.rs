@@ -2,17 +2,22 @@
 
 use super::Experiment;
 use super::cpu;
-use super::kit::{About, Knob, Live, ModeSpec, RunFuture, Values};
-use crate::jobs::{Answer, Task};
-use playground_kernels::primes::{MAX_JOBS, MAX_LIMIT, chunk_count};
+use crate::live_run::{LiveRun, RunFuture};
+use playground_kernels::primes::{MAX_JOBS, MAX_LIMIT};
+use playground_lab::catalogue::{About, Mode};
+use playground_lab::jobs::{Answer, Task};
+use playground_lab::knobs::{Knob, Values, Whole};
 
 pub struct PrimeJobs;
 
-const KNOBS: &[Knob] = &[
-    Knob::whole("jobs", "Jobs", 1, MAX_JOBS, 4),
-    Knob::whole("limit", "Count primes below", 2, MAX_LIMIT, 50_000),
-    cpu::THREADS,
-];
+const JOBS: Whole = Whole::new("jobs", "Jobs", 1, MAX_JOBS, 4);
+const LIMIT: Whole = Whole::new("limit", "Count primes below", 2, MAX_LIMIT, 50_000);
+const KNOBS: &[Knob] = &[JOBS.knob(), LIMIT.knob(), cpu::THREADS.knob()];
+
+/// The job the knobs describe: for a run and for the speedup curve alike.
+fn task(values: &Values) -> Task {
+    Task::Primes { jobs: values.get(JOBS), limit: values.get(LIMIT) }
+}
 
 const ABOUT: About = About {
     slug: "primes",
@@ -37,20 +42,14 @@ impl Experiment for PrimeJobs {
         &ABOUT
     }
     fn cpu_task(&self, values: &Values) -> Option<Task> {
-        Some(Task::Primes { jobs: values.whole("jobs"), limit: values.whole("limit") })
+        Some(task(values))
     }
-    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
+        let (task, threads) = (task(&values), values.get(cpu::THREADS));
+        let (jobs, limit) = (values.get(JOBS), values.get(LIMIT));
         Box::pin(async move {
-            let (jobs, limit) = (values.whole("jobs"), values.whole("limit"));
-            let output = cpu::run(
-                Task::Primes { jobs, limit },
-                mode,
-                values.whole("threads"),
-                chunk_count(jobs, limit) as usize,
-                live,
-            )
-            .await?;
-            let Answer::Total { total } = output.answer else { return Err(cpu::unexpected(&output)) };
+            let output = cpu::run(task, mode, threads, live).await?;
+            let Answer::Total { total } = output.answer else { return Err(output.unexpected()) };
             live.print(format!("total primes = {total}"));
             live.print(format!("elapsed = {:.0} ms", output.kernel_ms));
             let seed = (jobs, limit) == (4, 50_000);

@@ -3,34 +3,38 @@
 
 use super::Experiment;
 use super::cpu::{self, POOL, WORKER};
-use super::kit::{About, Event, Knob, Live, ModeSpec, RunFuture, Values};
-use crate::jobs::{Answer, SharedNumbers, Task};
+use crate::live_run::{LiveRun, RunFuture};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
-use playground_kernels::squares::{MAX_SHARD_SIZE, MAX_SHARDS, chunk_count, shard};
+use playground_kernels::squares::{MAX_SHARD_SIZE, MAX_SHARDS, shard};
+use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::jobs::{Answer, SharedNumbers, Task};
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::Event;
 
 pub struct ShardsThenSquares;
 
-const CONCURRENT: ModeSpec = ModeSpec {
+const CONCURRENT: Mode = Mode {
     id: "pool",
     label: "join_all, then rayon",
     explanation: "Fetch every shard at once (the waits overlap), then sum the squares on the rayon pool.",
     blocks_main_thread: false,
+    role: Role::Parallel,
 };
-const SERIAL: ModeSpec = ModeSpec {
+const SERIAL: Mode = Mode {
     id: "worker",
     label: "One by one, then one thread",
     explanation: "Fetch the shards one after another, then sum on a single worker: both halves done the slow way.",
     blocks_main_thread: false,
+    role: Role::Baseline,
 };
-const MODES: &[ModeSpec] = &[CONCURRENT, SERIAL];
-const KNOBS: &[Knob] = &[
-    Knob::whole("shards", "Shards", 1, MAX_SHARDS, 4),
-    Knob::whole("size", "Numbers per shard", 1, MAX_SHARD_SIZE, 250_000),
-    Knob::whole("fetch", "Each fetch takes (ms)", 0, 5_000, 50),
-];
+const MODES: &[Mode] = &[CONCURRENT, SERIAL];
+const SHARDS: Whole = Whole::new("shards", "Shards", 1, MAX_SHARDS, 4);
+const SIZE: Whole = Whole::new("size", "Numbers per shard", 1, MAX_SHARD_SIZE, 250_000);
+const FETCH: Whole = Whole::new("fetch", "Each fetch takes (ms)", 0, 5_000, 50);
+const KNOBS: &[Knob] = &[SHARDS.knob(), SIZE.knob(), FETCH.knob()];
 
-async fn fetch_shard(id: u64, size: u64, delay: u64, live: Live) -> Vec<u64> {
+async fn fetch_shard(id: u64, size: u64, delay: u64, live: LiveRun) -> Vec<u64> {
     let start = live.elapsed();
     TimeoutFuture::new(delay as u32).await;
     live.event(Event::span("Fetches", format!("shard {id}"), start, live.elapsed()));
@@ -59,9 +63,9 @@ impl Experiment for ShardsThenSquares {
     fn about(&self) -> &'static About {
         &ABOUT
     }
-    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
-            let (count, size, delay) = (values.whole("shards"), values.whole("size"), values.whole("fetch"));
+            let (count, size, delay) = (values.get(SHARDS), values.get(SIZE), values.get(FETCH));
             let shards = if mode == CONCURRENT {
                 join_all((0..count).map(|id| fetch_shard(id, size, delay, live))).await
             } else {
@@ -74,11 +78,9 @@ impl Experiment for ShardsThenSquares {
             let fetched = live.elapsed();
             live.print(format!("fetched {count} shards at {fetched:.0} ms"));
             let all: Vec<u64> = shards.into_iter().flatten().collect();
-            let chunks = chunk_count(all.len() as u64) as usize;
             let cpu_mode = if mode == CONCURRENT { POOL } else { WORKER };
-            let output =
-                cpu::run(Task::SumOfSquares { data: SharedNumbers::new(all) }, cpu_mode, 0, chunks, live).await?;
-            let Answer::Total { total } = output.answer else { return Err(cpu::unexpected(&output)) };
+            let output = cpu::run(Task::SumOfSquares { data: SharedNumbers::new(all) }, cpu_mode, 0, live).await?;
+            let Answer::Total { total } = output.answer else { return Err(output.unexpected()) };
             let elapsed = live.elapsed();
             live.print(format!("sum of squares = {total}"));
             live.print(format!("elapsed = {elapsed:.0} ms"));

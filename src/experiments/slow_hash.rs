@@ -3,19 +3,21 @@
 
 use super::Experiment;
 use super::heartbeat::{BLOCKING, OFFLOADED, blocking_work, lateness_figures, start_heartbeat};
-use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
-use crate::jobs::{Answer, JobError, Task};
+use crate::live_run::{LiveRun, RunFuture};
 use playground_kernels::hash::MAX_PASSWORD_CHARS;
+use playground_lab::catalogue::{About, Mode};
+use playground_lab::jobs::{Answer, JobError, Task};
+use playground_lab::knobs::{Knob, Text, Values, Whole};
+use playground_lab::records::{Event, Outcome};
 
 pub struct SlowHash;
 
-const MODES: &[ModeSpec] = &[OFFLOADED, BLOCKING];
-const KNOBS: &[Knob] = &[
-    Knob::text("password", "Password", MAX_PASSWORD_CHARS, "hunter2"),
-    Knob::whole("cost", "Hash takes (ms)", 0, 5_000, 150),
-    Knob::whole("ticks", "Heartbeat ticks", 1, 20, 2),
-    Knob::whole("period", "Heartbeat period (ms)", 1, 1_000, 50),
-];
+const MODES: &[Mode] = &[OFFLOADED, BLOCKING];
+const PASSWORD: Text = Text::new("password", "Password", MAX_PASSWORD_CHARS, "hunter2");
+const COST: Whole = Whole::new("cost", "Hash takes (ms)", 0, 5_000, 150);
+const TICKS: Whole = Whole::new("ticks", "Heartbeat ticks", 1, 20, 2);
+const PERIOD: Whole = Whole::new("period", "Heartbeat period (ms)", 1, 1_000, 50);
+const KNOBS: &[Knob] = &[PASSWORD.knob(), COST.knob(), TICKS.knob(), PERIOD.knob()];
 
 const ABOUT: About = About {
     slug: "slow-hash",
@@ -40,10 +42,10 @@ impl Experiment for SlowHash {
     fn about(&self) -> &'static About {
         &ABOUT
     }
-    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
-            let password = values.text("password");
-            let (cost, ticks, period) = (values.whole("cost"), values.whole("ticks"), values.whole("period"));
+            let password = values.get(PASSWORD);
+            let (cost, ticks, period) = (values.get(COST), values.get(TICKS), values.get(PERIOD));
             let heartbeat = start_heartbeat(period, ticks, live);
             let task = Task::SlowHash { password: password.clone(), ms: cost as f64 };
             let (start, end, output) = blocking_work(task, mode, live).await?;

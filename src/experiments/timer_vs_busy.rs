@@ -3,15 +3,19 @@
 
 use super::Experiment;
 use super::heartbeat::{BLOCKING, OFFLOADED, blocking_work};
-use super::kit::{About, Event, Knob, Live, ModeSpec, Outcome, RunFuture, Values};
-use crate::jobs::Task;
+use crate::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
+use playground_lab::catalogue::{About, Mode};
+use playground_lab::jobs::Task;
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::{Event, Outcome};
 
 pub struct TimerVsBusyLoop;
 
-const MODES: &[ModeSpec] = &[BLOCKING, OFFLOADED];
-const KNOBS: &[Knob] =
-    &[Knob::whole("timer", "Timer due after (ms)", 0, 5_000, 50), Knob::whole("busy", "Busy loop (ms)", 0, 5_000, 300)];
+const MODES: &[Mode] = &[BLOCKING, OFFLOADED];
+const TIMER: Whole = Whole::new("timer", "Timer due after (ms)", 0, 5_000, 50);
+const BUSY: Whole = Whole::new("busy", "Busy loop (ms)", 0, 5_000, 300);
+const KNOBS: &[Knob] = &[TIMER.knob(), BUSY.knob()];
 
 const ABOUT: About = About {
     slug: "timer-vs-busy",
@@ -36,9 +40,9 @@ impl Experiment for TimerVsBusyLoop {
     fn about(&self) -> &'static About {
         &ABOUT
     }
-    fn run(&self, mode: ModeSpec, values: Values, live: Live) -> RunFuture {
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
-            let (due, busy) = (values.whole("timer"), values.whole("busy"));
+            let (due, busy) = (values.get(TIMER), values.get(BUSY));
             let (fired_tx, fired_rx) = oneshot::channel();
             let timer = gloo_timers::callback::Timeout::new(due as u32, move || {
                 let fired = live.elapsed();

@@ -114,8 +114,8 @@ test('on a phone a link\'s notices are on the first screen, the page fits its wi
   assert.ok(box.y < 844 / 2, `the notices start in the top half of the first screen (at ${box.y} px)`);
   const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: innerWidth }));
   assert.ok(widths.page <= widths.view, `nothing wider than the screen (${widths.page} > ${widths.view} px)`);
-  // The list of experiments is one row scrolled so that the open one shows.
-  assert.ok((await page.locator('nav.experiments ul').boundingBox()).height < 60, 'one row of experiments');
+  // The chapters' experiments are one row scrolled so that the open one shows.
+  assert.ok((await page.locator('nav.experiments .chapter-row').boundingBox()).height < 60, 'one row of experiments');
   const current = await page.locator('nav.experiments a[aria-current=page]').boundingBox();
   assert.ok(current.x >= 0 && current.x + current.width <= 390, `the open experiment is in view (x ${current.x})`);
   await screenshot(page, 'phone-link-notices');

@@ -5,25 +5,13 @@
 //! sizes too; rayon builds them with a spawn handler, and their threads are web
 //! workers that join the shared memory the same way the compute worker does.
 
-use crate::engine::MAX_POOL_THREADS;
-use js_sys::{JsString, Promise};
+use super::glue;
+use playground_lab::jobs::MAX_POOL_THREADS;
 use rayon::{ThreadBuilder, ThreadPool, ThreadPoolBuilder};
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Mutex, OnceLock};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-
-#[wasm_bindgen(module = "/src/bridge/compute_worker.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = startPoolWorkers)]
-    fn start_pool_workers(
-        module: JsValue,
-        memory: JsValue,
-        main_js: JsString,
-        count: usize,
-        receiver: usize,
-    ) -> Promise;
-}
 
 /// Pool `n` lives at index `n - 1`. Only the main thread sets them; any thread reads.
 static POOLS: [OnceLock<ThreadPool>; MAX_POOL_THREADS] = [const { OnceLock::new() }; MAX_POOL_THREADS];
@@ -44,14 +32,14 @@ pub async fn ensure(threads: usize) -> Result<(), String> {
     let (sender, receiver) = sync_channel::<ThreadBuilder>(threads);
     // The workers share one receiver; it lives as long as the page.
     let receiver: &'static Mutex<Receiver<ThreadBuilder>> = Box::leak(Box::new(Mutex::new(receiver)));
-    let started = start_pool_workers(
+    let started = glue::start_pool_workers(
         wasm_bindgen::module(),
         wasm_bindgen::memory(),
-        crate::bridge::glue_url(),
+        glue::glue_url(),
         threads,
         receiver as *const _ as usize,
     );
-    JsFuture::from(started).await.map_err(|e| format!("pool workers did not start: {e:?}"))?;
+    JsFuture::from(started).await.map_err(|e| format!("pool workers did not start: {}", glue::error_text(e)))?;
     // Every worker now waits on the channel; the sends below do not block (capacity = threads).
     let built = ThreadPoolBuilder::new()
         .num_threads(threads)

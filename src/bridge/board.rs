@@ -1,4 +1,5 @@
-//! The live board: what the job now running has done so far, in shared memory.
+//! The live board: what the job now running has done so far, in shared memory, and
+//! the clock every thread shares.
 //!
 //! Every thread sees the same wasm memory, so the pool threads write chunk spans
 //! and progress here while they work, and the page reads them five times a second to
@@ -12,6 +13,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use wasm_bindgen::prelude::*;
 
+/// Chunk spans, chunks done and the cancel flag of the job now running.
 pub struct LiveBoard {
     cancel: AtomicBool,
     chunks_done: AtomicUsize,

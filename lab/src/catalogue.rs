@@ -1,0 +1,148 @@
+//! What an experiment declares about itself, as plain data: its text, knobs and modes.
+//! The app's catalogue (`src/experiments/`) pairs each [`About`] with the code that runs.
+
+use crate::knobs::Knob;
+
+/// What the list and the page show about an experiment.
+#[derive(Debug)]
+pub struct About {
+    /// Stable identifier, used in links: public format, never renamed.
+    pub slug: &'static str,
+    pub title: &'static str,
+    /// One sentence for the list of experiments.
+    pub summary: &'static str,
+    /// Paragraphs: what to look for, and why it happens.
+    pub explanation: &'static [&'static str],
+    /// File name and text of the code that runs (included from the real source file).
+    pub source_name: &'static str,
+    pub source: &'static str,
+    pub knobs: &'static [Knob],
+    pub modes: &'static [Mode],
+    /// Whether its modes that do not block the main thread need the rayon pool or the
+    /// compute worker.
+    pub needs_threads: bool,
+}
+
+/// What part a mode plays when modes are compared: the speedup is the parallel
+/// mode's time against the baseline's, whatever the modes are called.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Sequential, off the main thread: what a speedup is measured against.
+    Baseline,
+    /// Spread over the rayon pool.
+    Parallel,
+    /// Neither (the main thread, timers, …): no part in a speedup.
+    Other,
+}
+
+/// One way to run an experiment. Its `id` is public link format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mode {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub explanation: &'static str,
+    /// Runs work on the page's main thread: the page is expected to freeze.
+    pub blocks_main_thread: bool,
+    pub role: Role,
+}
+
+impl About {
+    /// Whether `mode` needs the compute worker or the rayon pool. Modes that run on
+    /// the page's main thread need neither, so they run even without threads.
+    pub fn mode_needs_threads(&self, mode: Mode) -> bool {
+        self.needs_threads && !mode.blocks_main_thread
+    }
+
+    pub fn mode(&self, id: &str) -> Option<Mode> {
+        self.modes.iter().copied().find(|m| m.id == id)
+    }
+
+    /// The modes of `chosen` that can run now, and a note on those that cannot, when
+    /// the threads are not ready (`not_ready` says why). `Err` when none can run.
+    pub fn runnable_modes(
+        &self,
+        chosen: &[Mode],
+        not_ready: Option<&str>,
+    ) -> Result<(Vec<Mode>, Option<String>), String> {
+        let Some(reason) = not_ready else { return Ok((chosen.to_vec(), None)) };
+        let (runnable, skipped): (Vec<Mode>, Vec<Mode>) = chosen.iter().partition(|m| !self.mode_needs_threads(**m));
+        if runnable.is_empty() {
+            return Err(format!("Cannot run this mode yet: {reason}."));
+        }
+        let note = (!skipped.is_empty()).then(|| {
+            let names: Vec<&str> = skipped.iter().map(|m| m.label).collect();
+            format!("Skipped {}, which needs threads: {reason}.", names.join(", "))
+        });
+        Ok((runnable, note))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::knobs::{Text, Whole};
+
+    pub const MAIN: Mode =
+        Mode { id: "main-thread", label: "Main thread", explanation: "", blocks_main_thread: true, role: Role::Other };
+    pub const WORKER: Mode =
+        Mode { id: "worker", label: "Web worker", explanation: "", blocks_main_thread: false, role: Role::Baseline };
+    pub const POOL: Mode =
+        Mode { id: "pool", label: "Rayon pool", explanation: "", blocks_main_thread: false, role: Role::Parallel };
+    pub const N: Whole = Whole::new("n", "N", 2, 100_000_000, 1_000_000);
+    pub const THREADS: Whole = Whole::new("threads", "Pool threads", 0, 16, 0);
+    pub const WORD: Text = Text::new("password", "Password", 8, "hunter2");
+
+    /// A CPU experiment shaped like the real Collatz one.
+    pub static CPU: About = About {
+        slug: "collatz",
+        title: "Collatz longest chain",
+        summary: "",
+        explanation: &[],
+        source_name: "",
+        source: "",
+        knobs: &[N.knob(), THREADS.knob()],
+        modes: &[MAIN, WORKER, POOL],
+        needs_threads: true,
+    };
+    /// A timer experiment that needs no threads, with a text knob.
+    pub static TIMERS: About = About {
+        slug: "timers",
+        title: "Timers",
+        summary: "",
+        explanation: &[],
+        source_name: "",
+        source: "",
+        knobs: &[WORD.knob()],
+        modes: &[Mode {
+            id: "join-all",
+            label: "join_all",
+            explanation: "",
+            blocks_main_thread: false,
+            role: Role::Other,
+        }],
+        needs_threads: false,
+    };
+
+    pub fn find(slug: &str) -> Option<&'static About> {
+        [&CPU, &TIMERS].into_iter().find(|a| a.slug == slug)
+    }
+
+    #[test]
+    fn without_threads_only_main_thread_modes_run_and_the_rest_are_named() {
+        let (runnable, note) = CPU.runnable_modes(&[MAIN, WORKER, POOL], Some("no isolation")).unwrap();
+        assert_eq!(runnable, [MAIN]);
+        assert_eq!(note.unwrap(), "Skipped Web worker, Rayon pool, which needs threads: no isolation.");
+        let error = CPU.runnable_modes(&[POOL], Some("the rayon pool is still starting")).unwrap_err();
+        assert_eq!(error, "Cannot run this mode yet: the rayon pool is still starting.");
+        assert_eq!(CPU.runnable_modes(&[POOL], None), Ok((vec![POOL], None)));
+        let timers = TIMERS.modes[0];
+        assert_eq!(TIMERS.runnable_modes(&[timers], Some("no isolation")), Ok((vec![timers], None)));
+    }
+
+    #[test]
+    fn modes_are_found_by_id() {
+        assert_eq!(CPU.mode("pool"), Some(POOL));
+        assert_eq!(CPU.mode("turbo"), None);
+        assert!(!CPU.mode_needs_threads(MAIN) && CPU.mode_needs_threads(WORKER));
+    }
+}

@@ -1,0 +1,24 @@
+//! The playground's logic, apart from the page that draws it (as egui's demo keeps
+//! `egui_demo_lib` apart from its app): plain data and pure functions with no Leptos
+//! and no web-sys, so all of it is tested natively with `cargo test`.
+//!
+//! - [`knobs`]: the parameters a person sets, typed handles a run reads them through;
+//! - [`catalogue`]: what an experiment declares (its [`catalogue::About`]) and its modes;
+//! - [`scenario`]: links to a scenario, read (never failing) and written;
+//! - [`records`]: what a run leaves behind, and [`figures`] derived from records;
+//! - [`timeline`]: a run's events and chunks as the rows of its timeline;
+//! - [`export`]: the JSON and CSV downloads;
+//! - [`jobs`]: what the page sends to a worker thread, and what comes back;
+//! - [`environment`]: what the results depend on (browser, cores, isolation).
+//!
+//! The computations themselves are in `playground-kernels`.
+
+pub mod catalogue;
+pub mod environment;
+pub mod export;
+pub mod figures;
+pub mod jobs;
+pub mod knobs;
+pub mod records;
+pub mod scenario;
+pub mod timeline;

@@ -1,0 +1,48 @@
+//! The one binding to `compute_worker.js`, and the URL of the wasm-bindgen glue that
+//! every worker imports to join the module.
+
+use js_sys::{JsString, Promise};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/bridge/compute_worker.js")]
+extern "C" {
+    /// Starts the compute worker on this module and memory; resolves once it is ready.
+    #[wasm_bindgen(js_name = startComputeWorker)]
+    pub fn start_compute_worker(module: JsValue, memory: JsValue, main_js: JsString) -> Promise;
+    /// Posts a job (JSON) to the compute worker; resolves with its reply (JSON).
+    #[wasm_bindgen(js_name = runOnComputeWorker)]
+    pub fn run_on_compute_worker(job: &str) -> Promise;
+    /// Starts `count` workers that each run one thread of a sized pool (see `sized_pools`).
+    #[wasm_bindgen(js_name = startPoolWorkers)]
+    pub fn start_pool_workers(
+        module: JsValue,
+        memory: JsValue,
+        main_js: JsString,
+        count: usize,
+        receiver: usize,
+    ) -> Promise;
+    /// Tells this thread's copy of the script the message of the panic about to trap.
+    #[wasm_bindgen(js_name = notePanic)]
+    pub fn note_panic(message: &str);
+}
+
+/// The URL of the wasm-bindgen glue module, which workers import to instantiate the
+/// same module. Read from the glue's own `import.meta.url`, so it holds whatever
+/// hashed name the build gave the file.
+pub fn glue_url() -> JsString {
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+        static GLUE_URL: JsString;
+    }
+    GLUE_URL.with(Clone::clone)
+}
+
+/// The text of a JS error (or whatever was thrown).
+pub fn error_text(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}

@@ -1,0 +1,22 @@
+//! The app-wide handles every experiment page receives, created once by the app.
+
+use crate::engine::Engine;
+use crate::page_visibility::PageVisibility;
+use crate::responsiveness::FrameMonitor;
+use leptos::prelude::*;
+use playground_lab::scenario::Autorun;
+
+#[derive(Clone, Copy)]
+pub struct AppHandles {
+    /// The rayon pool and the compute worker, and the environment they run in.
+    pub engine: Engine,
+    /// The main thread's animation frames.
+    pub frames: FrameMonitor,
+    pub visibility: PageVisibility,
+    /// The experiment that is running, if any. One run at a time across the whole app:
+    /// runs would share the cores, the compute worker and the live board, and measure
+    /// each other.
+    pub running: RwSignal<Option<&'static str>>,
+    /// A link's request to start a run as soon as that experiment's page is ready.
+    pub autorun: RwSignal<Option<(&'static str, Autorun)>>,
+}

@@ -1,0 +1,53 @@
+//! The page every experiment gets: explanation, controls, status, results, the
+//! speedup curve for CPU experiments, and the source of the code that runs. Running
+//! is the runner's ([`crate::runner`]); these components lay out and draw.
+
+mod controls;
+mod results;
+mod scaling_panel;
+mod share_link;
+
+use crate::experiments::Experiment;
+use crate::handles::AppHandles;
+use crate::page_state::PageState;
+use crate::runner::use_runner;
+use controls::Controls;
+use leptos::prelude::*;
+use playground_lab::knobs::Values;
+use results::Results;
+use scaling_panel::ScalingPanel;
+use share_link::ShareLink;
+
+#[component]
+pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, state: PageState) -> impl IntoView {
+    let about = experiment.about();
+    let runner = use_runner(experiment, handles, state);
+    let errors = runner.errors;
+    let is_cpu = experiment.cpu_task(&Values::defaults(about.knobs)).is_some();
+    view! {
+        <article class="experiment" data-experiment=about.slug>
+            <h1>{about.title}</h1>
+            <div class="explain">{about.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}</div>
+            <Controls about runner state isolated=handles.engine.environment.get_value().cross_origin_isolated />
+            <ShareLink about state />
+            <div id=format!("{}-errors", about.slug) class="errors" role="alert">
+                <For each=move || errors.get() key=|e| e.clone() let:message>
+                    <p class="error">{message}</p>
+                </For>
+            </div>
+            {move || runner.other_running().map(|e| view! {
+                <p class="note" data-testid="other-running">{format!("“{}” is running; its run must end before this one can start.", e.about().title)}</p>
+            })}
+            <div class="status-row">
+                <p class="status" role="status" aria-live="polite" data-testid="status">{move || runner.progress_text()}</p>
+                {move || runner.fraction_done().map(|f| view! { <progress max="1" value=f></progress> })}
+            </div>
+            <Results about runner engine=handles.engine />
+            {is_cpu.then(|| view! { <ScalingPanel experiment runner engine=handles.engine /> })}
+            <details class="source">
+                <summary>{format!("The Rust that runs: {}", about.source_name)}</summary>
+                <pre><code>{about.source}</code></pre>
+            </details>
+        </article>
+    }
+}

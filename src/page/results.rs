@@ -1,0 +1,142 @@
+//! The results of an experiment's page: the printed output, the charts of the run in
+//! progress or the latest one, the time per mode, the pool's speedup, the table of
+//! every run, and the downloads.
+
+use crate::charts::{FrameGapChart, ModeBars, TimelineChart};
+use crate::download;
+use crate::engine::Engine;
+use crate::runner::Runner;
+use leptos::prelude::*;
+use playground_lab::catalogue::About;
+use playground_lab::export;
+use playground_lab::figures::{mode_summaries, pool_speedup};
+use playground_lab::records::RunRecord;
+
+#[component]
+pub fn Results(about: &'static About, runner: Runner, engine: Engine) -> impl IntoView {
+    let runs = runner.runs;
+    let shown = Memo::new(move |_| runner.shown());
+    let lanes = Signal::derive(move || shown.get().map(|s| s.lanes).unwrap_or_default());
+    let gaps = Signal::derive(move || shown.get().map(|s| s.frame_gaps).unwrap_or_default());
+    let span = Signal::derive(move || shown.get().map_or(1.0, |s| s.span_ms));
+    let mode_rows = Signal::derive(move || {
+        runs.with(|runs| {
+            mode_summaries(runs, about.modes).into_iter().map(|(m, s)| (m.label.to_string(), s)).collect::<Vec<_>>()
+        })
+    });
+    let download = move |json: bool| {
+        let (env, pool) = (engine.environment.get_value(), engine.pool.get_untracked());
+        runs.with_untracked(|runs| {
+            if json {
+                let text = export::runs_json(about.slug, runs, &env, &pool);
+                download::save(&format!("{}-runs.json", about.slug), &text, "application/json");
+            } else {
+                let text = export::runs_csv(about.slug, runs, &env, &pool);
+                download::save(&format!("{}-runs.csv", about.slug), &text, "text/csv");
+            }
+        });
+    };
+    view! {
+        <section class="results" aria-label="Results">
+            <Show when=move || shown.with(Option::is_some)>
+                <Output runner />
+                <TimelineChart lanes span_ms=span caption="Timeline of the run (rows: timers, work, and each thread's chunks)" />
+                <FrameGapChart gaps span_ms=span />
+            </Show>
+            <Show when=move || mode_rows.with(|r| !r.is_empty())>
+                <ModeBars rows=mode_rows caption="Time per mode: median bar, min–max whisker (compute time where measured, else wall time)" />
+            </Show>
+            {move || runs.with(|r| pool_speedup(r)).map(|s| {
+                let (speedup, threads) = (s.speedup.speedup, s.threads);
+                view! {
+                    <p class="speedup" data-testid="speedup" data-speedup=format!("{speedup:.3}") data-threads=threads>
+                        {format!("Rayon pool vs one thread: {speedup:.2}× faster on {threads} threads, {:.0}% of the ideal {threads}× (medians).", s.speedup.efficiency * 100.0)}
+                    </p>
+                }
+            })}
+            <RunTable runs />
+            <Show when=move || runs.with(|r| !r.is_empty())>
+                <div class="actions">
+                    <button type="button" name="download-json" on:click=move |_| download(true)>"Download JSON"</button>
+                    <button type="button" name="download-csv" on:click=move |_| download(false)>"Download CSV"</button>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// The latest output: the printed lines of the run in progress, or the last result.
+#[component]
+fn Output(runner: Runner) -> impl IntoView {
+    let last = move || if runner.is_running() { None } else { runner.runs.with(|r| r.last().cloned()) };
+    view! {
+        <div class="output">
+            <pre class="log" data-testid="log">{move || runner.live.log.get().join("\n")}</pre>
+            {move || last().map(|r| view! {
+                <p class="answer" data-testid="answer" data-result=r.outcome.result.clone()
+                    data-matches-seed=r.outcome.matches_seed.map(|m| m.to_string())>
+                    "Result: " <strong>{r.outcome.result.clone()}</strong>
+                    {match r.outcome.matches_seed {
+                        Some(true) => " (matches the seed program)",
+                        Some(false) => " (differs from the seed program!)",
+                        None => "",
+                    }}
+                </p>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn RunTable(runs: RwSignal<Vec<RunRecord>>) -> impl IntoView {
+    let figure_names = move || runs.with(|r| RunRecord::figure_names(r));
+    view! {
+        <Show when=move || runs.with(|r| !r.is_empty())>
+            <div class="table-scroll">
+            <table class="runs">
+                <caption>"Every run"</caption>
+                <thead><tr>
+                    <th scope="col">"#"</th><th scope="col">"Mode"</th><th scope="col">"Parameters"</th><th scope="col">"Result"</th>
+                    <th scope="col">"Threads"</th><th scope="col">"Compute"</th><th scope="col">"Wall"</th><th scope="col">"Longest frame gap"</th>
+                    {move || figure_names().into_iter().map(|n| view! { <th scope="col">{n}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {move || {
+                        let names = figure_names();
+                        runs.get().into_iter().rev().map(|run| view! { <RunRow run names=names.clone() /> }).collect_view()
+                    }}
+                </tbody>
+            </table>
+            </div>
+        </Show>
+    }
+}
+
+/// One run's row; its data attributes are what the tests and the benchmark read.
+#[component]
+fn RunRow(run: RunRecord, names: Vec<&'static str>) -> impl IntoView {
+    let figures = names.iter().map(|n| run.figure(n).to_string()).collect::<Vec<_>>();
+    view! {
+        <tr data-testid="run" data-mode=run.mode.id data-result=run.outcome.result.clone()
+            data-compute-ms=run.outcome.compute_ms.map(|c| format!("{c:.3}"))
+            data-wall-ms=format!("{:.3}", run.wall_ms)
+            data-frame-gap-ms=run.frame_gap_ms.map(|g| format!("{g:.1}"))
+            data-matches-seed=run.outcome.matches_seed.map(|m| m.to_string())
+            data-hidden=run.hidden.to_string()>
+            <td>
+                {run.number}
+                {run.hidden.then(|| view! {
+                    <span class="hidden-mark" title="Measured while the tab was in the background: timers were throttled">" (tab hidden)"</span>
+                })}
+            </td>
+            <td>{run.mode.label}</td>
+            <td class="params">{run.values.display()}</td>
+            <td class="result">{run.outcome.result.clone()}</td>
+            <td>{run.outcome.threads}</td>
+            <td>{run.outcome.compute_ms.map_or("–".into(), |c| format!("{c:.1} ms"))}</td>
+            <td>{format!("{:.1} ms", run.wall_ms)}</td>
+            <td class:frozen=run.frame_gap_ms.is_some_and(|g| g >= 50.0)>{run.frame_gap_ms.map_or("–".into(), |g| format!("{g:.0} ms"))}</td>
+            {figures.into_iter().map(|f| view! { <td>{f}</td> }).collect_view()}
+        </tr>
+    }
+}

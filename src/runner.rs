@@ -1,0 +1,330 @@
+//! Running an experiment, in one place: [`use_runner`] gives a page the handles to
+//! start runs (one mode, or every mode, with repeats), cancel them and clear them,
+//! and what they leave behind. It keeps one run at a time across the whole app,
+//! runs without threads only the modes that need none (and says which it skipped),
+//! resets the live board before each run, and starts a link's run once the page
+//! can. Pages only lay out and draw what it holds.
+
+use crate::bridge::board::BOARD;
+use crate::experiments::{self, Experiment};
+use crate::handles::AppHandles;
+use crate::live_run::LiveRun;
+use crate::page_state::PageState;
+use crate::{bridge, clock};
+use futures::future::{AbortHandle, Abortable};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use playground_kernels::probe::ChunkSpan;
+use playground_lab::catalogue::Mode;
+use playground_lab::jobs::JobError;
+use playground_lab::knobs::Values;
+use playground_lab::records::{Outcome, RunRecord};
+use playground_lab::scenario::Autorun;
+use playground_lab::timeline::{self, Lane};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Idle,
+    Running {
+        mode: Mode,
+        done: usize,
+        total: usize,
+    },
+    /// Ended early or with something to say: the sentence to show.
+    Stopped(String),
+}
+
+/// What the charts show: the run in progress, else the latest run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub lanes: Vec<Lane>,
+    /// (frame time, gap before it) on the run's axis.
+    pub frame_gaps: Vec<(f64, f64)>,
+    /// The length of the time axis, ms.
+    pub span_ms: f64,
+}
+
+/// The runs to make: the parameters, and each mode as often as repeated.
+struct Plan {
+    values: Values,
+    modes: Vec<Mode>,
+}
+
+/// A page's handles to its runs. Copy: every field is a handle.
+#[derive(Clone, Copy)]
+pub struct Runner {
+    experiment: &'static dyn Experiment,
+    handles: AppHandles,
+    state: PageState,
+    /// Every finished run on this page, oldest first.
+    pub runs: RwSignal<Vec<RunRecord>>,
+    pub status: RwSignal<Status>,
+    /// Messages about the last request: bad input, skipped modes, another run going.
+    pub errors: RwSignal<Vec<String>>,
+    /// What the run in progress reports as it goes.
+    pub live: LiveRun,
+    /// `performance.now()` when the run in progress began.
+    origin: RwSignal<f64>,
+    abort: StoredValue<Option<AbortHandle>, LocalStorage>,
+}
+
+/// The runner of `experiment`'s page; it also starts the run a link asks for.
+pub fn use_runner(experiment: &'static dyn Experiment, handles: AppHandles, state: PageState) -> Runner {
+    let runner = Runner {
+        experiment,
+        handles,
+        state,
+        runs: RwSignal::new(Vec::new()),
+        status: RwSignal::new(Status::Idle),
+        errors: RwSignal::new(Vec::new()),
+        live: LiveRun::new(),
+        origin: RwSignal::new(0.0),
+        abort: StoredValue::new_local(None),
+    };
+    Effect::new(move |_| runner.autorun());
+    runner
+}
+
+impl Runner {
+    fn slug(&self) -> &'static str {
+        self.experiment.about().slug
+    }
+
+    /// Whether any run is going (tracked): Run is disabled meanwhile.
+    pub fn busy(&self) -> bool {
+        self.handles.running.get().is_some()
+    }
+
+    /// Whether this page's run is going (tracked).
+    pub fn running_here(&self) -> bool {
+        self.handles.running.get() == Some(self.slug())
+    }
+
+    /// The other experiment whose run is going, if any (tracked).
+    pub fn other_running(&self) -> Option<&'static dyn Experiment> {
+        self.handles.running.get().filter(|s| *s != self.slug()).and_then(experiments::find)
+    }
+
+    /// The knob values and repeats, checked together for `chosen` modes.
+    pub fn read_settings(&self, chosen: &[Mode]) -> Result<(Values, u64), Vec<String>> {
+        let (values, repeats) = self.state.read(self.experiment.about())?;
+        let conflicts: Vec<String> = chosen.iter().flat_map(|m| self.experiment.check(&values, *m)).collect();
+        if conflicts.is_empty() { Ok((values, repeats)) } else { Err(conflicts) }
+    }
+
+    /// Takes the app's one run slot for this page, or says why not.
+    pub fn claim(&self) -> Result<(), String> {
+        if self.handles.running.get_untracked().is_some() {
+            return Err("Another run is going; wait for it or cancel it first.".into());
+        }
+        self.handles.running.set(Some(self.slug()));
+        Ok(())
+    }
+
+    /// Gives the run slot back.
+    pub fn release(&self) {
+        self.handles.running.set(None);
+    }
+
+    /// Starts runs of `chosen` modes (each as often as the repeats say), unless the
+    /// input is bad or another run is going: then the messages say why.
+    pub fn start(self, chosen: Vec<Mode>) {
+        let (plan, notes) = match self.plan(chosen) {
+            Ok(ok) => ok,
+            Err(messages) => return self.errors.set(messages),
+        };
+        if let Err(why) = self.claim() {
+            return self.errors.set(vec![why]);
+        }
+        self.errors.set(notes);
+        spawn_local(async move {
+            let end = self.run_plan(plan).await;
+            self.status.set(end);
+            self.release();
+        });
+    }
+
+    /// Asks the run in progress to stop: parallel jobs at their next chunk, timers at once.
+    pub fn cancel(&self) {
+        bridge::cancel();
+        if let Some(handle) = self.abort.get_value() {
+            handle.abort();
+        }
+    }
+
+    /// Forgets this page's runs.
+    pub fn clear(&self) {
+        self.runs.set(Vec::new());
+    }
+
+    /// What to run, with a note on the modes skipped for want of threads.
+    fn plan(&self, chosen: Vec<Mode>) -> Result<(Plan, Vec<String>), Vec<String>> {
+        let (values, repeats) = self.read_settings(&chosen)?;
+        let not_ready = self.handles.engine.not_ready_reason();
+        let (modes, note) =
+            self.experiment.about().runnable_modes(&chosen, not_ready.as_deref()).map_err(|e| vec![e])?;
+        let modes = (0..repeats).flat_map(|_| modes.iter().copied()).collect();
+        Ok((Plan { values, modes }, note.into_iter().collect()))
+    }
+
+    async fn run_plan(self, plan: Plan) -> Status {
+        let total = plan.modes.len();
+        for (done, mode) in plan.modes.into_iter().enumerate() {
+            self.status.set(Status::Running { mode, done, total });
+            match self.run_once(mode, &plan.values).await {
+                Ok(record) => self.runs.update(|runs| runs.push(RunRecord { number: runs.len() + 1, ..record })),
+                Err(stopped) => return stopped,
+            }
+        }
+        match bridge::fault_left_armed() {
+            Some(notice) => Status::Stopped(notice),
+            None => Status::Idle,
+        }
+    }
+
+    /// One run of `mode`: cancellable, timed, with its frames and chunks recorded.
+    async fn run_once(self, mode: Mode, values: &Values) -> Result<RunRecord, Status> {
+        self.live.clear();
+        BOARD.reset();
+        if mode.blocks_main_thread {
+            // Let the page show "running" before the freeze, and start the clock after.
+            clock::after_next_paint().await;
+        }
+        let visibility_stamp = self.handles.visibility.stamp();
+        let began = clock::now_ms();
+        self.origin.set(began);
+        let (handle, registration) = AbortHandle::new_pair();
+        self.abort.set_value(Some(handle));
+        let run = self.experiment.run(mode, values.clone(), self.live.starting_at(began));
+        let result = Abortable::new(run, registration).await;
+        self.abort.set_value(None);
+        let wall_ms = clock::now_ms() - began;
+        // The frame that ends a main-thread freeze comes after the run.
+        clock::next_frame().await;
+        let outcome = match result {
+            Ok(Ok(outcome)) => outcome,
+            Ok(Err(JobError::Cancelled)) | Err(_) => {
+                return Err(Status::Stopped("Cancelled. The page and the pool are ready for the next run.".into()));
+            }
+            Ok(Err(JobError::Failed(why))) => return Err(Status::Stopped(format!("The run failed: {why}"))),
+        };
+        Ok(self.record(mode, values, outcome, began, wall_ms, self.handles.visibility.hidden_since(visibility_stamp)))
+    }
+
+    /// The record of a finished run that began at `began` (page clock) and took `wall_ms`.
+    fn record(
+        &self,
+        mode: Mode,
+        values: &Values,
+        outcome: Outcome,
+        began: f64,
+        wall_ms: f64,
+        hidden: bool,
+    ) -> RunRecord {
+        let frame_gaps = self.frame_gaps(began, began + wall_ms);
+        RunRecord {
+            number: 0, // numbered when it joins the list
+            mode,
+            values: values.clone(),
+            outcome,
+            wall_ms,
+            frame_gap_ms: frame_gaps.iter().map(|g| g.1).max_by(f64::total_cmp),
+            events: self.live.events.get_untracked(),
+            spans: spans_on_axis(&BOARD.all_spans(), began),
+            frame_gaps,
+            hidden,
+        }
+    }
+
+    /// The page's frame gaps between `from` and `to` (page clock), on the run's axis.
+    fn frame_gaps(&self, from: f64, to: f64) -> Vec<(f64, f64)> {
+        self.handles.frames.gaps_during(from, to).into_iter().map(|(t, g)| (t - from, g)).collect()
+    }
+
+    /// A link's run flag: start once this page is open and visible (a background tab's
+    /// throttled timers would spoil the run) and the engine has settled. Tracked: it
+    /// runs again when any of these changes.
+    fn autorun(self) {
+        let Some((wanted, autorun)) = self.handles.autorun.get() else { return };
+        if wanted != self.slug() || !self.handles.visibility.visible.get() {
+            return;
+        }
+        let about = self.experiment.about();
+        let chosen = match autorun {
+            Autorun::Mode => vec![self.state.mode.get_untracked()],
+            Autorun::EveryMode => about.modes.to_vec(),
+        };
+        if self.handles.engine.settling() && chosen.iter().any(|m| about.mode_needs_threads(*m)) {
+            return;
+        }
+        self.handles.autorun.set(None);
+        self.start(chosen);
+    }
+
+    /// Tracked five times a second while a run goes, so progress and charts redraw at that rate.
+    fn track_redraw(&self) {
+        self.handles.frames.redraw.track();
+    }
+
+    /// The status line: progress while running, else how the last request ended.
+    pub fn progress_text(&self) -> String {
+        self.track_redraw();
+        match self.status.get() {
+            Status::Running { mode, done, total } => {
+                let chunks = self
+                    .live
+                    .chunks
+                    .get()
+                    .map(|all| format!(", {} of {all} chunks", BOARD.chunks_done().min(all)))
+                    .unwrap_or_default();
+                let seconds = (clock::now_ms() - self.origin.get_untracked()) / 1000.0;
+                format!("Running {} ({} of {total}){chunks}, {seconds:.1} s…", mode.label, done + 1)
+            }
+            Status::Stopped(why) => why,
+            Status::Idle => String::new(),
+        }
+    }
+
+    /// The share of chunks done, while a run with chunks goes.
+    pub fn fraction_done(&self) -> Option<f64> {
+        match (self.status.get(), self.live.chunks.get()) {
+            (Status::Running { .. }, Some(all)) if all > 0 => {
+                self.track_redraw();
+                Some(BOARD.chunks_done().min(all) as f64 / all as f64)
+            }
+            _ => None,
+        }
+    }
+
+    /// What the charts show (tracked): the run in progress, read from the live board
+    /// five times a second, else the latest run.
+    pub fn shown(&self) -> Option<Shown> {
+        if let Status::Running { mode, .. } = self.status.get() {
+            self.track_redraw();
+            let origin = self.origin.get_untracked();
+            let now = clock::now_ms() - origin;
+            let spans = BOARD.try_spans().map(|s| spans_on_axis(&s, origin)).unwrap_or_default();
+            let lanes = timeline::lanes(&self.live.events.get(), &spans, mode.blocks_main_thread);
+            // A little room on the right, so the last tick is not on the edge.
+            Some(Shown { lanes, frame_gaps: self.frame_gaps(origin, origin + now), span_ms: now * 1.04 })
+        } else {
+            self.runs.with(|r| {
+                r.last().map(|r| Shown {
+                    lanes: timeline::lanes(&r.events, &r.spans, r.mode.blocks_main_thread),
+                    frame_gaps: r.frame_gaps.clone(),
+                    span_ms: r.wall_ms * 1.04,
+                })
+            })
+        }
+    }
+
+    /// Whether the latest run's output is settled (no run in progress).
+    pub fn is_running(&self) -> bool {
+        matches!(self.status.get(), Status::Running { .. })
+    }
+}
+
+/// Spans on the shared clock → the run's axis, in this thread's terms.
+fn spans_on_axis(spans: &[ChunkSpan], origin: f64) -> Vec<ChunkSpan> {
+    timeline::shifted(spans, origin - bridge::board::to_local_ms(0.0))
+}
