@@ -3,7 +3,7 @@
 // Every link has at least one fault the page must report; some also carry harmless
 // noise (markup in a free-text knob) that must never be rendered as HTML.
 
-// The link format's keys and each experiment's knobs (see src/scenario.rs and src/experiments/).
+// The link format's keys and each experiment's knobs (see lab/src/scenario.rs and src/experiments/).
 export const KNOBS = {
   'timer-vs-busy': ['timer', 'busy'],
   heartbeat: ['period', 'ticks', 'work'],
