@@ -52,10 +52,8 @@ impl PageState {
     /// The knob values and repeats as typed now (untracked), or a message per bad value.
     pub fn read(&self, about: &About) -> Result<(Values, u64), Vec<String>> {
         let texts: Vec<String> = self.knobs.with_value(|k| k.iter().map(|t| t.get_untracked()).collect());
-        let values = Values::parse(about.knobs, &texts);
-        let repeats = REPEATS_KNOB.0.parse(&self.repeats.get_untracked());
-        match (values, repeats) {
-            (Ok(values), Ok(playground_lab::knobs::Value::Whole(repeats))) => Ok((values, repeats)),
+        match (Values::parse(about.knobs, &texts), REPEATS_KNOB.parse(&self.repeats.get_untracked())) {
+            (Ok(values), Ok(repeats)) => Ok((values, repeats)),
             (values, repeats) => Err(values.err().unwrap_or_default().into_iter().chain(repeats.err()).collect()),
         }
     }

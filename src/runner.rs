@@ -44,6 +44,13 @@ pub struct Shown {
     pub span_ms: f64,
 }
 
+/// When a run began (page clock), how long it took, and whether the tab was hidden meanwhile.
+struct Timing {
+    began: f64,
+    wall_ms: f64,
+    hidden: bool,
+}
+
 /// The runs to make: the parameters, and each mode as often as repeated.
 struct Plan {
     values: Values,
@@ -172,7 +179,7 @@ impl Runner {
         for (done, mode) in plan.modes.into_iter().enumerate() {
             self.status.set(Status::Running { mode, done, total });
             match self.run_once(mode, &plan.values).await {
-                Ok(record) => self.runs.update(|runs| runs.push(RunRecord { number: runs.len() + 1, ..record })),
+                Ok(record) => self.runs.update(|runs| runs.push(record)),
                 Err(stopped) => return stopped,
             }
         }
@@ -208,22 +215,17 @@ impl Runner {
             }
             Ok(Err(JobError::Failed(why))) => return Err(Status::Stopped(format!("The run failed: {why}"))),
         };
-        Ok(self.record(mode, values, outcome, began, wall_ms, self.handles.visibility.hidden_since(visibility_stamp)))
+        let timing = Timing { began, wall_ms, hidden: self.handles.visibility.hidden_since(visibility_stamp) };
+        Ok(self.record(mode, values, outcome, timing))
     }
 
-    /// The record of a finished run that began at `began` (page clock) and took `wall_ms`.
-    fn record(
-        &self,
-        mode: Mode,
-        values: &Values,
-        outcome: Outcome,
-        began: f64,
-        wall_ms: f64,
-        hidden: bool,
-    ) -> RunRecord {
+    /// The record of a finished run, numbered after the page's runs so far ("Clear
+    /// results" is disabled while this page runs, so the number holds).
+    fn record(&self, mode: Mode, values: &Values, outcome: Outcome, timing: Timing) -> RunRecord {
+        let Timing { began, wall_ms, hidden } = timing;
         let frame_gaps = self.frame_gaps(began, began + wall_ms);
         RunRecord {
-            number: 0, // numbered when it joins the list
+            number: self.runs.with_untracked(Vec::len) + 1,
             mode,
             values: values.clone(),
             outcome,
@@ -324,7 +326,7 @@ impl Runner {
     }
 }
 
-/// Spans on the shared clock → the run's axis, in this thread's terms.
+/// Spans on the shared clock → the axis of the run that began at `origin` (page clock).
 fn spans_on_axis(spans: &[ChunkSpan], origin: f64) -> Vec<ChunkSpan> {
-    timeline::shifted(spans, origin - bridge::board::to_local_ms(0.0))
+    timeline::shifted(spans, bridge::board::to_shared_ms(origin))
 }

@@ -36,6 +36,13 @@ impl Whole {
     pub const fn knob(self) -> Knob {
         self.0
     }
+    /// Parses a typed number against this knob's bounds.
+    pub fn parse(self, text: &str) -> Result<u64, String> {
+        match self.0.parse(text)? {
+            Value::Whole(n) => Ok(n),
+            Value::Text(_) => unreachable!("a Whole knob parses to a number"),
+        }
+    }
 }
 
 impl Text {
@@ -208,6 +215,8 @@ mod tests {
     fn bounds_and_safe_values() {
         let n = N.knob();
         assert_eq!(n.parse("1e3"), Ok(Value::Whole(1000)));
+        assert_eq!(N.parse("1,000"), Ok(1000));
+        assert!(N.parse("1").unwrap_err().contains("at least 2"));
         assert!(n.parse("1001").unwrap_err().contains("at most 1,000"));
         assert_eq!(n.safe_text("1e15"), "1,000", "too large: the maximum");
         assert_eq!(n.safe_text("-4"), "2", "negative: the minimum");

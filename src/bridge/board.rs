@@ -32,7 +32,12 @@ extern "C" {
 /// Milliseconds since the Unix epoch, comparable across threads: each worker's
 /// `performance.now()` counts from its own start, so add its `timeOrigin`.
 pub fn shared_now_ms() -> f64 {
-    TIME_ORIGIN.with(|origin| *origin) + crate::clock::now_ms()
+    to_shared_ms(crate::clock::now_ms())
+}
+
+/// Turns this thread's `performance.now()` time into a shared timestamp.
+pub fn to_shared_ms(local_ms: f64) -> f64 {
+    TIME_ORIGIN.with(|origin| *origin) + local_ms
 }
 
 /// Turns a shared timestamp into this thread's `performance.now()` time.
