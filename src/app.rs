@@ -4,7 +4,9 @@
 
 use crate::address_bar;
 use crate::engine::use_engine;
-use crate::environment_panel::{BackgroundWarning, EnvironmentBadges, EnvironmentPanel, ThreadsMissing};
+use crate::environment_panel::{
+    BackgroundWarning, DebugBuildWarning, EnvironmentBadges, EnvironmentPanel, ThreadsMissing,
+};
 use crate::experiments::{self, CHAPTERS, Experiment};
 use crate::handles::AppHandles;
 use crate::page::ExperimentPage;
@@ -106,6 +108,7 @@ pub fn App() -> impl IntoView {
             <main id="content">
                 <LinkNotices notices />
                 <ThreadsMissing engine=handles.engine />
+                <DebugBuildWarning engine=handles.engine />
                 <BackgroundWarning visibility=handles.visibility />
                 <EnvironmentPanel engine=handles.engine visibility=handles.visibility />
                 <Show when=move || open.get().and_then(experiments::find).is_none()>

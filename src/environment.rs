@@ -29,6 +29,7 @@ pub fn read_environment() -> Environment {
         timer_resolution_ms: timer_resolution_ms(),
         isolation: read_isolation(),
         atomics_wait_async: atomics.is_object() && global_has(&atomics, "waitAsync"),
+        optimised_build: !cfg!(debug_assertions),
     }
 }
 

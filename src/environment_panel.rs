@@ -93,6 +93,10 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl Into
                 </dd>
                 <dt>"Isolation service worker"</dt>
                 <dd data-testid="env-service-worker">{env.isolation.describe()}</dd>
+                <dt>"Build"</dt>
+                <dd data-testid="env-build" data-optimised=env.optimised_build.to_string()>
+                    {if env.optimised_build { "optimised (release)" } else { "debug: not optimised, timings are many times too slow" }}
+                </dd>
                 <dt>"Browser"</dt>
                 <dd data-testid="env-browser" title=env.user_agent.clone()>{env.browser.clone()}</dd>
                 <dt>"What differs in this browser"</dt>
@@ -135,6 +139,16 @@ pub fn ThreadsMissing(engine: Engine) -> impl IntoView {
                     "Meanwhile these still run, in the modes that need no threads: " {runnable.join(", ")} "."
                 </p>
             </section>
+        }
+    })
+}
+
+/// Said at the top of every page of a debug build, whose timings mislead.
+#[component]
+pub fn DebugBuildWarning(engine: Engine) -> impl IntoView {
+    engine.environment.get_value().build_warning().map(|warning| {
+        view! {
+            <p class="notice warn" role="status" data-testid="debug-build">{warning}</p>
         }
     })
 }

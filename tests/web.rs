@@ -175,3 +175,11 @@ fn cpu_experiments_describe_their_job_at_their_defaults() {
         assert_eq!(Job::sequential(task).validate(), Ok(()), "{slug}");
     }
 }
+
+/// The wasm tests run a debug build: it knows, and says its timings mislead.
+#[wasm_bindgen_test]
+fn a_debug_build_knows_it_is_one() {
+    let environment = concurrency_playground::environment::read_environment();
+    assert!(!environment.optimised_build);
+    assert!(environment.build_warning().is_some_and(|w| w.contains("debug build")));
+}

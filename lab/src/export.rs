@@ -19,6 +19,7 @@ fn environment_json(env: &Environment, pool: &Readiness) -> Json {
         "timer_resolution_ms": env.timer_resolution_ms,
         "hardware_concurrency": env.hardware_concurrency,
         "cross_origin_isolated": env.cross_origin_isolated,
+        "optimised_build": env.optimised_build,
         "pool": pool,
     })
 }
@@ -128,6 +129,7 @@ mod tests {
         let doc: Json = serde_json::from_str(&runs_json("collatz", &two_runs(), &chromium(), &ready)).unwrap();
         assert_eq!(doc["experiment"], "collatz");
         assert_eq!(doc["environment"]["hardware_concurrency"], 2);
+        assert_eq!(doc["environment"]["optimised_build"], true);
         assert_eq!(doc["environment"]["pool"], json!({ "threads": 2, "start_ms": 150.0 }));
         let runs = doc["runs"].as_array().unwrap();
         assert_eq!(runs.len(), 2);

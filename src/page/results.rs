@@ -54,6 +54,11 @@ pub fn Results(about: &'static About, runner: Runner, engine: Engine) -> impl In
                     </p>
                 }
             })}
+            {(!engine.environment.get_value().optimised_build).then(|| view! {
+                <p class="notice warn" data-testid="debug-build-timings">
+                    "Debug build: these timings are tens of times too slow (see the note at the top of the page)."
+                </p>
+            })}
             <RunTable runs />
             <Show when=move || runs.with(|r| !r.is_empty())>
                 <div class="actions">

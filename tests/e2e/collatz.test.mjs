@@ -14,6 +14,9 @@ test('the page loads cross-origin isolated, starts its threads and logs no error
   await waitForEngine(page);
   assert.equal(await page.evaluate(() => crossOriginIsolated), true);
   assert.match(await page.locator('[data-testid=isolation]').innerText(), /^Cross-origin isolated/);
+  // The site is the release build: the panel says so, and no debug-build warning shows.
+  assert.equal(await page.locator('[data-testid=env-build]').getAttribute('data-optimised'), 'true');
+  assert.equal(await page.locator('[data-testid=debug-build]').count(), 0);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   assert.match(await page.locator('[data-testid=pool]').innerText(), new RegExp(`${cores} threads, started in \\d+ ms`));
   // Both dots and the strip are on the page; the main-thread one moves.
