@@ -18,6 +18,13 @@ pub fn chunk_count(len: u64) -> u64 {
     crate::probe::split_count(len, CHUNKS)
 }
 
+/// The exact Σ x² for x in `0..n` (the numbers the shards hold), by the closed form
+/// (n−1)·n·(2n−1)/6 in 128 bits: what the 64-bit sum should be when it does not wrap.
+pub fn exact_sum_of_squares_below(n: u64) -> u128 {
+    let n = n as u128;
+    if n == 0 { 0 } else { (n - 1) * n * (2 * n - 1) / 6 }
+}
+
 #[inline(never)]
 fn squares_in(data: &[u64]) -> u64 {
     data.iter().fold(0u64, |acc, &x| acc.wrapping_add(x.wrapping_mul(x)))
@@ -53,6 +60,19 @@ mod tests {
         assert_eq!(all.len(), 1_000_000);
         assert_eq!(sum_of_squares_parallel(&all, &NoProbe), Ok(333_332_833_333_500_000));
         assert_eq!(sum_of_squares_sequential(&all, &NoProbe), Ok(333_332_833_333_500_000));
+    }
+
+    #[test]
+    fn past_three_million_numbers_the_sum_wraps_to_the_exact_sum_modulo_2_64() {
+        assert_eq!(exact_sum_of_squares_below(1_000_000), 333_332_833_333_500_000);
+        assert!(exact_sum_of_squares_below(3_000_000) <= u64::MAX as u128, "3,000,000 still fits");
+        let all: Vec<u64> = (0..4).flat_map(|id| shard(id, 1_000_000)).collect();
+        let exact = exact_sum_of_squares_below(4_000_000);
+        assert_eq!(exact, 21_333_325_333_334_000_000);
+        assert!(exact > u64::MAX as u128);
+        assert_eq!(sum_of_squares_parallel(&all, &NoProbe), Ok(exact as u64), "wrapped: the exact sum mod 2^64");
+        assert_eq!(sum_of_squares_sequential(&all, &NoProbe), Ok(2_886_581_259_624_448_384));
+        assert_eq!(exact_sum_of_squares_below(0), 0);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::cpu::{self, POOL, WORKER};
 use crate::live_run::{LiveRun, RunFuture};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
-use playground_kernels::squares::{MAX_SHARD_SIZE, MAX_SHARDS, shard};
+use playground_kernels::squares::{MAX_SHARD_SIZE, MAX_SHARDS, exact_sum_of_squares_below, shard};
 use playground_lab::catalogue::{About, Mode, Role};
 use playground_lab::jobs::{Answer, SharedNumbers, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -51,6 +51,9 @@ const ABOUT: About = About {
              200. The numbers are then summed on the rayon pool, off the page's thread.",
         "The million numbers are not copied to the workers: every thread shares the same wasm memory, so the \
              page hands over an address and a length. The sum of squares of 0 … 999,999 is 333,332,833,333,500,000.",
+        "The sum is a u64, as in the seed. Past about 3,000,000 numbers it no longer fits and wraps around, as \
+             the seed's release build does without a word; here the page says so and shows the exact sum beside \
+             the wrapped one (which is the exact sum modulo 2^64).",
     ],
     source_name: "kernels/src/squares.rs",
     source: include_str!("../../kernels/src/squares.rs"),
@@ -83,13 +86,28 @@ impl Experiment for ShardsThenSquares {
             let Answer::Total { total } = output.answer else { return Err(output.unexpected()) };
             let elapsed = live.elapsed();
             live.print(format!("sum of squares = {total}"));
+            // Like the seed's release build, the u64 sum wraps silently past about
+            // 3,000,000 numbers; the page says so, with the exact sum beside it.
+            let exact = exact_sum_of_squares_below(count * size);
+            let wrapped = exact > u128::from(u64::MAX);
+            let result = if wrapped {
+                live.print(format!(
+                    "the sum wrapped: it does not fit in 64 bits, so {total} is the exact sum {exact} modulo 2^64"
+                ));
+                format!("{total} (wrapped: the exact sum is {exact})")
+            } else {
+                total.to_string()
+            };
             live.print(format!("elapsed = {elapsed:.0} ms"));
             let mut outcome = cpu::outcome(
                 &output,
-                total.to_string(),
+                result,
                 ((count, size) == (4, 250_000)).then_some(total == 333_332_833_333_500_000),
             );
             outcome.figures = vec![("fetched at", format!("{fetched:.0} ms")), ("elapsed", format!("{elapsed:.0} ms"))];
+            if wrapped {
+                outcome.figures.push(("exact sum", exact.to_string()));
+            }
             Ok(outcome)
         })
     }

@@ -157,6 +157,12 @@ test('shards: concurrent fetches overlap, then the pool sums the squares', async
   const fetchedSerial = await column(page, serial, 'fetched at');
   assert.ok(fetchedJoined >= 50 && fetchedJoined < fetchedSerial / 2, `fetched at ${fetchedJoined} vs ${fetchedSerial} ms`);
   assert.ok(fetchedSerial >= 200);
+  // Past about 3,000,000 numbers the u64 sum wraps, as the seed's release build does
+  // silently: the page says so and gives the exact sum (closed form, in 128 bits).
+  const [big] = await run(page, { mode: 'pool', knobs: { size: '1,000,000', fetch: 0 } });
+  assert.equal(big.result, '2886581259624448384 (wrapped: the exact sum is 21333325333334000000)');
+  assert.equal(big.matchesSeed, undefined);
+  assert.match(await page.locator('[data-testid=log]').innerText(), /the sum wrapped: it does not fit in 64 bits/);
   await screenshot(page, 'shards');
   assert.deepEqual(problems, []);
   await page.close();
