@@ -9,6 +9,7 @@ use crate::environment_panel::{
 };
 use crate::experiments::{self, CHAPTERS, Experiment};
 use crate::handles::AppHandles;
+use crate::long_tasks::use_long_tasks;
 use crate::page::ExperimentPage;
 use crate::page_state::PageState;
 use crate::page_visibility::use_page_visibility;
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
     let handles = AppHandles {
         engine: use_engine(),
         frames: use_frame_monitor(),
+        long_tasks: use_long_tasks(),
         visibility: use_page_visibility(),
         running: RwSignal::new(None),
         autorun: RwSignal::new(None),

@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 use playground_kernels::stats::Summary;
 use playground_lab::figures::CurvePoint;
+use playground_lab::thresholds::{FROZEN_FRAME_GAP_MS, LATE_TIMER_MS, SLOW_FRAME_GAP_MS};
 use playground_lab::timeline::Lane;
 
 const WIDTH: f64 = 1000.0;
@@ -86,7 +87,7 @@ pub fn TimelineChart(
                 }).collect_view();
                 let ticks = lane.ticks.iter().map(|(due, fired, label)| {
                     let late = fired - due;
-                    let class = if late > 20.0 { "tick late" } else { "tick" };
+                    let class = if late > LATE_TIMER_MS { "tick late" } else { "tick" };
                     view! {
                         <line class="due-to-fired" x1=x(*due) x2=x(*fired) y1=y + LANE / 2.0 y2=y + LANE / 2.0></line>
                         <line class="due" x1=x(*due) x2=x(*due) y1=y + 8.0 y2=y + LANE - 8.0></line>
@@ -134,17 +135,29 @@ pub fn TimelineChart(
 
 /// Gaps between the page's animation frames over a run: a freeze is a cliff.
 #[component]
-pub fn FrameGapChart(#[prop(into)] gaps: Signal<Vec<(f64, f64)>>, #[prop(into)] span_ms: Signal<f64>) -> impl IntoView {
+pub fn FrameGapChart(
+    #[prop(into)] gaps: Signal<Vec<(f64, f64)>>,
+    #[prop(into)] span_ms: Signal<f64>,
+    /// The top of the gap axis (ms), so charts side by side share it; else the longest gap.
+    #[prop(optional)]
+    top_ms: Option<f64>,
+) -> impl IntoView {
     const H: f64 = 120.0;
     let svg = move || {
         let gaps = gaps.get();
         let span = span_ms.get().max(1.0);
-        let top = gaps.iter().map(|g| g.1).fold(100.0, f64::max);
+        let top = top_ms.unwrap_or_else(|| gaps.iter().map(|g| g.1).fold(100.0, f64::max));
         let plot = WIDTH - LABEL_W - 10.0;
         let x = move |t: f64| LABEL_W + t.clamp(0.0, span) / span * plot;
         let y = move |gap: f64| H - gap / top * H;
         let bars = gaps.iter().map(|&(t, gap)| {
-            let class = if gap >= 50.0 { "gap frozen" } else if gap >= 25.0 { "gap slow" } else { "gap smooth" };
+            let class = if gap >= FROZEN_FRAME_GAP_MS {
+                "gap frozen"
+            } else if gap >= SLOW_FRAME_GAP_MS {
+                "gap slow"
+            } else {
+                "gap smooth"
+            };
             // The bar covers the time the page went without a frame.
             view! { <rect class=class x=x(t - gap) y=y(gap) width=(x(t) - x(t - gap)).max(1.5) height=H - y(gap)><title>{format!("{gap:.0} ms without a frame, ending at {t:.0} ms")}</title></rect> }
         }).collect_view();
@@ -166,7 +179,7 @@ pub fn FrameGapChart(#[prop(into)] gaps: Signal<Vec<(f64, f64)>>, #[prop(into)] 
     let body = move || {
         gaps.get()
             .into_iter()
-            .filter(|g| g.1 >= 25.0)
+            .filter(|g| g.1 >= SLOW_FRAME_GAP_MS)
             .map(|(t, g)| view! { <tr><td>{format!("{t:.1}")}</td><td>{format!("{g:.1}")}</td></tr> })
             .collect_view()
     };

@@ -12,11 +12,22 @@ extern "C" {
     fn performance_now() -> f64;
     #[wasm_bindgen(catch, js_namespace = performance, js_name = mark)]
     fn performance_mark(name: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = performance, js_name = measure)]
+    fn performance_measure(name: &str, options: &js_sys::Object) -> Result<JsValue, JsValue>;
 }
 
 /// Marks a moment on the page's performance timeline (the benchmark reads these).
 pub fn mark(name: &str) {
     let _ = performance_mark(name);
+}
+
+/// Puts a span from `start` to `end` (page clock, ms) on the page's performance timeline:
+/// the DevTools Performance panel draws it in its Timings track.
+pub fn measure(name: &str, start: f64, end: f64) {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
+    let _ = js_sys::Reflect::set(&options, &"end".into(), &end.max(start).into());
+    let _ = performance_measure(name, &options);
 }
 
 /// Milliseconds since this thread's time origin, with sub-millisecond resolution

@@ -1,6 +1,7 @@
 //! The app-wide handles every experiment page receives, created once by the app.
 
 use crate::engine::Engine;
+use crate::long_tasks::LongTasks;
 use crate::page_visibility::PageVisibility;
 use crate::responsiveness::FrameMonitor;
 use leptos::prelude::*;
@@ -12,6 +13,8 @@ pub struct AppHandles {
     pub engine: Engine,
     /// The main thread's animation frames.
     pub frames: FrameMonitor,
+    /// Long tasks as the browser reports them (where it does).
+    pub long_tasks: LongTasks,
     pub visibility: PageVisibility,
     /// The experiment that is running, if any. One run at a time across the whole app:
     /// runs would share the cores, the compute worker and the live board, and measure

@@ -6,10 +6,12 @@
 //! experiment's page and [`charts`] draws; [`bridge`] is where work leaves the main
 //! thread (compute worker, job execution, pools, the shared live board); [`engine`]
 //! starts the pool and the worker; [`responsiveness`] measures the main thread's
-//! frames. Everything that is not drawing or browser glue (knobs, links, records,
-//! figures, downloads, the job protocol) is in the `playground-lab` crate, and the
-//! computations in `playground-kernels`: both have no web dependency and are tested
-//! natively.
+//! frames, [`long_tasks`] hears the browser's own reports of freezes, and
+//! [`devtools_timings`] puts runs on the DevTools Performance panel. Everything that
+//! is not drawing or browser glue (knobs, links, records, figures, verdicts and
+//! diagnoses, downloads and traces, the job protocol) is in the `playground-lab`
+//! crate, and the computations in `playground-kernels`: both have no web dependency
+//! and are tested natively.
 
 // Same guard as wasm-bindgen-rayon: without atomics there is no shared memory and
 // the thread pool cannot work, so fail the build instead of the page.
@@ -21,6 +23,7 @@ pub mod app;
 pub mod bridge;
 pub mod charts;
 pub mod clock;
+pub mod devtools_timings;
 pub mod download;
 pub mod engine;
 pub mod environment;
@@ -28,6 +31,7 @@ pub mod environment_panel;
 pub mod experiments;
 pub mod handles;
 pub mod live_run;
+pub mod long_tasks;
 pub mod page;
 pub mod page_state;
 pub mod page_visibility;

@@ -8,6 +8,7 @@
 use crate::clock;
 use leptos::prelude::*;
 use playground_kernels::frames::FrameLog;
+use playground_lab::thresholds::{FROZEN_FRAME_GAP_MS, SLOW_FRAME_GAP_MS};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -31,6 +32,8 @@ pub struct FrameMonitor {
     /// read it to redraw. Nothing reactive runs every frame (measured: the idle page went
     /// from 0.29 to 0.24 cores when the per-frame signal went).
     pub redraw: ReadSignal<u64>,
+    /// Main-thread time spent redrawing on `redraw` since the page started (ms).
+    drawing_ms: StoredValue<f64>,
 }
 
 impl FrameMonitor {
@@ -52,6 +55,12 @@ impl FrameMonitor {
         })
     }
 
+    /// Main-thread time the page has spent redrawing what reads `redraw`, since it
+    /// started (ms): the page's own share of the cores while a run goes.
+    pub fn drawing_ms_total(&self) -> f64 {
+        self.drawing_ms.get_value()
+    }
+
     /// Frames drawn since the page started.
     pub fn frames_drawn(&self) -> u64 {
         self.log.with_value(FrameLog::recorded)
@@ -62,6 +71,7 @@ impl FrameMonitor {
 pub fn use_frame_monitor() -> FrameMonitor {
     let log = StoredValue::new(FrameLog::new(FRAMES_KEPT));
     let (redraw, set_redraw) = signal(0u64);
+    let drawing_ms = StoredValue::new(0.0);
     let stop = run_every_frame(move || {
         // When the callback really runs, not the frame's nominal start time that the
         // browser passes in: a frame delayed by a busy main thread must count as late.
@@ -69,11 +79,17 @@ pub fn use_frame_monitor() -> FrameMonitor {
         log.update_value(|log| log.record(time));
         let slot = (time / REDRAW_MS) as u64;
         if slot != redraw.get_untracked() {
+            let start = clock::now_ms();
             set_redraw.set(slot);
+            // The views that read `redraw` run as tasks queued by that `set`; this task is
+            // queued after them, so it ends the measurement when they are done.
+            leptos::task::spawn_local(async move {
+                drawing_ms.update_value(|d| *d += clock::now_ms() - start);
+            });
         }
     });
     on_cleanup(stop);
-    FrameMonitor { log, redraw }
+    FrameMonitor { log, redraw, drawing_ms }
 }
 
 /// Calls `on_frame` once per animation frame until the returned stop is called.
@@ -127,9 +143,9 @@ pub fn ResponsivenessIndicator(monitor: FrameMonitor) -> impl IntoView {
         let (mut smooth, mut slow, mut frozen) = (String::new(), String::new(), String::new());
         for (i, gap) in gaps.iter().enumerate() {
             let height = gap.min(100.0) / 100.0 * 40.0;
-            let path = if *gap >= 50.0 {
+            let path = if *gap >= FROZEN_FRAME_GAP_MS {
                 &mut frozen
-            } else if *gap >= 25.0 {
+            } else if *gap >= SLOW_FRAME_GAP_MS {
                 &mut slow
             } else {
                 &mut smooth

@@ -10,8 +10,9 @@ use crate::experiments::{self, Experiment};
 use crate::handles::AppHandles;
 use crate::live_run::LiveRun;
 use crate::page_state::PageState;
-use crate::{bridge, clock};
+use crate::{bridge, clock, devtools_timings};
 use futures::future::{AbortHandle, Abortable};
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use playground_kernels::probe::ChunkSpan;
@@ -20,7 +21,12 @@ use playground_lab::jobs::JobError;
 use playground_lab::knobs::Values;
 use playground_lab::records::{Outcome, RunRecord};
 use playground_lab::scenario::Autorun;
+use playground_lab::thresholds::FROZEN_FRAME_GAP_MS;
 use playground_lab::timeline::{self, Lane};
+
+/// How long after a long frame the browser reports it, with room to spare (measured
+/// in Chromium: about 50 ms after it ended).
+const LONG_TASK_REPORT_DELAY_MS: u32 = 300;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
@@ -44,11 +50,13 @@ pub struct Shown {
     pub span_ms: f64,
 }
 
-/// When a run began (page clock), how long it took, and whether the tab was hidden meanwhile.
+/// When a run began (page clock), how long it took, whether the tab was hidden
+/// meanwhile, and the page's drawing time when it began.
 struct Timing {
     began: f64,
     wall_ms: f64,
     hidden: bool,
+    drawing_before: f64,
 }
 
 /// The runs to make: the parameters, and each mode as often as repeated.
@@ -148,6 +156,7 @@ impl Runner {
             let end = self.run_plan(plan).await;
             self.status.set(end);
             self.release();
+            self.add_late_long_tasks().await;
         });
     }
 
@@ -193,11 +202,11 @@ impl Runner {
     async fn run_once(self, mode: Mode, values: &Values) -> Result<RunRecord, Status> {
         self.live.clear();
         BOARD.reset();
-        if mode.blocks_main_thread {
-            // Let the page show "running" before the freeze, and start the clock after.
-            clock::after_next_paint().await;
-        }
+        // Let the page show "running" (before a freeze) and finish drawing the previous
+        // run's results, and start the clock after: the page's own drawing stays out of the run.
+        clock::after_next_paint().await;
         let visibility_stamp = self.handles.visibility.stamp();
+        let drawing_before = self.handles.frames.drawing_ms_total();
         let began = clock::now_ms();
         self.origin.set(began);
         let (handle, registration) = AbortHandle::new_pair();
@@ -215,17 +224,21 @@ impl Runner {
             }
             Ok(Err(JobError::Failed(why))) => return Err(Status::Stopped(format!("The run failed: {why}"))),
         };
-        let timing = Timing { began, wall_ms, hidden: self.handles.visibility.hidden_since(visibility_stamp) };
-        Ok(self.record(mode, values, outcome, timing))
+        let hidden = self.handles.visibility.hidden_since(visibility_stamp);
+        let record = self.record(mode, values, outcome, Timing { began, wall_ms, hidden, drawing_before });
+        devtools_timings::measure_run(&record);
+        Ok(record)
     }
 
     /// The record of a finished run, numbered after the page's runs so far ("Clear
     /// results" is disabled while this page runs, so the number holds).
     fn record(&self, mode: Mode, values: &Values, outcome: Outcome, timing: Timing) -> RunRecord {
-        let Timing { began, wall_ms, hidden } = timing;
+        let Timing { began, wall_ms, hidden, drawing_before } = timing;
         let frame_gaps = self.frame_gaps(began, began + wall_ms);
+        let long_tasks = self.handles.long_tasks.during(began, began + wall_ms);
         RunRecord {
             number: self.runs.with_untracked(Vec::len) + 1,
+            began_ms: began,
             mode,
             values: values.clone(),
             outcome,
@@ -235,6 +248,30 @@ impl Runner {
             spans: spans_on_axis(&BOARD.all_spans(), began),
             frame_gaps,
             hidden,
+            drawing_ms: Some(self.handles.frames.drawing_ms_total() - drawing_before),
+            long_tasks: long_tasks.map(|found| on_axis(found, began)),
+        }
+    }
+
+    /// The browser reports a long frame some 50 ms after it ends, so runs that ended with
+    /// a freeze have not seen theirs yet: look again once the plan is over (not between
+    /// its runs, where redrawing the table would land inside the next run).
+    async fn add_late_long_tasks(self) {
+        TimeoutFuture::new(LONG_TASK_REPORT_DELAY_MS).await;
+        let tasks = self.handles.long_tasks;
+        let found: Vec<(usize, Vec<(f64, f64)>)> = self.runs.with_untracked(|runs| {
+            let unseen = runs.iter().enumerate().filter(|(_, r)| r.long_tasks.as_ref().is_some_and(Vec::is_empty));
+            unseen
+                .filter_map(|(i, r)| Some((i, on_axis(tasks.during(r.began_ms, r.began_ms + r.wall_ms)?, r.began_ms))))
+                .filter(|(_, late)| !late.is_empty())
+                .collect()
+        });
+        if !found.is_empty() {
+            self.runs.update(|runs| {
+                for (i, late) in found {
+                    runs[i].long_tasks = Some(late);
+                }
+            });
         }
     }
 
@@ -287,6 +324,18 @@ impl Runner {
         }
     }
 
+    /// While a run goes, its longest freeze so far (ms), once it is one: it shows in the
+    /// first frame after the main thread is free again.
+    pub fn live_freeze_ms(&self) -> Option<f64> {
+        if !self.is_running() {
+            return None;
+        }
+        self.track_redraw();
+        let origin = self.origin.get_untracked();
+        let longest = self.handles.frames.longest_gap_during(origin, clock::now_ms())?;
+        (longest >= FROZEN_FRAME_GAP_MS).then_some(longest)
+    }
+
     /// The share of chunks done, while a run with chunks goes.
     pub fn fraction_done(&self) -> Option<f64> {
         match (self.status.get(), self.live.chunks.get()) {
@@ -324,6 +373,11 @@ impl Runner {
     pub fn is_running(&self) -> bool {
         matches!(self.status.get(), Status::Running { .. })
     }
+}
+
+/// (start, duration) on the page clock → the axis of the run that began at `origin`.
+fn on_axis(intervals: Vec<(f64, f64)>, origin: f64) -> Vec<(f64, f64)> {
+    intervals.into_iter().map(|(start, duration)| (start - origin, duration)).collect()
 }
 
 /// Spans on the shared clock → the axis of the run that began at `origin` (page clock).

@@ -21,6 +21,9 @@ pub struct About {
     /// Whether its modes that do not block the main thread need the rayon pool or the
     /// compute worker.
     pub needs_threads: bool,
+    /// Its kernel reads more memory than it computes on, so threads share the memory
+    /// bus and scale poorly: a diagnosis names it (sum of squares).
+    pub memory_bound: bool,
 }
 
 /// What part a mode plays when modes are compared: the speedup is the parallel
@@ -103,6 +106,7 @@ pub(crate) mod tests {
         knobs: &[N.knob(), THREADS.knob()],
         modes: &[MAIN, WORKER, POOL],
         needs_threads: true,
+        memory_bound: false,
     };
     /// A timer experiment that needs no threads, with a text knob.
     pub static TIMERS: About = About {
@@ -121,6 +125,7 @@ pub(crate) mod tests {
             role: Role::Other,
         }],
         needs_threads: false,
+        memory_bound: false,
     };
 
     pub fn find(slug: &str) -> Option<&'static About> {

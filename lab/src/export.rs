@@ -49,6 +49,10 @@ fn run_json(run: &RunRecord) -> Json {
         "compute_ms": run.outcome.compute_ms,
         "wall_ms": run.wall_ms,
         "longest_frame_gap_ms": run.frame_gap_ms,
+        "began_ms": run.began_ms,
+        "hidden": run.hidden,
+        "page_drawing_ms": run.drawing_ms,
+        "long_tasks": run.long_tasks.as_ref().map(|tasks| tasks.iter().map(|(start, d)| json!({ "start_ms": start, "duration_ms": d })).collect::<Vec<_>>()),
         "figures": figures,
         "events": run.events.iter().map(|e| json!({
             "lane": e.lane, "label": e.label, "start_ms": e.start, "end_ms": e.end, "due_ms": e.due,

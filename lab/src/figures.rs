@@ -13,6 +13,26 @@ pub fn mode_summaries(runs: &[RunRecord], modes: &[Mode]) -> Vec<(Mode, Summary)
         .collect()
 }
 
+/// The runs made with the latest run's parameters: other parameters measure other work,
+/// so only these are compared.
+pub fn latest_work(runs: &[RunRecord]) -> Vec<&RunRecord> {
+    let Some(latest) = runs.last() else { return Vec::new() };
+    runs.iter().filter(|r| r.values == latest.values).collect()
+}
+
+/// The latest run of each mode made with the latest run's parameters, in the order
+/// the modes first ran: what a comparison of modes puts side by side.
+pub fn latest_per_mode(runs: &[RunRecord]) -> Vec<&RunRecord> {
+    let mut picked: Vec<&RunRecord> = Vec::new();
+    for r in latest_work(runs) {
+        match picked.iter_mut().find(|p| p.mode == r.mode) {
+            Some(p) => *p = r,
+            None => picked.push(r),
+        }
+    }
+    picked
+}
+
 /// The parallel mode against the baseline, from the medians of the runs made with
 /// the latest run's parameters (other parameters measure other work).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -27,8 +47,8 @@ pub struct PoolSpeedup {
 /// `None` until both a baseline and a parallel run with the latest parameters have
 /// measured a compute time.
 pub fn pool_speedup(runs: &[RunRecord]) -> Option<PoolSpeedup> {
-    let latest = &runs.last()?.values;
-    let same_work = || runs.iter().filter(move |r| &r.values == latest);
+    let work = latest_work(runs);
+    let same_work = || work.iter().copied();
     let of_role =
         |role: Role| Summary::of(same_work().filter(|r| r.mode.role == role).filter_map(|r| r.outcome.compute_ms));
     let threads = same_work().filter(|r| r.mode.role == Role::Parallel).map(|r| r.outcome.threads).max()?;
@@ -129,6 +149,20 @@ mod tests {
         assert_eq!(pool_speedup(&runs), None, "the worker ran other work");
         let runs = [run(1, WORKER, 300.0, 1), run(2, POOL, 100.0, 4)];
         assert_eq!(pool_speedup(&runs).unwrap().speedup.efficiency, 0.75);
+    }
+
+    #[test]
+    fn the_latest_run_of_each_mode_with_the_latest_parameters() {
+        let mut other = run(2, WORKER, 20.0, 1);
+        other.values = Values(vec![("n", Value::Whole(100_000))]);
+        let runs = [run(1, POOL, 100.0, 2), other, run(3, WORKER, 200.0, 1), run(4, POOL, 90.0, 2)];
+        let picked: Vec<usize> = latest_per_mode(&runs).iter().map(|r| r.number).collect();
+        assert_eq!(
+            picked,
+            [4, 3],
+            "pool first (it ran first), its latest run; the worker's run of other work left out"
+        );
+        assert!(latest_per_mode(&[]).is_empty());
     }
 
     #[test]

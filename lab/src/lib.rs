@@ -9,11 +9,17 @@
 //! - [`timeline`]: a run's events and chunks as the rows of its timeline;
 //! - [`export`]: the JSON and CSV downloads;
 //! - [`jobs`]: what the page sends to a worker thread, and what comes back;
-//! - [`environment`]: what the results depend on (browser, cores, isolation).
+//! - [`environment`]: what the results depend on (browser, cores, isolation);
+//! - [`verdict`]: a sentence on each run from its measurements, [`diagnosis`] the
+//!   reasons behind it, [`breakdown`] where a parallel run's time went, with the lines
+//!   between "fine" and "not" in [`thresholds`];
+//! - [`trace`]: runs as a Chrome Trace Event file for Perfetto and chrome://tracing.
 //!
 //! The computations themselves are in `playground-kernels`.
 
+pub mod breakdown;
 pub mod catalogue;
+pub mod diagnosis;
 pub mod environment;
 pub mod export;
 pub mod figures;
@@ -21,4 +27,7 @@ pub mod jobs;
 pub mod knobs;
 pub mod records;
 pub mod scenario;
+pub mod thresholds;
 pub mod timeline;
+pub mod trace;
+pub mod verdict;

@@ -29,6 +29,20 @@ impl Event {
     }
 }
 
+/// Overlapping (start, duration) intervals as one each, in order of start: a long task
+/// inside a long animation frame is one freeze, not two.
+pub fn merge_intervals(mut intervals: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<(f64, f64)> = Vec::new();
+    for (start, duration) in intervals {
+        match merged.last_mut() {
+            Some((s, d)) if start <= *s + *d => *d = d.max(start + duration - *s),
+            _ => merged.push((start, duration)),
+        }
+    }
+    merged
+}
+
 /// What a finished run reports.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Outcome {
@@ -48,6 +62,9 @@ pub struct Outcome {
 pub struct RunRecord {
     /// 1 for the first run on the page, counting on after "Clear results".
     pub number: usize,
+    /// When it began, on the page's clock (`performance.now()`, ms): the runs of a page
+    /// share this clock, so a trace lays them out one after another.
+    pub began_ms: f64,
     pub mode: Mode,
     pub values: Values,
     pub outcome: Outcome,
@@ -61,12 +78,27 @@ pub struct RunRecord {
     pub frame_gaps: Vec<(f64, f64)>,
     /// The tab was in the background for some of the run: its timers were throttled.
     pub hidden: bool,
+    /// Main-thread time the page spent redrawing itself during the run (ms).
+    pub drawing_ms: Option<f64>,
+    /// Long tasks (50 ms or more) the browser saw on the main thread, as (start, duration)
+    /// on the run's axis; `None` where the browser does not report them.
+    pub long_tasks: Option<Vec<(f64, f64)>>,
 }
 
 impl RunRecord {
     /// The time a mode comparison uses: compute time where measured, else wall time.
     pub fn time_ms(&self) -> f64 {
         self.outcome.compute_ms.unwrap_or(self.wall_ms)
+    }
+
+    /// The latest a timer of this run fired after it was due (ms), if it had timers.
+    pub fn worst_lateness(&self) -> Option<f64> {
+        self.events.iter().filter_map(Event::lateness).max_by(f64::total_cmp)
+    }
+
+    /// The row its timers are drawn on ("Heartbeat", "Timer"), if it had timers.
+    pub fn timer_lane(&self) -> Option<&str> {
+        self.events.iter().find(|e| e.due.is_some()).map(|e| e.lane.as_str())
     }
 
     /// The names of the extra figures over `runs`, in order of first appearance: the
@@ -92,10 +124,16 @@ pub(crate) mod tests {
     use super::*;
     use crate::catalogue::tests::{MAIN, N};
 
+    /// Chunk `index`, run by `thread` from `start_ms` to `end_ms`.
+    pub fn chunk(index: usize, thread: usize, start_ms: f64, end_ms: f64) -> ChunkSpan {
+        ChunkSpan { index, thread, start_ms, end_ms }
+    }
+
     /// A run of `mode` that took `ms` (compute time) with `threads` threads.
     pub fn run(number: usize, mode: Mode, ms: f64, threads: usize) -> RunRecord {
         RunRecord {
             number,
+            began_ms: 1000.0 * number as f64,
             mode,
             values: Values(vec![(N.0.key, crate::knobs::Value::Whole(1_000_000))]),
             outcome: Outcome {
@@ -110,6 +148,8 @@ pub(crate) mod tests {
             spans: Vec::new(),
             frame_gaps: Vec::new(),
             hidden: false,
+            drawing_ms: None,
+            long_tasks: None,
         }
     }
 
@@ -117,6 +157,21 @@ pub(crate) mod tests {
     fn ticks_know_their_lateness() {
         assert_eq!(Event::tick("Heartbeat", "heartbeat 1", 50.0, 356.0).lateness(), Some(306.0));
         assert_eq!(Event::span("Work", "busy", 0.0, 300.0).lateness(), None);
+        let mut r = run(1, MAIN, 300.0, 1);
+        assert_eq!((r.worst_lateness(), r.timer_lane()), (None, None));
+        r.events = vec![
+            Event::span("Work", "busy", 0.0, 300.0),
+            Event::tick("Heartbeat", "heartbeat 1", 50.0, 52.0),
+            Event::tick("Heartbeat", "heartbeat 2", 100.0, 306.0),
+        ];
+        assert_eq!((r.worst_lateness(), r.timer_lane()), (Some(206.0), Some("Heartbeat")));
+    }
+
+    #[test]
+    fn overlapping_intervals_merge() {
+        let merged = merge_intervals(vec![(100.0, 50.0), (0.0, 300.0), (10.0, 60.0), (400.0, 60.0), (460.0, 10.0)]);
+        assert_eq!(merged, [(0.0, 300.0), (400.0, 70.0)], "contained, then touching");
+        assert!(merge_intervals(Vec::new()).is_empty());
     }
 
     #[test]

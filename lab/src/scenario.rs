@@ -396,6 +396,7 @@ mod tests {
             knobs: &[],
             modes: &[MAIN],
             needs_threads: false,
+            memory_bound: false,
         };
         assert!(check_keys(&CLASH).unwrap_err().contains("a key of the link format"));
         assert!(check_keys(&TWICE).unwrap_err().contains("two knobs named n"));

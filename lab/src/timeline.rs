@@ -39,10 +39,7 @@ pub fn lanes(events: &[Event], spans: &[ChunkSpan], main_runs_chunks: bool) -> V
             None => lanes[index].bars.push((e.start, e.end, e.label.clone())),
         }
     }
-    let mut threads: Vec<usize> = spans.iter().map(|s| s.thread).collect();
-    threads.sort_unstable();
-    threads.dedup();
-    for t in threads {
+    for t in threads_of(spans) {
         let bars = spans
             .iter()
             .filter(|s| s.thread == t)
@@ -53,6 +50,14 @@ pub fn lanes(events: &[Event], spans: &[ChunkSpan], main_runs_chunks: bool) -> V
     lanes
 }
 
+/// The threads that ran `spans`, in order: 0 (the caller) first, then pool threads.
+pub fn threads_of(spans: &[ChunkSpan]) -> Vec<usize> {
+    let mut threads: Vec<usize> = spans.iter().map(|s| s.thread).collect();
+    threads.sort_unstable();
+    threads.dedup();
+    threads
+}
+
 /// Spans moved onto another time axis: `offset_ms` is subtracted from both ends.
 pub fn shifted(spans: &[ChunkSpan], offset_ms: f64) -> Vec<ChunkSpan> {
     spans.iter().map(|s| ChunkSpan { start_ms: s.start_ms - offset_ms, end_ms: s.end_ms - offset_ms, ..*s }).collect()
@@ -61,10 +66,7 @@ pub fn shifted(spans: &[ChunkSpan], offset_ms: f64) -> Vec<ChunkSpan> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn span(index: usize, thread: usize, start_ms: f64, end_ms: f64) -> ChunkSpan {
-        ChunkSpan { index, thread, start_ms, end_ms }
-    }
+    use crate::records::tests::chunk as span;
 
     #[test]
     fn events_then_threads_each_in_its_own_lane() {

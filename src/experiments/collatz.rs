@@ -41,6 +41,7 @@ const ABOUT: About = About {
     knobs: KNOBS,
     modes: cpu::MODES,
     needs_threads: true,
+    memory_bound: false,
 };
 
 impl Experiment for Collatz {

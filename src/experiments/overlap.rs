@@ -59,6 +59,7 @@ const ABOUT: About = About {
     knobs: KNOBS,
     modes: MODES,
     needs_threads: false,
+    memory_bound: false,
 };
 
 impl Experiment for AsyncOverlap {

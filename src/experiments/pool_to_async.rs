@@ -58,6 +58,7 @@ const ABOUT: About = About {
     knobs: KNOBS,
     modes: MODES,
     needs_threads: true,
+    memory_bound: false,
 };
 
 impl Experiment for PoolToAsync {

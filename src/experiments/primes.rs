@@ -35,6 +35,7 @@ const ABOUT: About = About {
     knobs: KNOBS,
     modes: cpu::OFFLOADED_MODES,
     needs_threads: true,
+    memory_bound: false,
 };
 
 impl Experiment for PrimeJobs {

@@ -60,6 +60,7 @@ const ABOUT: About = About {
     knobs: KNOBS,
     modes: MODES,
     needs_threads: true,
+    memory_bound: true,
 };
 
 impl Experiment for ShardsThenSquares {

@@ -2,10 +2,13 @@
 //! speedup curve for CPU experiments, and the source of the code that runs. Running
 //! is the runner's ([`crate::runner`]); these components lay out and draw.
 
+mod breakdown_panel;
 mod controls;
 mod results;
 mod scaling_panel;
 mod share_link;
+mod side_by_side;
+mod verdict_card;
 
 use crate::experiments::Experiment;
 use crate::handles::AppHandles;
@@ -42,6 +45,11 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
                 <p class="status" role="status" aria-live="polite" data-testid="status">{move || runner.progress_text()}</p>
                 {move || runner.fraction_done().map(|f| view! { <progress max="1" value=f></progress> })}
             </div>
+            {move || runner.live_freeze_ms().map(|ms| view! {
+                <p class="notice warn" role="status" data-testid="freeze-warning" data-freeze-ms=format!("{ms:.0}")>
+                    {format!("This run held the main thread for {ms:.0} ms: no frame could be drawn meanwhile, and clicks and keys waited.")}
+                </p>
+            })}
             <Results about runner engine=handles.engine />
             {is_cpu.then(|| view! { <ScalingPanel experiment runner engine=handles.engine /> })}
             <details class="source">

@@ -2,15 +2,20 @@
 //! progress or the latest one, the time per mode, the pool's speedup, the table of
 //! every run, and the downloads.
 
+use super::breakdown_panel::BreakdownPanel;
+use super::side_by_side::{SideBySide, multiples};
+use super::verdict_card::VerdictCard;
 use crate::charts::{FrameGapChart, ModeBars, TimelineChart};
 use crate::download;
 use crate::engine::Engine;
 use crate::runner::Runner;
 use leptos::prelude::*;
 use playground_lab::catalogue::About;
-use playground_lab::export;
-use playground_lab::figures::{mode_summaries, pool_speedup};
+use playground_lab::figures::{PoolSpeedup, mode_summaries, pool_speedup};
 use playground_lab::records::RunRecord;
+use playground_lab::thresholds::FROZEN_FRAME_GAP_MS;
+use playground_lab::verdict::{above_ideal, with_spread};
+use playground_lab::{export, trace};
 
 #[component]
 pub fn Results(about: &'static About, runner: Runner, engine: Engine) -> impl IntoView {
@@ -21,38 +26,37 @@ pub fn Results(about: &'static About, runner: Runner, engine: Engine) -> impl In
     let span = Signal::derive(move || shown.get().map_or(1.0, |s| s.span_ms));
     let mode_rows = Signal::derive(move || {
         runs.with(|runs| {
-            mode_summaries(runs, about.modes).into_iter().map(|(m, s)| (m.label.to_string(), s)).collect::<Vec<_>>()
+            mode_summaries(runs, about.modes)
+                .into_iter()
+                .map(|(m, s)| (format!("{} ({} run{})", m.label, s.count, if s.count == 1 { "" } else { "s" }), s))
+                .collect::<Vec<_>>()
         })
     });
-    let download = move |json: bool| {
-        let (env, pool) = (engine.environment.get_value(), engine.pool.get_untracked());
-        runs.with_untracked(|runs| {
-            if json {
-                let text = export::runs_json(about.slug, runs, &env, &pool);
-                download::save(&format!("{}-runs.json", about.slug), &text, "application/json");
-            } else {
-                let text = export::runs_csv(about.slug, runs, &env, &pool);
-                download::save(&format!("{}-runs.csv", about.slug), &text, "text/csv");
-            }
-        });
-    };
+    // After runs of several modes, each mode's charts side by side replace the latest run's.
+    let multiples = Memo::new(move |_| runs.with(|r| multiples(r)));
+    let single_charts = move || runner.is_running() || multiples.with(Vec::is_empty);
+    let latest = Signal::derive(move || if runner.is_running() { None } else { runs.with(|r| r.last().cloned()) });
     view! {
         <section class="results" aria-label="Results">
             <Show when=move || shown.with(Option::is_some)>
                 <Output runner />
+            </Show>
+            <VerdictCard about runs engine />
+            <Show when=move || shown.with(Option::is_some) && single_charts()>
                 <TimelineChart lanes span_ms=span caption="Timeline of the run (rows: timers, work, and each thread's chunks)" />
                 <FrameGapChart gaps span_ms=span />
             </Show>
+            <Show when=move || !single_charts()>
+                <SideBySide runs=multiples />
+            </Show>
+            <BreakdownPanel run=latest />
             <Show when=move || mode_rows.with(|r| !r.is_empty())>
                 <ModeBars rows=mode_rows caption="Time per mode: median bar, min–max whisker (compute time where measured, else wall time)" />
             </Show>
-            {move || runs.with(|r| pool_speedup(r)).map(|s| {
-                let (speedup, threads) = (s.speedup.speedup, s.threads);
-                view! {
-                    <p class="speedup" data-testid="speedup" data-speedup=format!("{speedup:.3}") data-threads=threads>
-                        {format!("Rayon pool vs one thread: {speedup:.2}× faster on {threads} threads, {:.0}% of the ideal {threads}× (medians).", s.speedup.efficiency * 100.0)}
-                    </p>
-                }
+            {move || runs.with(|r| pool_speedup(r)).map(|s| view! {
+                <p class="speedup" data-testid="speedup" data-speedup=format!("{:.3}", s.speedup.speedup) data-threads=s.threads>
+                    {speedup_text(&s)}
+                </p>
             })}
             {(!engine.environment.get_value().optimised_build).then(|| view! {
                 <p class="notice warn" data-testid="debug-build-timings">
@@ -60,13 +64,62 @@ pub fn Results(about: &'static About, runner: Runner, engine: Engine) -> impl In
                 </p>
             })}
             <RunTable runs />
-            <Show when=move || runs.with(|r| !r.is_empty())>
-                <div class="actions">
-                    <button type="button" name="download-json" on:click=move |_| download(true)>"Download JSON"</button>
-                    <button type="button" name="download-csv" on:click=move |_| download(false)>"Download CSV"</button>
-                </div>
-            </Show>
+            <Downloads about runs engine />
         </section>
+    }
+}
+
+/// The speedup in words, naming its baseline and how many runs are behind each median.
+fn speedup_text(s: &PoolSpeedup) -> String {
+    let (x, n) = (s.speedup.speedup, s.threads);
+    let mut text = format!(
+        "Rayon pool on {n} threads against the sequential code on one web worker: {x:.2}× faster, {:.0} % of the \
+         ideal {n}×. Worker {}; pool {}.",
+        s.speedup.efficiency * 100.0,
+        with_spread(&s.baseline),
+        with_spread(&s.parallel)
+    );
+    if s.speedup.efficiency > 1.0 {
+        text.push_str(&above_ideal(s));
+    }
+    text
+}
+
+/// The runs as files: JSON (everything), CSV (one row a run), and a trace for Perfetto.
+#[component]
+fn Downloads(about: &'static About, runs: RwSignal<Vec<RunRecord>>, engine: Engine) -> impl IntoView {
+    let save = move |kind: &'static str| {
+        let (env, pool) = (engine.environment.get_value(), engine.pool.get_untracked());
+        runs.with_untracked(|runs| match kind {
+            "json" => {
+                let text = export::runs_json(about.slug, runs, &env, &pool);
+                download::save(&format!("{}-runs.json", about.slug), &text, "application/json");
+            }
+            "csv" => {
+                let text = export::runs_csv(about.slug, runs, &env, &pool);
+                download::save(&format!("{}-runs.csv", about.slug), &text, "text/csv");
+            }
+            _ => {
+                let text = trace::chrome_trace(about.slug, runs);
+                download::save(&format!("{}-trace.json", about.slug), &text, "application/json");
+            }
+        });
+    };
+    view! {
+        <Show when=move || runs.with(|r| !r.is_empty())>
+            <div class="actions">
+                <button type="button" name="download-json" on:click=move |_| save("json")>"Download JSON"</button>
+                <button type="button" name="download-csv" on:click=move |_| save("csv")>"Download CSV"</button>
+                <button type="button" name="download-trace" data-testid="export-trace" on:click=move |_| save("trace")
+                    title="A Chrome Trace Event file: open it in ui.perfetto.dev or chrome://tracing">
+                    "Download trace (Perfetto)"
+                </button>
+            </div>
+            <p class="chart-note">
+                "The trace opens as a timeline in ui.perfetto.dev or chrome://tracing. Recording in the DevTools "
+                "Performance panel? Each run's spans are in its Timings track too."
+            </p>
+        </Show>
     }
 }
 
@@ -140,7 +193,7 @@ fn RunRow(run: RunRecord, names: Vec<&'static str>) -> impl IntoView {
             <td>{run.outcome.threads}</td>
             <td>{run.outcome.compute_ms.map_or("–".into(), |c| format!("{c:.1} ms"))}</td>
             <td>{format!("{:.1} ms", run.wall_ms)}</td>
-            <td class:frozen=run.frame_gap_ms.is_some_and(|g| g >= 50.0)>{run.frame_gap_ms.map_or("–".into(), |g| format!("{g:.0} ms"))}</td>
+            <td class:frozen=run.frame_gap_ms.is_some_and(|g| g >= FROZEN_FRAME_GAP_MS)>{run.frame_gap_ms.map_or("–".into(), |g| format!("{g:.0} ms"))}</td>
             {figures.into_iter().map(|f| view! { <td>{f}</td> }).collect_view()}
         </tr>
     }

@@ -71,7 +71,11 @@ test('async overlap: join_all takes one request time, one by one takes three', a
   }
   assert.ok(serial.wallMs >= 300, `one by one ${serial.wallMs} ms`);
   assert.ok(joined.wallMs >= 100 && joined.wallMs < serial.wallMs / 2, `join_all ${joined.wallMs} ms vs ${serial.wallMs}`);
-  assert.equal(await page.locator('.chart.timeline rect.bar').count(), 3, 'three request bars');
+  // Both modes side by side on one axis: three request bars each.
+  for (const mode of ['one-by-one', 'join-all']) {
+    const bars = page.locator(`[data-testid=side-by-side-mode][data-mode=${mode}] .chart.timeline rect.bar`);
+    assert.equal(await bars.count(), 3, `${mode}: three request bars`);
+  }
   await screenshot(page, 'async-overlap');
   assert.deepEqual(problems, []);
   await page.close();
@@ -83,11 +87,12 @@ test('heavy: sequential and parallel give the same eight results, with a speedup
   const [par] = await run(page, { mode: 'pool' });
   assert.equal(JSON.parse(seq.result).length, 8);
   assert.equal(par.result, seq.result);
-  const labels = await page.locator('.chart.timeline .lane-label').allTextContents();
+  const pool = '[data-testid=side-by-side-mode][data-mode=pool] .chart.timeline';
+  const labels = await page.locator(`${pool} .lane-label`).allTextContents();
   // Which pool thread ran which seed is up to rayon's work stealing; only pool threads ran them.
   assert.ok(labels.length >= 1 && labels.every(l => /^Pool thread [1-9]/.test(l)), labels.join(', '));
-  assert.equal(await page.locator('.chart.timeline rect.bar').count(), 8, 'one bar per seed');
-  assert.match(await page.locator('[data-testid=speedup]').innerText(), /faster on \d+ threads/);
+  assert.equal(await page.locator(`${pool} rect.bar`).count(), 8, 'one bar per seed');
+  assert.match(await page.locator('[data-testid=speedup]').innerText(), /on \d+ threads against the sequential code on one web worker: [\d.]+× faster/);
   // The threads knob picks a pool of exactly that size; out of range is refused with a message.
   const [one] = await run(page, { mode: 'pool', knobs: { threads: 1 } });
   assert.equal(one.result, seq.result);
@@ -117,9 +122,10 @@ test('primes: four jobs total 20532, and the pool fills its timeline while it ru
   for (const row of [seq, par]) assert.equal(row.result, '20532');
   assert.equal(seq.matchesSeed, 'true');
   // After the run, its timeline still shows every chunk, on the worker that ran them.
-  const labels = await page.locator('.chart.timeline .lane-label').allTextContents();
+  const worker = '[data-testid=side-by-side-mode][data-mode=worker] .chart.timeline';
+  const labels = await page.locator(`${worker} .lane-label`).allTextContents();
   assert.deepEqual(labels, ['Compute worker']);
-  assert.equal(await page.locator('.chart.timeline rect.bar').count(), 32, '4 jobs × 8 pieces');
+  assert.equal(await page.locator(`${worker} rect.bar`).count(), 32, '4 jobs × 8 pieces');
   await screenshot(page, 'primes');
   assert.deepEqual(problems, []);
   await page.close();

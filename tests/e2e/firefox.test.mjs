@@ -79,6 +79,23 @@ test('Firefox: the heartbeat is late when blocked and on time when offloaded', {
   assert.ok(f1 < f2 && f2 < f3 && f3 < b1, `offloaded ticks ${f1}, ${f2}, ${f3} all before ${b1}`);
   assert.ok(f1 < 250, `the first offloaded tick (${f1} ms) does not wait for the work`);
   assert.ok(free.frameGapMs < blocked.frameGapMs / 2, `frame gaps ${free.frameGapMs} vs ${blocked.frameGapMs}`);
+  // The verdict works here too, and says whether this browser reports long tasks.
+  const verdict = await browser.evaluate(() => {
+    const card = document.querySelector('.page:not([hidden]) [data-testid=verdict]');
+    const types = PerformanceObserver.supportedEntryTypes ?? [];
+    return {
+      kind: card.dataset.kind,
+      sentence: card.querySelector('[data-testid=verdict-sentence]').textContent,
+      longTasks: [...card.querySelectorAll('[data-testid=long-tasks] li')].map(li => li.textContent),
+      observes: types.includes('long-animation-frame') || types.includes('longtask'),
+    };
+  });
+  console.log('firefox verdict:', JSON.stringify(verdict));
+  assert.equal(verdict.kind, 'timers');
+  const late = Math.round(Math.max(...heartbeatTicks(blocked).map((t, i) => t - 50 * (i + 1))));
+  assert.ok(Math.abs(Number(/against (\d+) ms late/.exec(verdict.sentence)[1]) - late) <= 1, verdict.sentence);
+  assert.equal(verdict.longTasks.length, 2);
+  for (const text of verdict.longTasks) assert.equal(/reports no long tasks/.test(text), !verdict.observes, text);
   await browser.screenshot('firefox-heartbeat');
   assert.deepEqual(browser.problems, []);
 });

@@ -1,0 +1,433 @@
+//! One sentence on what a run (or a comparison of modes) showed, with the measured
+//! figures behind it. Every number in it is this page's own measurement; when the
+//! result goes against the lesson, it says so and names the likely reason.
+//!
+//! Which sentence is chosen by what the runs hold, not by which experiment made
+//! them: a baseline and a parallel run give a speedup; timers give lateness, on and
+//! off the main thread; several modes give a comparison; one mode, its own figures.
+
+use crate::catalogue::Mode;
+use crate::diagnosis::{Context, diagnose};
+use crate::figures::{PoolSpeedup, latest_work, pool_speedup};
+use crate::records::RunRecord;
+use crate::thresholds::*;
+use playground_kernels::stats::Summary;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Speedup,
+    Timers,
+    Comparison,
+    Single,
+}
+
+impl Kind {
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Speedup => "speedup",
+            Kind::Timers => "timers",
+            Kind::Comparison => "comparison",
+            Kind::Single => "single",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    pub kind: Kind,
+    pub sentence: String,
+    /// (what, measured value with its spread or "one run")
+    pub figures: Vec<(String, String)>,
+    /// The run went against what the experiment teaches.
+    pub against_lesson: bool,
+    /// Some mode behind it ran only once: its figures are single samples.
+    pub single_samples: bool,
+}
+
+/// "220 ms (median of 3, 200–900)" or "220 ms (one run)".
+pub fn with_spread(s: &Summary) -> String {
+    if s.count == 1 {
+        format!("{:.1} ms (one run)", s.median)
+    } else {
+        format!("{:.1} ms (median of {}, {:.1}–{:.1})", s.median, s.count, s.min, s.max)
+    }
+}
+
+/// The modes of `runs` in order of first appearance, each with its runs.
+fn by_mode<'a>(runs: &[&'a RunRecord]) -> Vec<(Mode, Vec<&'a RunRecord>)> {
+    let mut groups: Vec<(Mode, Vec<&RunRecord>)> = Vec::new();
+    for r in runs {
+        match groups.iter_mut().find(|g| g.0 == r.mode) {
+            Some(g) => g.1.push(r),
+            None => groups.push((r.mode, vec![r])),
+        }
+    }
+    groups
+}
+
+fn summary_of(runs: &[&RunRecord], value: impl Fn(&RunRecord) -> Option<f64>) -> Option<Summary> {
+    Summary::of(runs.iter().filter_map(|r| value(r)))
+}
+
+/// The verdict on `runs` (oldest first), or `None` before the first run.
+pub fn verdict(runs: &[RunRecord], context: Context) -> Option<Verdict> {
+    let latest = runs.last()?;
+    let work = latest_work(runs);
+    let modes = by_mode(&work);
+    let single_samples = modes.iter().any(|(_, rs)| rs.len() == 1);
+    let speedup = pool_speedup(runs);
+    let reason = || {
+        diagnose(latest, speedup.as_ref(), context).into_iter().next().map_or_else(
+            || "nothing in the measurements explains it; the machine may have been busy, so run it again.".into(),
+            |d| d.text,
+        )
+    };
+    let (kind, sentence, figures, against_lesson) = if let Some(s) = speedup {
+        speedup_verdict(&s, &modes, reason)
+    } else if work.iter().any(|r| r.worst_lateness().is_some()) {
+        timers_verdict(&modes, reason)
+    } else if modes.len() > 1 {
+        comparison_verdict(&modes)
+    } else {
+        single_verdict(latest)
+    };
+    Some(Verdict { kind, sentence, figures, against_lesson, single_samples })
+}
+
+type Parts = (Kind, String, Vec<(String, String)>, bool);
+
+fn speedup_verdict(s: &PoolSpeedup, modes: &[(Mode, Vec<&RunRecord>)], reason: impl Fn() -> String) -> Parts {
+    let (x, n, eff) = (s.speedup.speedup, s.threads, s.speedup.efficiency);
+    let label = |role| modes.iter().find(|(m, _)| m.role == role).map_or("", |(m, _)| m.label);
+    let (baseline, parallel) = (label(crate::catalogue::Role::Baseline), label(crate::catalogue::Role::Parallel));
+    let mut sentence = if n == 1 {
+        format!(
+            "On 1 thread the pool took {x:.2}× the speed of {baseline}: one thread has no one to share the work with, \
+             so only 2 threads or more can be faster."
+        )
+    } else if x >= NO_GAIN_BELOW {
+        format!(
+            "{n} threads made it {x:.2}× faster than {baseline} (the sequential code): {:.0} % of the ideal {n}×.",
+            eff * 100.0
+        )
+    } else if x >= SLOWER_BELOW {
+        format!(
+            "{n} threads were no faster than {baseline}: {x:.2}×, against an ideal {n}×. Likely reason: {}",
+            reason()
+        )
+    } else {
+        format!("The pool was slower than {baseline}: {x:.2}× with {n} threads. Likely reason: {}", reason())
+    };
+    if eff > 1.0 && n > 1 {
+        sentence.push_str(&above_ideal(s));
+    }
+    let mut figures = vec![
+        (baseline.to_string(), with_spread(&s.baseline)),
+        (format!("{parallel} ({})", threads(n)), with_spread(&s.parallel)),
+        ("Speedup".to_string(), format!("{x:.2}× (medians)")),
+        ("Efficiency".to_string(), format!("{:.0} % of ideal", eff * 100.0)),
+    ];
+    figures.extend(freezes(modes));
+    (Kind::Speedup, sentence, figures, n > 1 && x < NO_GAIN_BELOW)
+}
+
+/// "1 thread", "2 threads".
+fn threads(n: usize) -> String {
+    if n == 1 { "1 thread".into() } else { format!("{n} threads") }
+}
+
+/// Why an efficiency above 100 % is not magic.
+pub fn above_ideal(s: &PoolSpeedup) -> String {
+    let within_spread = s.baseline.min / s.parallel.max <= s.threads as f64;
+    if s.baseline.count == 1 || s.parallel.count == 1 {
+        " Above the ideal: one run of a mode is a single sample, and single runs vary by more than that; repeat them for medians.".into()
+    } else if within_spread {
+        " Above the ideal, but within the runs' spread: noise.".into()
+    } else {
+        " Above the ideal, beyond the runs' spread: the baseline is the sequential code on one worker, not the pool of one \
+         thread, and the parallel code ran faster per thread (other loop, warmer caches)."
+            .into()
+    }
+}
+
+/// The page's longest freeze in each mode that froze it.
+fn freezes(modes: &[(Mode, Vec<&RunRecord>)]) -> Vec<(String, String)> {
+    modes
+        .iter()
+        .filter_map(|(m, rs)| {
+            let gap = summary_of(rs, |r| r.frame_gap_ms)?;
+            (gap.max >= FROZEN_FRAME_GAP_MS).then(|| (format!("{}: page froze", m.label), with_spread(&gap)))
+        })
+        .collect()
+}
+
+/// The timers of the modes on one side of the main thread: their worst lateness and
+/// the page's longest frame gap, over that side's runs.
+struct TimerSide {
+    late: Summary,
+    gap: Option<Summary>,
+}
+
+impl TimerSide {
+    fn of(modes: &[(Mode, Vec<&RunRecord>)], blocking: bool) -> Option<TimerSide> {
+        let runs: Vec<&RunRecord> = modes
+            .iter()
+            .filter(|(m, _)| m.blocks_main_thread == blocking)
+            .flat_map(|(_, rs)| rs.iter().copied())
+            .collect();
+        Some(TimerSide {
+            late: summary_of(&runs, RunRecord::worst_lateness)?,
+            gap: summary_of(&runs, |r| r.frame_gap_ms),
+        })
+    }
+
+    /// On time, and the page never froze: what offloading promises.
+    fn kept_time(&self) -> bool {
+        self.late.max < LATE_TIMER_MS && self.gap.is_none_or(|g| g.max < FROZEN_FRAME_GAP_MS)
+    }
+
+    fn figures(&self, side: &str) -> Vec<(String, String)> {
+        let mut figures = vec![(format!("{side}: latest tick, ms late"), with_spread(&self.late))];
+        figures.extend(self.gap.map(|g| (format!("{side}: longest frame gap"), with_spread(&g))));
+        figures
+    }
+}
+
+fn timers_verdict(modes: &[(Mode, Vec<&RunRecord>)], reason: impl Fn() -> String) -> Parts {
+    let timer = modes.iter().flat_map(|(_, rs)| rs).find_map(|r| r.timer_lane()).unwrap_or("timer").to_lowercase();
+    let (on, off) = (TimerSide::of(modes, true), TimerSide::of(modes, false));
+    let mut figures = Vec::new();
+    let mut parts = Vec::new();
+    if let Some(off) = &off {
+        figures.extend(off.figures("Off the main thread"));
+        let gap = off.gap.map_or(0.0, |g| g.max);
+        parts.push(if off.kept_time() {
+            format!("Off the main thread, the {timer} stayed on time: at most {:.0} ms late", off.late.max)
+        } else {
+            format!(
+                "Off the main thread, the {timer} was still {:.0} ms late (longest frame gap {gap:.0} ms)",
+                off.late.max
+            )
+        });
+    }
+    if let Some(on) = &on {
+        figures.extend(on.figures("On the main thread"));
+        let (late, gap) = (on.late.median, on.gap.map_or(0.0, |g| g.median));
+        let froze =
+            if gap >= FROZEN_FRAME_GAP_MS { format!(" and the page froze for {gap:.0} ms") } else { String::new() };
+        parts.push(if late < LATE_TIMER_MS {
+            format!(
+                "on the main thread it was on time too ({late:.0} ms late): the work was too short to hold the thread"
+            )
+        } else if off.is_some() {
+            format!("against {late:.0} ms late on the main thread{froze}")
+        } else {
+            format!(
+                "On the main thread, the {timer} was {late:.0} ms late{froze}: the work held the thread the timer needs"
+            )
+        });
+    }
+    if let (Some(off), None) = (&off, &on) {
+        if off.kept_time() {
+            parts
+                .push(format!("and the page never froze (longest frame gap {:.0} ms)", off.gap.map_or(0.0, |g| g.max)));
+        }
+    }
+    let offloaded_late = off.as_ref().is_some_and(|s| !s.kept_time());
+    let blocked_on_time = on.as_ref().is_some_and(|s| s.late.median < LATE_TIMER_MS);
+    let mut sentence = parts.join(", ") + ".";
+    if offloaded_late {
+        sentence.push_str(&format!(" Likely reason: {}", reason()));
+    }
+    (Kind::Timers, sentence, figures, offloaded_late || blocked_on_time)
+}
+
+fn comparison_verdict(modes: &[(Mode, Vec<&RunRecord>)]) -> Parts {
+    let mut times: Vec<(Mode, Summary)> =
+        modes.iter().filter_map(|(m, rs)| Some((*m, summary_of(rs, |r| Some(r.time_ms()))?))).collect();
+    times.sort_by(|a, b| a.1.median.total_cmp(&b.1.median));
+    let (fast, slow) = (&times[0], &times[times.len() - 1]);
+    let ratio = slow.1.median / fast.1.median.max(1e-9);
+    let mut sentence = if ratio < SAME_TIME_WITHIN {
+        format!(
+            "{} and {} took about the same time: {:.0} ms and {:.0} ms.",
+            fast.0.label, slow.0.label, fast.1.median, slow.1.median
+        )
+    } else {
+        format!(
+            "{} took {:.0} ms against {:.0} ms for {}: {ratio:.1}× faster.",
+            fast.0.label, fast.1.median, slow.1.median, slow.0.label
+        )
+    };
+    let frozen = freezes(modes);
+    if let Some((what, value)) = frozen.first() {
+        sentence.push_str(&format!(" {what} for {}.", value.split(" (").next().unwrap_or(value)));
+    }
+    let mut figures: Vec<(String, String)> = times.iter().map(|(m, s)| (m.label.to_string(), with_spread(s))).collect();
+    figures.extend(frozen);
+    (Kind::Comparison, sentence, figures, false)
+}
+
+fn single_verdict(run: &RunRecord) -> Parts {
+    let what = if run.outcome.compute_ms.is_some() { "computed in" } else { "took" };
+    let page = match run.frame_gap_ms {
+        Some(g) if g >= FROZEN_FRAME_GAP_MS => format!("the page froze for {g:.0} ms"),
+        Some(g) => format!("the page stayed responsive (longest frame gap {g:.0} ms)"),
+        None => "no frames were measured".to_string(),
+    };
+    let sentence = format!("{} {what} {:.1} ms, and {page}.", run.mode.label, run.time_ms());
+    let mut figures = vec![("Wall time".to_string(), format!("{:.1} ms (one run)", run.wall_ms))];
+    if let Some(c) = run.outcome.compute_ms {
+        figures.push(("Compute time".to_string(), format!("{c:.1} ms on {} thread(s)", run.outcome.threads)));
+    }
+    if let Some(g) = run.frame_gap_ms {
+        figures.push(("Longest frame gap".to_string(), format!("{g:.0} ms")));
+    }
+    (Kind::Single, sentence, figures, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::tests::{MAIN, POOL, WORKER};
+    use crate::catalogue::{Mode, Role};
+    use crate::environment::tests::chromium;
+    use crate::records::Event;
+    use crate::records::tests::run;
+
+    const BLOCKED: Mode =
+        Mode { id: "main-thread", label: "Blocking", explanation: "", blocks_main_thread: true, role: Role::Other };
+    const OFFLOADED: Mode =
+        Mode { id: "worker", label: "Offloaded", explanation: "", blocks_main_thread: false, role: Role::Other };
+
+    fn judge(runs: &[RunRecord]) -> Verdict {
+        let env = chromium();
+        verdict(runs, Context { env: &env, memory_bound: false }).unwrap()
+    }
+
+    /// A heartbeat run whose ticks were `late` ms late at worst, with that frame gap.
+    fn heartbeat(number: usize, mode: Mode, late: f64, gap: f64) -> RunRecord {
+        let mut r = run(number, mode, 0.0, 1);
+        r.outcome.compute_ms = None;
+        r.wall_ms = 350.0;
+        r.frame_gap_ms = Some(gap);
+        r.events = vec![
+            Event::tick("Heartbeat", "heartbeat 1", 50.0, 51.0),
+            Event::tick("Heartbeat", "heartbeat 2", 100.0, 100.0 + late),
+        ];
+        r
+    }
+
+    fn pool_of_one(number: usize, ms: f64) -> RunRecord {
+        run(number, POOL, ms, 1)
+    }
+
+    #[test]
+    fn nothing_before_the_first_run() {
+        let env = chromium();
+        assert_eq!(verdict(&[], Context { env: &env, memory_bound: false }), None);
+    }
+
+    #[test]
+    fn a_speedup_names_its_baseline_and_figures() {
+        let v = judge(&[run(1, WORKER, 200.0, 1), run(2, POOL, 143.0, 2)]);
+        assert_eq!(v.kind, Kind::Speedup);
+        assert!(v.sentence.starts_with("2 threads made it 1.40× faster than Web worker"), "{}", v.sentence);
+        assert!(v.sentence.contains("70 % of the ideal 2×"), "{}", v.sentence);
+        assert!(!v.against_lesson && v.single_samples);
+        assert_eq!(v.figures[0], ("Web worker".to_string(), "200.0 ms (one run)".to_string()));
+    }
+
+    #[test]
+    fn a_slower_pool_goes_against_the_lesson_and_says_why() {
+        let mut pool = run(2, POOL, 250.0, 4);
+        pool.outcome.threads = 4;
+        let v = judge(&[run(1, WORKER, 200.0, 1), pool]);
+        assert!(v.against_lesson);
+        assert!(v.sentence.starts_with("The pool was slower than Web worker: 0.80× with 4 threads"), "{}", v.sentence);
+        assert!(v.sentence.contains("Likely reason: 4 threads on 2 logical cores"), "{}", v.sentence);
+        let v = judge(&[run(1, WORKER, 200.0, 1), pool_of_one(2, 196.0)]);
+        assert!(!v.against_lesson, "one thread is not meant to be faster");
+        assert!(v.sentence.starts_with("On 1 thread the pool took 1.02×"), "{}", v.sentence);
+        assert!(!v.sentence.contains("Above the ideal"), "{}", v.sentence);
+        assert_eq!(v.figures[1].0, "Rayon pool (1 thread)");
+        let v = judge(&[run(1, WORKER, 200.0, 1), run(2, POOL, 190.0, 2)]);
+        assert!(v.against_lesson && v.sentence.contains("no faster"), "{}", v.sentence);
+        assert!(v.sentence.contains("run it again"), "no diagnosis, and it says so: {}", v.sentence);
+    }
+
+    #[test]
+    fn above_ideal_is_explained() {
+        let v = judge(&[run(1, WORKER, 209.0, 1), run(2, POOL, 100.0, 2)]);
+        assert!(v.sentence.contains("single sample"), "{}", v.sentence);
+        let runs = [
+            run(1, WORKER, 209.0, 1),
+            run(2, POOL, 100.0, 2),
+            run(3, WORKER, 190.0, 1),
+            run(4, POOL, 99.0, 2),
+            run(5, WORKER, 215.0, 1),
+            run(6, POOL, 101.0, 2),
+        ];
+        assert!(judge(&runs).sentence.contains("within the runs' spread: noise"));
+        let runs = [run(1, WORKER, 250.0, 1), run(2, POOL, 100.0, 2), run(3, WORKER, 260.0, 1), run(4, POOL, 101.0, 2)];
+        let v = judge(&runs);
+        assert!(v.sentence.contains("beyond the runs' spread"), "{}", v.sentence);
+        assert!(!v.single_samples);
+    }
+
+    #[test]
+    fn the_heartbeat_on_and_off_the_main_thread() {
+        let v = judge(&[heartbeat(1, BLOCKED, 301.0, 305.0), heartbeat(2, OFFLOADED, 4.0, 21.0)]);
+        assert_eq!(v.kind, Kind::Timers);
+        assert_eq!(
+            v.sentence,
+            "Off the main thread, the heartbeat stayed on time: at most 4 ms late, against 301 ms late on the main thread and the page froze for 305 ms."
+        );
+        assert!(!v.against_lesson);
+        let v = judge(&[heartbeat(1, OFFLOADED, 3.0, 18.0)]);
+        assert_eq!(
+            v.sentence,
+            "Off the main thread, the heartbeat stayed on time: at most 3 ms late, and the page never froze (longest frame gap 18 ms)."
+        );
+        let v = judge(&[heartbeat(1, BLOCKED, 250.0, 260.0)]);
+        assert!(
+            v.sentence.starts_with("On the main thread, the heartbeat was 250 ms late and the page froze for 260 ms")
+        );
+    }
+
+    #[test]
+    fn a_late_offloaded_heartbeat_is_called_out() {
+        let mut late = heartbeat(2, OFFLOADED, 90.0, 95.0);
+        late.hidden = true;
+        let v = judge(&[heartbeat(1, BLOCKED, 301.0, 305.0), late]);
+        assert!(v.against_lesson);
+        assert!(v.sentence.starts_with("Off the main thread, the heartbeat was still 90 ms late"), "{}", v.sentence);
+        assert!(v.sentence.contains("Likely reason: The tab was in the background"), "{}", v.sentence);
+        let v = judge(&[heartbeat(1, BLOCKED, 5.0, 16.0)]);
+        assert!(v.against_lesson && v.sentence.contains("too short"), "{}", v.sentence);
+    }
+
+    #[test]
+    fn other_modes_are_compared_by_their_medians() {
+        let mut one = run(1, MAIN, 0.0, 1);
+        one.mode = Mode { label: "One after another", ..OFFLOADED };
+        one.outcome.compute_ms = None;
+        one.wall_ms = 302.0;
+        let mut all = one.clone();
+        all.mode = Mode { id: "join-all", label: "Together", ..OFFLOADED };
+        all.wall_ms = 101.0;
+        let v = judge(&[one, all]);
+        assert_eq!(v.kind, Kind::Comparison);
+        assert_eq!(v.sentence, "Together took 101 ms against 302 ms for One after another: 3.0× faster.");
+    }
+
+    #[test]
+    fn one_run_of_one_mode() {
+        let mut main = run(1, MAIN, 230.0, 1);
+        main.frame_gap_ms = Some(236.0);
+        let v = judge(&[main]);
+        assert_eq!(v.kind, Kind::Single);
+        assert_eq!(v.sentence, "Main thread computed in 230.0 ms, and the page froze for 236 ms.");
+        assert!(v.single_samples);
+    }
+}

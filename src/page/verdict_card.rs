@@ -1,0 +1,82 @@
+//! The verdict on the runs so far, above the charts: one sentence and the measured
+//! figures behind it, the reasons (diagnoses) with the numbers that triggered them,
+//! and the long tasks the browser saw. The words are `playground_lab::verdict`'s;
+//! this only lays them out.
+
+use crate::engine::Engine;
+use crate::long_tasks;
+use leptos::prelude::*;
+use playground_lab::catalogue::About;
+use playground_lab::diagnosis::{Context, diagnose};
+use playground_lab::figures::{latest_per_mode, pool_speedup};
+use playground_lab::records::RunRecord;
+use playground_lab::verdict::verdict;
+
+#[component]
+pub fn VerdictCard(about: &'static About, runs: RwSignal<Vec<RunRecord>>, engine: Engine) -> impl IntoView {
+    let env = engine.environment.get_value();
+    let judged = Memo::new(move |_| {
+        runs.with(|runs| {
+            let context = Context { env: &env, memory_bound: about.memory_bound };
+            let v = verdict(runs, context)?;
+            let latest = runs.last()?;
+            let reasons = diagnose(latest, pool_speedup(runs).as_ref(), context);
+            let long_tasks: Vec<(usize, &'static str, Option<Vec<(f64, f64)>>)> =
+                latest_per_mode(runs).iter().map(|r| (r.number, r.mode.label, r.long_tasks.clone())).collect();
+            Some((v, reasons, long_tasks, latest.number))
+        })
+    });
+    move || {
+        judged.get().map(|(v, reasons, long_tasks, number)| {
+            let class = if v.against_lesson { "verdict against" } else { "verdict" };
+            view! {
+                <section class=class data-testid="verdict" aria-label="Verdict" data-kind=v.kind.id()
+                    data-against-lesson=v.against_lesson.to_string() data-single-samples=v.single_samples.to_string()>
+                    <p class="verdict-sentence" data-testid="verdict-sentence">{v.sentence}</p>
+                    <dl class="verdict-figures">
+                        {v.figures.into_iter().map(|(what, value)| view! {
+                            <div><dt>{what}</dt><dd>{value}</dd></div>
+                        }).collect_view()}
+                    </dl>
+                    {v.single_samples.then(|| view! {
+                        <p class="verdict-note" data-testid="single-samples">
+                            "Single samples: a mode run once gives one measurement, and runs of the same work vary by "
+                            "10 % or more. Set Repeats to 3 or more for medians with their spread."
+                        </p>
+                    })}
+                    {(!reasons.is_empty()).then(|| view! {
+                        <h3>{format!("Why (run {number})")}</h3>
+                        <ul class="diagnoses">
+                            {reasons.into_iter().map(|d| view! {
+                                <li data-testid="diagnosis" data-code=d.code>{d.text}</li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    <ul class="verdict-note long-tasks" data-testid="long-tasks">
+                        {long_tasks.into_iter().map(|(number, label, tasks)| view! {
+                            <li data-run=number data-count=tasks.as_ref().map(Vec::len)>
+                                {format!("Run {number} ({label}): {}", long_tasks_text(tasks.as_deref()))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
+
+fn long_tasks_text(tasks: Option<&[(f64, f64)]>) -> String {
+    let kinds = long_tasks::entry_types().join("\" and \"");
+    match tasks {
+        None => "this browser reports no long tasks (PerformanceObserver has neither \"long-animation-frame\" nor \
+                 \"longtask\"); the frame gaps measure the same freezes."
+            .into(),
+        Some([]) => format!("the browser reported no long task (\"{kinds}\" entries, 50 ms or more)."),
+        Some(tasks) => {
+            let listed: Vec<String> =
+                tasks.iter().take(5).map(|(start, d)| format!("{d:.0} ms at {start:.0} ms")).collect();
+            let more = if tasks.len() > 5 { format!(" and {} more", tasks.len() - 5) } else { String::new() };
+            format!("the browser reported {} long task(s) (\"{kinds}\"): {}{more}.", tasks.len(), listed.join(", "))
+        }
+    }
+}
