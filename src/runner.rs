@@ -324,16 +324,14 @@ impl Runner {
         }
     }
 
-    /// While a run goes, its longest freeze so far (ms), once it is one: it shows in the
-    /// first frame after the main thread is free again.
-    pub fn live_freeze_ms(&self) -> Option<f64> {
-        if !self.is_running() {
-            return None;
-        }
+    /// While a run goes, its longest freeze so far (ms), once it is one, and whether its
+    /// mode blocks the main thread: it shows in the first frame after the thread is free.
+    pub fn live_freeze(&self) -> Option<(f64, bool)> {
+        let Status::Running { mode, .. } = self.status.get() else { return None };
         self.track_redraw();
         let origin = self.origin.get_untracked();
         let longest = self.handles.frames.longest_gap_during(origin, clock::now_ms())?;
-        (longest >= FROZEN_FRAME_GAP_MS).then_some(longest)
+        (longest >= FROZEN_FRAME_GAP_MS).then_some((longest, mode.blocks_main_thread))
     }
 
     /// The share of chunks done, while a run with chunks goes.

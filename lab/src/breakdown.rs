@@ -34,12 +34,21 @@ pub struct Breakdown {
 }
 
 impl Breakdown {
-    /// `None` for a run without chunks.
+    /// `None` for a run without chunks on pool threads (a sequential run has no
+    /// threads to balance).
     pub fn of(run: &RunRecord) -> Option<Breakdown> {
+        if !run.spans.iter().any(|s| s.thread > 0) {
+            return None;
+        }
         let first = run.spans.iter().map(|s| s.start_ms).min_by(f64::total_cmp)?;
         let last = run.spans.iter().map(|s| s.end_ms).max_by(f64::total_cmp)?;
         let computing_ms = (last - first).max(0.0);
-        let threads: Vec<ThreadTime> = threads_of(&run.spans)
+        // Pool threads that ran no chunk were idle all along: they get a row too.
+        let mut ids = threads_of(&run.spans);
+        ids.extend(1..=run.outcome.threads);
+        ids.sort_unstable();
+        ids.dedup();
+        let threads: Vec<ThreadTime> = ids
             .into_iter()
             .map(|thread| {
                 let own = || run.spans.iter().filter(move |s| s.thread == thread);
@@ -114,8 +123,20 @@ mod tests {
     #[test]
     fn one_thread_has_no_tail() {
         let mut r = run(1, POOL, 100.0, 1);
-        r.spans = vec![span(0, 0, 1.0, 50.0), span(1, 0, 50.0, 99.0)];
+        r.spans = vec![span(0, 1, 1.0, 50.0), span(1, 1, 50.0, 99.0)];
         let b = Breakdown::of(&r).unwrap();
         assert_eq!((b.tail_ms, b.tail_share()), (0.0, 0.0));
+    }
+
+    #[test]
+    fn sequential_runs_have_none_and_idle_pool_threads_are_counted() {
+        let mut worker = run(1, POOL, 100.0, 1);
+        worker.spans = vec![span(0, 0, 1.0, 99.0)];
+        assert_eq!(Breakdown::of(&worker), None, "only the calling thread ran chunks");
+        let mut pool = run(2, POOL, 100.0, 3);
+        pool.spans = vec![span(0, 1, 0.0, 100.0), span(1, 3, 0.0, 100.0)];
+        let b = Breakdown::of(&pool).unwrap();
+        let threads: Vec<(usize, usize, f64)> = b.threads.iter().map(|t| (t.thread, t.chunks, t.idle_ms)).collect();
+        assert_eq!(threads, [(1, 1, 0.0), (2, 0, 100.0), (3, 1, 0.0)], "thread 2 stole nothing");
     }
 }

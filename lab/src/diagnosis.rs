@@ -106,7 +106,7 @@ fn too_small(b: &Breakdown) -> Option<Diagnosis> {
         "too-small",
         format!(
             "The work is too small: fixed costs (sending the job and waking the threads, {:.1} ms, then the \
-             answer's way back, {:.1} ms) were {} of the run's {:.1} ms (above {}).",
+             answer's way back, {:.1} ms) were {} of the run's {:.1} ms (at or above {}).",
             b.before_first_chunk_ms,
             b.after_last_chunk_ms,
             percent(b.fixed_share()),
@@ -121,7 +121,7 @@ fn uneven_chunks(b: &Breakdown) -> Option<Diagnosis> {
     found(
         "uneven-chunks",
         format!(
-            "The work was shared unevenly: for the last {:.1} ms ({} of the computing time, above {}) some \
+            "The work was shared unevenly: for the last {:.1} ms ({} of the computing time, at or above {}) some \
              thread had nothing left to do while another still computed.",
             b.tail_ms,
             percent(b.tail_share()),
@@ -186,8 +186,9 @@ fn page_drawing(run: &RunRecord, env: &Environment) -> Option<Diagnosis> {
     found(
         "page-drawing",
         format!(
-            "While the threads worked, the page spent {drawing:.1} ms of main-thread time redrawing its charts \
-             ({} of the run, above {}): with {} threads on {} cores that time was taken from them.",
+            "While the threads worked, the page's own redraw code (its charts and figures; layout and paint not \
+             counted) ran for {drawing:.1} ms on the main thread ({} of the run, at or above {}): with {} threads on {} \
+             cores, that time was likely taken from them.",
             percent(share),
             percent(DRAWING_SHARE),
             run.outcome.threads,
@@ -242,7 +243,8 @@ mod tests {
         let context = Context { env: &env, memory_bound: false };
         let mut r = run(1, POOL, 20.0, 4);
         r.wall_ms = 20.0;
-        // 6 ms before the first chunk, 2 ms after the last; thread 2 idle for the last 8 ms.
+        // 6 ms before the first chunk, 2 ms after the last; of 4 pool threads, 3 and 4 ran
+        // nothing, so from the first chunk on some thread was idle.
         r.spans = vec![span(1, 6.0, 18.0), span(2, 6.0, 10.0)];
         r.hidden = true;
         r.drawing_ms = Some(2.0);
@@ -262,8 +264,8 @@ mod tests {
         );
         assert!(found[2].text.starts_with("4 threads on 2 logical cores"), "{}", found[2].text);
         assert!(found[3].text.contains("40 % of the run's 20.0 ms"), "{}", found[3].text);
-        assert!(found[4].text.contains("last 8.0 ms (67 % of the computing time"), "{}", found[4].text);
-        assert!(found[5].text.contains("2.0 ms of main-thread time"), "{}", found[5].text);
+        assert!(found[4].text.contains("last 12.0 ms (100 % of the computing time"), "{}", found[4].text);
+        assert!(found[5].text.contains("ran for 2.0 ms on the main thread (10 % of the run"), "{}", found[5].text);
         assert!(found[6].text.contains("80 ms without a frame"), "{}", found[6].text);
     }
 

@@ -8,91 +8,136 @@ use crate::thresholds::FROZEN_FRAME_GAP_MS;
 use crate::timeline::{thread_name, threads_of};
 use serde_json::{Value as Json, json};
 
-/// The rows of one run, named in order of first use; a row's thread id is its place + 1.
+/// Something to draw: on which row, from when to when (µs on the page's clock).
+struct Span {
+    row: String,
+    name: String,
+    category: &'static str,
+    start_us: i64,
+    end_us: i64,
+    args: Json,
+}
+
+impl Span {
+    /// From `start` to `end`, ms on the run's axis. Both ends are rounded, not the
+    /// length, so spans that touch still touch.
+    fn new(
+        run: &RunRecord,
+        row: &str,
+        name: String,
+        category: &'static str,
+        (start, end): (f64, f64),
+        args: Json,
+    ) -> Span {
+        let us = |t: f64| ((run.began_ms + t) * 1000.0).round() as i64;
+        Span { row: row.to_string(), name, category, start_us: us(start), end_us: us(end.max(start)), args }
+    }
+}
+
+/// Every span of a run, rows in the order the timeline draws them.
+fn spans_of(run: &RunRecord) -> Vec<Span> {
+    let mut spans: Vec<Span> = run
+        .events
+        .iter()
+        .map(|e| match e.due {
+            // A tick is drawn from when it was due to when it fired: its length is its lateness.
+            Some(due) => {
+                Span::new(run, &e.lane, e.label.clone(), "tick", (due, e.start), json!({ "late_ms": e.start - due }))
+            }
+            None => Span::new(run, &e.lane, e.label.clone(), "work", (e.start, e.end), json!({})),
+        })
+        .collect();
+    for thread in threads_of(&run.spans) {
+        let row = thread_name(thread, run.mode.blocks_main_thread);
+        spans.extend(run.spans.iter().filter(|s| s.thread == thread).map(|s| {
+            Span::new(
+                run,
+                &row,
+                format!("chunk {}", s.index),
+                "chunk",
+                (s.start_ms, s.end_ms),
+                json!({ "index": s.index }),
+            )
+        }));
+    }
+    for &(at, gap) in run.frame_gaps.iter().filter(|g| g.1 >= FROZEN_FRAME_GAP_MS) {
+        let name = "no frame (frozen)".to_string();
+        spans.push(Span::new(run, "Page frames", name, "freeze", (at - gap, at), json!({ "gap_ms": gap })));
+    }
+    for &(start, duration) in run.long_tasks.iter().flatten() {
+        let row = "Long tasks (main thread)";
+        spans.push(Span::new(run, row, "long task".into(), "long-task", (start, start + duration), json!({})));
+    }
+    spans
+}
+
+/// The thread rows of a run: a row's spans that overlap (timer ticks while the thread
+/// was blocked, requests in flight together) go on extra rows "Heartbeat (2)", …, as
+/// trace viewers drop complete events that partly overlap on one thread.
+#[derive(Default)]
 struct Rows {
-    pid: usize,
-    names: Vec<String>,
+    /// (name, end of its last span in µs)
+    rows: Vec<(String, i64)>,
 }
 
 impl Rows {
-    fn tid(&mut self, name: &str) -> usize {
-        match self.names.iter().position(|n| n == name) {
-            Some(i) => i + 1,
-            None => {
-                self.names.push(name.to_string());
-                self.names.len()
+    /// The thread id (place + 1) of the first row of `span.row` free at its start.
+    fn place(&mut self, span: &Span) -> usize {
+        let mut copy = 1;
+        loop {
+            let name = if copy == 1 { span.row.clone() } else { format!("{} ({copy})", span.row) };
+            match self.rows.iter().position(|(n, _)| *n == name) {
+                Some(i) if self.rows[i].1 <= span.start_us => {
+                    self.rows[i].1 = span.end_us;
+                    return i + 1;
+                }
+                Some(_) => copy += 1,
+                None => {
+                    self.rows.push((name, span.end_us));
+                    return self.rows.len();
+                }
             }
         }
     }
 
-    fn metadata(&self, title: &str, number: usize) -> Vec<Json> {
+    fn metadata(&self, pid: usize, title: &str, number: usize) -> Vec<Json> {
+        let meta = |tid: usize, name: &str, args: Json| json!({ "ph": "M", "ts": 0, "pid": pid, "tid": tid, "name": name, "args": args });
         let mut events = vec![
-            json!({ "ph": "M", "name": "process_name", "pid": self.pid, "tid": 0, "args": { "name": title } }),
-            json!({ "ph": "M", "name": "process_sort_index", "pid": self.pid, "tid": 0, "args": { "sort_index": number } }),
+            meta(0, "process_name", json!({ "name": title })),
+            meta(0, "process_sort_index", json!({ "sort_index": number })),
         ];
-        for (i, name) in self.names.iter().enumerate() {
-            events.push(
-                json!({ "ph": "M", "name": "thread_name", "pid": self.pid, "tid": i + 1, "args": { "name": name } }),
-            );
-            events.push(json!({ "ph": "M", "name": "thread_sort_index", "pid": self.pid, "tid": i + 1, "args": { "sort_index": i } }));
+        for (i, (name, _)) in self.rows.iter().enumerate() {
+            events.push(meta(i + 1, "thread_name", json!({ "name": name })));
+            events.push(meta(i + 1, "thread_sort_index", json!({ "sort_index": i })));
         }
         events
     }
 }
 
-/// A complete event from `start` to `end` (ms on the run's axis).
-fn complete(
-    run: &RunRecord,
-    pid: usize,
-    tid: usize,
-    name: &str,
-    category: &str,
-    (start, end): (f64, f64),
-    args: Json,
-) -> Json {
-    json!({
-        "ph": "X",
-        "name": name,
-        "cat": category,
-        "pid": pid,
-        "tid": tid,
-        "ts": ((run.began_ms + start) * 1000.0).round(),
-        "dur": ((end - start).max(0.0) * 1000.0).round(),
-        "args": args,
-    })
-}
-
 fn run_events(run: &RunRecord) -> Vec<Json> {
-    let mut rows = Rows { pid: run.number, names: Vec::new() };
     let pid = run.number;
+    let spans = spans_of(run);
+    let mut names: Vec<&str> = Vec::new();
+    for s in &spans {
+        if !names.contains(&s.row.as_str()) {
+            names.push(&s.row);
+        }
+    }
+    let mut rows = Rows::default();
     let mut events = Vec::new();
-    for e in &run.events {
-        let tid = rows.tid(&e.lane);
-        events.push(match e.due {
-            // A tick is drawn from when it was due to when it fired: its length is its lateness.
-            Some(due) => complete(run, pid, tid, &e.label, "tick", (due, e.start), json!({ "late_ms": e.start - due })),
-            None => complete(run, pid, tid, &e.label, "work", (e.start, e.end), json!({})),
-        });
-    }
-    // Thread rows in thread order, as the timeline draws them.
-    for t in threads_of(&run.spans) {
-        rows.tid(&thread_name(t, run.mode.blocks_main_thread));
-    }
-    for s in &run.spans {
-        let tid = rows.tid(&thread_name(s.thread, run.mode.blocks_main_thread));
-        let name = format!("chunk {}", s.index);
-        events.push(complete(run, pid, tid, &name, "chunk", (s.start_ms, s.end_ms), json!({ "index": s.index })));
-    }
-    for &(at, gap) in run.frame_gaps.iter().filter(|g| g.1 >= FROZEN_FRAME_GAP_MS) {
-        let tid = rows.tid("Page frames");
-        events.push(complete(run, pid, tid, "no frame (frozen)", "freeze", (at - gap, at), json!({ "gap_ms": gap })));
-    }
-    for &(start, duration) in run.long_tasks.iter().flatten() {
-        let tid = rows.tid("Long tasks (main thread)");
-        events.push(complete(run, pid, tid, "long task", "long-task", (start, start + duration), json!({})));
+    for name in names {
+        let mut own: Vec<&Span> = spans.iter().filter(|s| s.row == name).collect();
+        own.sort_by_key(|s| s.start_us);
+        for s in own {
+            let tid = rows.place(s);
+            events.push(json!({
+                "ph": "X", "name": s.name, "cat": s.category, "pid": pid, "tid": tid,
+                "ts": s.start_us, "dur": s.end_us - s.start_us, "args": s.args,
+            }));
+        }
     }
     let title = format!("Run {}: {} ({})", run.number, run.mode.label, run.values.display());
-    let mut all = rows.metadata(&title, run.number);
+    let mut all = rows.metadata(pid, &title, run.number);
     all.extend(events);
     all
 }
@@ -143,10 +188,14 @@ mod tests {
         let chunks: Vec<&&Json> = complete.iter().filter(|e| e["cat"] == "chunk").collect();
         assert_eq!(chunks.len(), 6);
         assert!(chunks.iter().all(|e| e["pid"] == 2));
-        assert_eq!(chunks[1]["ts"], 5_001_000.0, "µs on the page's clock");
-        assert_eq!(chunks[1]["dur"], 1500.0);
+        let first = chunks.iter().find(|e| e["args"]["index"] == 1).unwrap();
+        assert_eq!(
+            (first["ts"].as_i64(), first["dur"].as_i64()),
+            (Some(5_001_000), Some(1500)),
+            "µs on the page's clock"
+        );
         let tick = complete.iter().find(|e| e["cat"] == "tick").unwrap();
-        assert_eq!((tick["ts"].as_f64(), tick["dur"].as_f64()), (Some(1_050_000.0), Some(255_000.0)));
+        assert_eq!((tick["ts"].as_i64(), tick["dur"].as_i64()), (Some(1_050_000), Some(255_000)));
         assert_eq!(complete.iter().filter(|e| e["cat"] == "freeze").count(), 1, "only gaps of a freeze");
         assert_eq!(complete.iter().filter(|e| e["cat"] == "long-task").count(), 1);
         let names: Vec<&str> = events
@@ -155,6 +204,29 @@ mod tests {
             .map(|e| e["args"]["name"].as_str().unwrap())
             .collect();
         assert_eq!(names, ["Pool thread 1", "Pool thread 2"]);
+    }
+
+    #[test]
+    fn overlapping_spans_get_rows_of_their_own_and_touching_ones_share() {
+        let mut blocked = run(1, MAIN, 300.0, 1);
+        blocked.events = (1..=3)
+            .map(|n| Event::tick("Heartbeat", format!("heartbeat {n}"), 50.0 * n as f64, 305.0 + n as f64))
+            .collect();
+        // Chunks that touch at a fraction of a µs stay on one row.
+        blocked.spans = vec![chunk(0, 0, 0.0, 1.0004), chunk(1, 0, 1.0004, 2.0)];
+        let events = parse(&chrome_trace("heartbeat", &[blocked]));
+        let rows: Vec<&str> =
+            events.iter().filter(|e| e["name"] == "thread_name").map(|e| e["args"]["name"].as_str().unwrap()).collect();
+        assert_eq!(rows, ["Heartbeat", "Heartbeat (2)", "Heartbeat (3)", "Main thread"]);
+        let complete: Vec<&Json> = events.iter().filter(|e| e["ph"] == "X").collect();
+        for a in &complete {
+            for b in complete.iter().filter(|b| b["tid"] == a["tid"] && !std::ptr::eq(**b, *a)) {
+                let (a0, a1) = (a["ts"].as_i64().unwrap(), a["ts"].as_i64().unwrap() + a["dur"].as_i64().unwrap());
+                let (b0, b1) = (b["ts"].as_i64().unwrap(), b["ts"].as_i64().unwrap() + b["dur"].as_i64().unwrap());
+                assert!(a1 <= b0 || b1 <= a0, "{a} and {b} overlap on one row");
+            }
+        }
+        assert!(events.iter().filter(|e| e["ph"] == "M").all(|e| e["ts"] == 0));
     }
 
     #[test]

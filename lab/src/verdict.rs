@@ -6,8 +6,8 @@
 //! them: a baseline and a parallel run give a speedup; timers give lateness, on and
 //! off the main thread; several modes give a comparison; one mode, its own figures.
 
-use crate::catalogue::Mode;
-use crate::diagnosis::{Context, diagnose};
+use crate::catalogue::{Mode, Role};
+use crate::diagnosis::{Context, Diagnosis, diagnose};
 use crate::figures::{PoolSpeedup, latest_work, pool_speedup};
 use crate::records::RunRecord;
 use crate::thresholds::*;
@@ -42,6 +42,18 @@ pub struct Verdict {
     pub against_lesson: bool,
     /// Some mode behind it ran only once: its figures are single samples.
     pub single_samples: bool,
+    /// The run the reasons are about: the one that carries the lesson (the parallel
+    /// run of a speedup, the offloaded run of a timer comparison), else the latest.
+    pub subject: usize,
+    /// Why that run came out as it did, most telling first.
+    pub reasons: Vec<Diagnosis>,
+}
+
+/// What a kind of verdict says.
+struct Said {
+    sentence: String,
+    figures: Vec<(String, String)>,
+    against_lesson: bool,
 }
 
 /// "220 ms (median of 3, 200–900)" or "220 ms (one run)".
@@ -74,32 +86,45 @@ pub fn verdict(runs: &[RunRecord], context: Context) -> Option<Verdict> {
     let latest = runs.last()?;
     let work = latest_work(runs);
     let modes = by_mode(&work);
-    let single_samples = modes.iter().any(|(_, rs)| rs.len() == 1);
     let speedup = pool_speedup(runs);
-    let reason = || {
-        diagnose(latest, speedup.as_ref(), context).into_iter().next().map_or_else(
-            || "nothing in the measurements explains it; the machine may have been busy, so run it again.".into(),
-            |d| d.text,
-        )
-    };
-    let (kind, sentence, figures, against_lesson) = if let Some(s) = speedup {
-        speedup_verdict(&s, &modes, reason)
-    } else if work.iter().any(|r| r.worst_lateness().is_some()) {
-        timers_verdict(&modes, reason)
+    let has_timers = work.iter().any(|r| r.worst_lateness().is_some());
+    let lesson_run = |wanted: &dyn Fn(&RunRecord) -> bool| work.iter().rev().copied().find(|r| wanted(r));
+    let subject = match (&speedup, has_timers) {
+        (Some(_), _) => lesson_run(&|r| r.mode.role == Role::Parallel),
+        (None, true) => lesson_run(&|r| !r.mode.blocks_main_thread),
+        _ => None,
+    }
+    .unwrap_or(latest);
+    let reasons = diagnose(subject, speedup.as_ref(), context);
+    let reason = reasons
+        .first()
+        .map_or("nothing in the measurements explains it; the machine may have been busy, so run it again.", |d| {
+            d.text.as_str()
+        });
+    let (kind, said) = if let Some(s) = &speedup {
+        (Kind::Speedup, speedup_verdict(s, &modes, reason))
+    } else if has_timers {
+        (Kind::Timers, timers_verdict(&modes, reason))
     } else if modes.len() > 1 {
-        comparison_verdict(&modes)
+        (Kind::Comparison, comparison_verdict(&modes))
     } else {
-        single_verdict(latest)
+        (Kind::Single, single_verdict(latest))
     };
-    Some(Verdict { kind, sentence, figures, against_lesson, single_samples })
+    Some(Verdict {
+        kind,
+        sentence: said.sentence,
+        figures: said.figures,
+        against_lesson: said.against_lesson,
+        single_samples: modes.iter().any(|(_, rs)| rs.len() == 1),
+        subject: subject.number,
+        reasons,
+    })
 }
 
-type Parts = (Kind, String, Vec<(String, String)>, bool);
-
-fn speedup_verdict(s: &PoolSpeedup, modes: &[(Mode, Vec<&RunRecord>)], reason: impl Fn() -> String) -> Parts {
+fn speedup_verdict(s: &PoolSpeedup, modes: &[(Mode, Vec<&RunRecord>)], reason: &str) -> Said {
     let (x, n, eff) = (s.speedup.speedup, s.threads, s.speedup.efficiency);
     let label = |role| modes.iter().find(|(m, _)| m.role == role).map_or("", |(m, _)| m.label);
-    let (baseline, parallel) = (label(crate::catalogue::Role::Baseline), label(crate::catalogue::Role::Parallel));
+    let (baseline, parallel) = (label(Role::Baseline), label(Role::Parallel));
     let mut sentence = if n == 1 {
         format!(
             "On 1 thread the pool took {x:.2}× the speed of {baseline}: one thread has no one to share the work with, \
@@ -111,12 +136,9 @@ fn speedup_verdict(s: &PoolSpeedup, modes: &[(Mode, Vec<&RunRecord>)], reason: i
             eff * 100.0
         )
     } else if x >= SLOWER_BELOW {
-        format!(
-            "{n} threads were no faster than {baseline}: {x:.2}×, against an ideal {n}×. Likely reason: {}",
-            reason()
-        )
+        format!("{n} threads were no faster than {baseline}: {x:.2}×, against an ideal {n}×. Likely reason: {reason}")
     } else {
-        format!("The pool was slower than {baseline}: {x:.2}× with {n} threads. Likely reason: {}", reason())
+        format!("The pool was slower than {baseline}: {x:.2}× with {n} threads. Likely reason: {reason}")
     };
     if eff > 1.0 && n > 1 {
         sentence.push_str(&above_ideal(s));
@@ -128,7 +150,7 @@ fn speedup_verdict(s: &PoolSpeedup, modes: &[(Mode, Vec<&RunRecord>)], reason: i
         ("Efficiency".to_string(), format!("{:.0} % of ideal", eff * 100.0)),
     ];
     figures.extend(freezes(modes));
-    (Kind::Speedup, sentence, figures, n > 1 && x < NO_GAIN_BELOW)
+    Said { sentence, figures, against_lesson: n > 1 && x < NO_GAIN_BELOW }
 }
 
 /// "1 thread", "2 threads".
@@ -140,29 +162,31 @@ fn threads(n: usize) -> String {
 pub fn above_ideal(s: &PoolSpeedup) -> String {
     let within_spread = s.baseline.min / s.parallel.max <= s.threads as f64;
     if s.baseline.count == 1 || s.parallel.count == 1 {
-        " Above the ideal: one run of a mode is a single sample, and single runs vary by more than that; repeat them for medians.".into()
+        " Above the ideal: one run of a mode is a single sample, which cannot tell noise from a real difference; \
+         repeat the runs for medians with their spread."
+            .into()
     } else if within_spread {
         " Above the ideal, but within the runs' spread: noise.".into()
     } else {
         " Above the ideal, beyond the runs' spread: the baseline is the sequential code on one worker, not the pool of one \
-         thread, and the parallel code ran faster per thread (other loop, warmer caches)."
+         thread, so the two ran different loops (the parallel one possibly kinder to the caches)."
             .into()
     }
 }
 
-/// The page's longest freeze in each mode that froze it.
+/// Each mode whose runs typically froze the page (by the median of their longest gaps).
 fn freezes(modes: &[(Mode, Vec<&RunRecord>)]) -> Vec<(String, String)> {
     modes
         .iter()
         .filter_map(|(m, rs)| {
             let gap = summary_of(rs, |r| r.frame_gap_ms)?;
-            (gap.max >= FROZEN_FRAME_GAP_MS).then(|| (format!("{}: page froze", m.label), with_spread(&gap)))
+            (gap.median >= FROZEN_FRAME_GAP_MS).then(|| (format!("{}: page froze", m.label), with_spread(&gap)))
         })
         .collect()
 }
 
-/// The timers of the modes on one side of the main thread: their worst lateness and
-/// the page's longest frame gap, over that side's runs.
+/// The timers of the modes on one side of the main thread, over that side's runs: the
+/// worst lateness of each run and the page's longest frame gap in each.
 struct TimerSide {
     late: Summary,
     gap: Option<Summary>,
@@ -181,9 +205,21 @@ impl TimerSide {
         })
     }
 
-    /// On time, and the page never froze: what offloading promises.
-    fn kept_time(&self) -> bool {
-        self.late.max < LATE_TIMER_MS && self.gap.is_none_or(|g| g.max < FROZEN_FRAME_GAP_MS)
+    /// Worst over the side's runs: "at most" and "never" are claims about every run.
+    fn latest_tick(&self) -> f64 {
+        self.late.max
+    }
+
+    fn longest_gap(&self) -> f64 {
+        self.gap.map_or(0.0, |g| g.max)
+    }
+
+    fn on_time(&self) -> bool {
+        self.latest_tick() < LATE_TIMER_MS
+    }
+
+    fn froze(&self) -> bool {
+        self.longest_gap() >= FROZEN_FRAME_GAP_MS
     }
 
     fn figures(&self, side: &str) -> Vec<(String, String)> {
@@ -193,58 +229,74 @@ impl TimerSide {
     }
 }
 
-fn timers_verdict(modes: &[(Mode, Vec<&RunRecord>)], reason: impl Fn() -> String) -> Parts {
+/// "the heartbeat stayed on time: at most 4 ms late" / "was 90 ms late", and the page.
+fn offloaded_clause(timer: &str, off: &TimerSide) -> String {
+    let (late, gap) = (off.latest_tick(), off.longest_gap());
+    let timing = if off.on_time() {
+        format!("Off the main thread, the {timer} stayed on time: at most {late:.0} ms late")
+    } else {
+        format!("Off the main thread, the {timer} was still {late:.0} ms late")
+    };
+    let page = if off.froze() { format!(", but the page froze for {gap:.0} ms") } else { String::new() };
+    timing + &page
+}
+
+/// The main thread's side, on its own or after the offloaded clause.
+fn blocked_clause(timer: &str, on: &TimerSide, after_offloaded: bool) -> String {
+    let (late, gap) = (on.latest_tick(), on.longest_gap());
+    let froze = if on.froze() { format!(" and the page froze for {gap:.0} ms") } else { String::new() };
+    match (on.on_time(), after_offloaded) {
+        (false, true) => format!("against {late:.0} ms late on the main thread{froze}"),
+        (false, false) => {
+            format!(
+                "On the main thread, the {timer} was {late:.0} ms late{froze}: the work held the thread the timer needs"
+            )
+        }
+        (true, true) => format!(
+            "and on the main thread it was on time as well (at most {late:.0} ms late{froze}), so this run did not show \
+             the stall"
+        ),
+        (true, false) => format!(
+            "On the main thread, the {timer} was on time (at most {late:.0} ms late{froze}), so this run did not show \
+             the stall"
+        ),
+    }
+}
+
+fn timers_verdict(modes: &[(Mode, Vec<&RunRecord>)], reason: &str) -> Said {
     let timer = modes.iter().flat_map(|(_, rs)| rs).find_map(|r| r.timer_lane()).unwrap_or("timer").to_lowercase();
     let (on, off) = (TimerSide::of(modes, true), TimerSide::of(modes, false));
     let mut figures = Vec::new();
     let mut parts = Vec::new();
     if let Some(off) = &off {
         figures.extend(off.figures("Off the main thread"));
-        let gap = off.gap.map_or(0.0, |g| g.max);
-        parts.push(if off.kept_time() {
-            format!("Off the main thread, the {timer} stayed on time: at most {:.0} ms late", off.late.max)
-        } else {
-            format!(
-                "Off the main thread, the {timer} was still {:.0} ms late (longest frame gap {gap:.0} ms)",
-                off.late.max
-            )
-        });
+        parts.push(offloaded_clause(&timer, off));
     }
     if let Some(on) = &on {
         figures.extend(on.figures("On the main thread"));
-        let (late, gap) = (on.late.median, on.gap.map_or(0.0, |g| g.median));
-        let froze =
-            if gap >= FROZEN_FRAME_GAP_MS { format!(" and the page froze for {gap:.0} ms") } else { String::new() };
-        parts.push(if late < LATE_TIMER_MS {
-            format!(
-                "on the main thread it was on time too ({late:.0} ms late): the work was too short to hold the thread"
-            )
-        } else if off.is_some() {
-            format!("against {late:.0} ms late on the main thread{froze}")
-        } else {
-            format!(
-                "On the main thread, the {timer} was {late:.0} ms late{froze}: the work held the thread the timer needs"
-            )
-        });
+        parts.push(blocked_clause(&timer, on, off.is_some()));
     }
     if let (Some(off), None) = (&off, &on) {
-        if off.kept_time() {
-            parts
-                .push(format!("and the page never froze (longest frame gap {:.0} ms)", off.gap.map_or(0.0, |g| g.max)));
+        if !off.froze() {
+            parts.push(format!("and the page never froze (longest frame gap {:.0} ms)", off.longest_gap()));
         }
     }
-    let offloaded_late = off.as_ref().is_some_and(|s| !s.kept_time());
-    let blocked_on_time = on.as_ref().is_some_and(|s| s.late.median < LATE_TIMER_MS);
+    let offloaded_failed = off.as_ref().is_some_and(|s| !s.on_time() || s.froze());
     let mut sentence = parts.join(", ") + ".";
-    if offloaded_late {
-        sentence.push_str(&format!(" Likely reason: {}", reason()));
+    if offloaded_failed {
+        sentence.push_str(&format!(" Likely reason: {reason}"));
     }
-    (Kind::Timers, sentence, figures, offloaded_late || blocked_on_time)
+    let blocked_on_time = on.as_ref().is_some_and(TimerSide::on_time);
+    Said { sentence, figures, against_lesson: offloaded_failed || blocked_on_time }
 }
 
-fn comparison_verdict(modes: &[(Mode, Vec<&RunRecord>)]) -> Parts {
+fn comparison_verdict(modes: &[(Mode, Vec<&RunRecord>)]) -> Said {
+    // Compute time only where every mode has one: else one mode's compute time would
+    // meet another's wall time.
+    let all_computed = modes.iter().flat_map(|(_, rs)| rs).all(|r| r.outcome.compute_ms.is_some());
+    let time = |r: &RunRecord| Some(if all_computed { r.time_ms() } else { r.wall_ms });
     let mut times: Vec<(Mode, Summary)> =
-        modes.iter().filter_map(|(m, rs)| Some((*m, summary_of(rs, |r| Some(r.time_ms()))?))).collect();
+        modes.iter().filter_map(|(m, rs)| Some((*m, summary_of(rs, time)?))).collect();
     times.sort_by(|a, b| a.1.median.total_cmp(&b.1.median));
     let (fast, slow) = (&times[0], &times[times.len() - 1]);
     let ratio = slow.1.median / fast.1.median.max(1e-9);
@@ -260,15 +312,21 @@ fn comparison_verdict(modes: &[(Mode, Vec<&RunRecord>)]) -> Parts {
         )
     };
     let frozen = freezes(modes);
-    if let Some((what, value)) = frozen.first() {
-        sentence.push_str(&format!(" {what} for {}.", value.split(" (").next().unwrap_or(value)));
+    if let Some((what, _)) = frozen.first() {
+        let gap = modes
+            .iter()
+            .find(|(m, _)| format!("{}: page froze", m.label) == *what)
+            .and_then(|(_, rs)| summary_of(rs, |r| r.frame_gap_ms));
+        sentence.push_str(&format!(" {what} for {:.0} ms.", gap.map_or(0.0, |g| g.median)));
     }
-    let mut figures: Vec<(String, String)> = times.iter().map(|(m, s)| (m.label.to_string(), with_spread(s))).collect();
+    let what = if all_computed { "compute time" } else { "wall time" };
+    let mut figures: Vec<(String, String)> =
+        times.iter().map(|(m, s)| (format!("{}, {what}", m.label), with_spread(s))).collect();
     figures.extend(frozen);
-    (Kind::Comparison, sentence, figures, false)
+    Said { sentence, figures, against_lesson: false }
 }
 
-fn single_verdict(run: &RunRecord) -> Parts {
+fn single_verdict(run: &RunRecord) -> Said {
     let what = if run.outcome.compute_ms.is_some() { "computed in" } else { "took" };
     let page = match run.frame_gap_ms {
         Some(g) if g >= FROZEN_FRAME_GAP_MS => format!("the page froze for {g:.0} ms"),
@@ -278,12 +336,12 @@ fn single_verdict(run: &RunRecord) -> Parts {
     let sentence = format!("{} {what} {:.1} ms, and {page}.", run.mode.label, run.time_ms());
     let mut figures = vec![("Wall time".to_string(), format!("{:.1} ms (one run)", run.wall_ms))];
     if let Some(c) = run.outcome.compute_ms {
-        figures.push(("Compute time".to_string(), format!("{c:.1} ms on {} thread(s)", run.outcome.threads)));
+        figures.push(("Compute time".to_string(), format!("{c:.1} ms on {}", threads(run.outcome.threads))));
     }
     if let Some(g) = run.frame_gap_ms {
         figures.push(("Longest frame gap".to_string(), format!("{g:.0} ms")));
     }
-    (Kind::Single, sentence, figures, false)
+    Said { sentence, figures, against_lesson: false }
 }
 
 #[cfg(test)]
@@ -401,10 +459,38 @@ mod tests {
         late.hidden = true;
         let v = judge(&[heartbeat(1, BLOCKED, 301.0, 305.0), late]);
         assert!(v.against_lesson);
-        assert!(v.sentence.starts_with("Off the main thread, the heartbeat was still 90 ms late"), "{}", v.sentence);
-        assert!(v.sentence.contains("Likely reason: The tab was in the background"), "{}", v.sentence);
+        assert_eq!(v.subject, 2, "the reasons are the offloaded run's");
+        assert!(
+            v.sentence.starts_with(
+                "Off the main thread, the heartbeat was still 90 ms late, but the page froze for 95 ms, against 301 ms \
+                 late on the main thread and the page froze for 305 ms. Likely reason: The tab was in the background"
+            ),
+            "{}",
+            v.sentence
+        );
+        // On time but frozen is still against the lesson.
+        let v = judge(&[heartbeat(1, OFFLOADED, 3.0, 80.0)]);
+        assert!(v.against_lesson);
+        assert!(v.sentence.starts_with(
+            "Off the main thread, the heartbeat stayed on time: at most 3 ms late, but the page froze for 80 ms. Likely \
+             reason: The page went 80 ms without a frame"
+        ), "{}", v.sentence);
+    }
+
+    #[test]
+    fn a_blocked_heartbeat_on_time_did_not_show_the_stall() {
         let v = judge(&[heartbeat(1, BLOCKED, 5.0, 16.0)]);
-        assert!(v.against_lesson && v.sentence.contains("too short"), "{}", v.sentence);
+        assert!(v.against_lesson);
+        assert_eq!(
+            v.sentence,
+            "On the main thread, the heartbeat was on time (at most 5 ms late), so this run did not show the stall."
+        );
+        let v = judge(&[heartbeat(1, BLOCKED, 5.0, 60.0), heartbeat(2, OFFLOADED, 2.0, 17.0)]);
+        assert_eq!(
+            v.sentence,
+            "Off the main thread, the heartbeat stayed on time: at most 2 ms late, and on the main thread it was on time as \
+             well (at most 5 ms late and the page froze for 60 ms), so this run did not show the stall."
+        );
     }
 
     #[test]

@@ -35,14 +35,16 @@ pub fn BreakdownPanel(#[prop(into)] run: Signal<Option<RunRecord>>) -> impl Into
         }).collect_view();
         let drawing = run.drawing_ms.map(|d| {
             format!(
-                " While it ran, the page spent {d:.1} ms of main-thread time redrawing ({:.1} % of the run).",
+                " While it ran, the page's own redraw code ran for {d:.1} ms on the main thread ({:.1} % of the run; \
+                 layout and paint not counted).",
                 d / run.wall_ms.max(1e-9) * 100.0
             )
         });
         Some(view! {
             <figure class="breakdown" data-testid="breakdown" data-run=run.number
                 data-before-ms=format!("{:.3}", b.before_first_chunk_ms) data-tail-ms=format!("{:.3}", b.tail_ms)
-                data-after-ms=format!("{:.3}", b.after_last_chunk_ms) data-computing-ms=format!("{:.3}", b.computing_ms)>
+                data-after-ms=format!("{:.3}", b.after_last_chunk_ms) data-computing-ms=format!("{:.3}", b.computing_ms)
+                data-fixed-share=b.fixed_share().to_string()>
                 <figcaption>{format!("Where run {}'s {:.1} ms went ({})", run.number, b.wall_ms, run.mode.label)}</figcaption>
                 <p>
                     {format!(

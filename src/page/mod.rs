@@ -45,9 +45,13 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
                 <p class="status" role="status" aria-live="polite" data-testid="status">{move || runner.progress_text()}</p>
                 {move || runner.fraction_done().map(|f| view! { <progress max="1" value=f></progress> })}
             </div>
-            {move || runner.live_freeze_ms().map(|ms| view! {
+            {move || runner.live_freeze().map(|(ms, blocking)| view! {
                 <p class="notice warn" role="status" data-testid="freeze-warning" data-freeze-ms=format!("{ms:.0}")>
-                    {format!("This run held the main thread for {ms:.0} ms: no frame could be drawn meanwhile, and clicks and keys waited.")}
+                    {if blocking {
+                        format!("This run held the main thread for {ms:.0} ms: no frame could be drawn meanwhile, and clicks and keys waited.")
+                    } else {
+                        format!("The page went {ms:.0} ms without a frame during this run, although this mode leaves the main thread free: something else held it.")
+                    }}
                 </p>
             })}
             <Results about runner engine=handles.engine />

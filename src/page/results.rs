@@ -10,7 +10,7 @@ use crate::download;
 use crate::engine::Engine;
 use crate::runner::Runner;
 use leptos::prelude::*;
-use playground_lab::catalogue::About;
+use playground_lab::catalogue::{About, Role};
 use playground_lab::figures::{PoolSpeedup, mode_summaries, pool_speedup};
 use playground_lab::records::RunRecord;
 use playground_lab::thresholds::FROZEN_FRAME_GAP_MS;
@@ -55,7 +55,7 @@ pub fn Results(about: &'static About, runner: Runner, engine: Engine) -> impl In
             </Show>
             {move || runs.with(|r| pool_speedup(r)).map(|s| view! {
                 <p class="speedup" data-testid="speedup" data-speedup=format!("{:.3}", s.speedup.speedup) data-threads=s.threads>
-                    {speedup_text(&s)}
+                    {speedup_text(&s, about)}
                 </p>
             })}
             {(!engine.environment.get_value().optimised_build).then(|| view! {
@@ -69,12 +69,14 @@ pub fn Results(about: &'static About, runner: Runner, engine: Engine) -> impl In
     }
 }
 
-/// The speedup in words, naming its baseline and how many runs are behind each median.
-fn speedup_text(s: &PoolSpeedup) -> String {
+/// The speedup in words, naming its modes and how many runs are behind each median.
+fn speedup_text(s: &PoolSpeedup, about: &About) -> String {
     let (x, n) = (s.speedup.speedup, s.threads);
+    let label = |role| about.modes.iter().find(|m| m.role == role).map_or("", |m| m.label);
+    let (parallel, baseline) = (label(Role::Parallel), label(Role::Baseline));
     let mut text = format!(
-        "Rayon pool on {n} threads against the sequential code on one web worker: {x:.2}× faster, {:.0} % of the \
-         ideal {n}×. Worker {}; pool {}.",
+        "{parallel} on {n} threads against {baseline} (the sequential code): {x:.2}× faster, {:.0} % of the ideal \
+         {n}×. {baseline}: {}; {parallel}: {}.",
         s.speedup.efficiency * 100.0,
         with_spread(&s.baseline),
         with_spread(&s.parallel)
@@ -85,32 +87,43 @@ fn speedup_text(s: &PoolSpeedup) -> String {
     text
 }
 
-/// The runs as files: JSON (everything), CSV (one row a run), and a trace for Perfetto.
+/// What a download button saves.
+#[derive(Clone, Copy)]
+enum File {
+    /// Everything: runs with their events and chunks, and the environment.
+    Json,
+    /// One row a run.
+    Csv,
+    /// A Chrome Trace Event file for Perfetto and chrome://tracing.
+    Trace,
+}
+
+/// The runs as files.
 #[component]
 fn Downloads(about: &'static About, runs: RwSignal<Vec<RunRecord>>, engine: Engine) -> impl IntoView {
-    let save = move |kind: &'static str| {
+    let save = move |file: File| {
         let (env, pool) = (engine.environment.get_value(), engine.pool.get_untracked());
-        runs.with_untracked(|runs| match kind {
-            "json" => {
-                let text = export::runs_json(about.slug, runs, &env, &pool);
-                download::save(&format!("{}-runs.json", about.slug), &text, "application/json");
+        let slug = about.slug;
+        runs.with_untracked(|runs| match file {
+            File::Json => download::save(
+                &format!("{slug}-runs.json"),
+                &export::runs_json(slug, runs, &env, &pool),
+                "application/json",
+            ),
+            File::Csv => {
+                download::save(&format!("{slug}-runs.csv"), &export::runs_csv(slug, runs, &env, &pool), "text/csv")
             }
-            "csv" => {
-                let text = export::runs_csv(about.slug, runs, &env, &pool);
-                download::save(&format!("{}-runs.csv", about.slug), &text, "text/csv");
-            }
-            _ => {
-                let text = trace::chrome_trace(about.slug, runs);
-                download::save(&format!("{}-trace.json", about.slug), &text, "application/json");
+            File::Trace => {
+                download::save(&format!("{slug}-trace.json"), &trace::chrome_trace(slug, runs), "application/json")
             }
         });
     };
     view! {
         <Show when=move || runs.with(|r| !r.is_empty())>
             <div class="actions">
-                <button type="button" name="download-json" on:click=move |_| save("json")>"Download JSON"</button>
-                <button type="button" name="download-csv" on:click=move |_| save("csv")>"Download CSV"</button>
-                <button type="button" name="download-trace" data-testid="export-trace" on:click=move |_| save("trace")
+                <button type="button" name="download-json" on:click=move |_| save(File::Json)>"Download JSON"</button>
+                <button type="button" name="download-csv" on:click=move |_| save(File::Csv)>"Download CSV"</button>
+                <button type="button" name="download-trace" data-testid="export-trace" on:click=move |_| save(File::Trace)
                     title="A Chrome Trace Event file: open it in ui.perfetto.dev or chrome://tracing">
                     "Download trace (Perfetto)"
                 </button>

@@ -7,8 +7,8 @@ use crate::engine::Engine;
 use crate::long_tasks;
 use leptos::prelude::*;
 use playground_lab::catalogue::About;
-use playground_lab::diagnosis::{Context, diagnose};
-use playground_lab::figures::{latest_per_mode, pool_speedup};
+use playground_lab::diagnosis::Context;
+use playground_lab::figures::latest_per_mode;
 use playground_lab::records::RunRecord;
 use playground_lab::verdict::verdict;
 
@@ -19,15 +19,14 @@ pub fn VerdictCard(about: &'static About, runs: RwSignal<Vec<RunRecord>>, engine
         runs.with(|runs| {
             let context = Context { env: &env, memory_bound: about.memory_bound };
             let v = verdict(runs, context)?;
-            let latest = runs.last()?;
-            let reasons = diagnose(latest, pool_speedup(runs).as_ref(), context);
             let long_tasks: Vec<(usize, &'static str, Option<Vec<(f64, f64)>>)> =
                 latest_per_mode(runs).iter().map(|r| (r.number, r.mode.label, r.long_tasks.clone())).collect();
-            Some((v, reasons, long_tasks, latest.number))
+            Some((v, long_tasks))
         })
     });
     move || {
-        judged.get().map(|(v, reasons, long_tasks, number)| {
+        judged.get().map(|(v, long_tasks)| {
+            let (reasons, subject) = (v.reasons, v.subject);
             let class = if v.against_lesson { "verdict against" } else { "verdict" };
             view! {
                 <section class=class data-testid="verdict" aria-label="Verdict" data-kind=v.kind.id()
@@ -40,18 +39,19 @@ pub fn VerdictCard(about: &'static About, runs: RwSignal<Vec<RunRecord>>, engine
                     </dl>
                     {v.single_samples.then(|| view! {
                         <p class="verdict-note" data-testid="single-samples">
-                            "Single samples: a mode run once gives one measurement, and runs of the same work vary by "
-                            "10 % or more. Set Repeats to 3 or more for medians with their spread."
+                            "Single samples: a mode run once gives one measurement, which cannot tell noise from a real "
+                            "difference. Set Repeats to 3 or more for medians with their spread."
                         </p>
                     })}
                     {(!reasons.is_empty()).then(|| view! {
-                        <h3>{format!("Why (run {number})")}</h3>
+                        <h3>{format!("Why (run {subject})")}</h3>
                         <ul class="diagnoses">
                             {reasons.into_iter().map(|d| view! {
                                 <li data-testid="diagnosis" data-code=d.code>{d.text}</li>
                             }).collect_view()}
                         </ul>
                     })}
+                    <h3>"Long tasks the browser reported"</h3>
                     <ul class="verdict-note long-tasks" data-testid="long-tasks">
                         {long_tasks.into_iter().map(|(number, label, tasks)| view! {
                             <li data-run=number data-count=tasks.as_ref().map(Vec::len)>
@@ -76,7 +76,9 @@ fn long_tasks_text(tasks: Option<&[(f64, f64)]>) -> String {
             let listed: Vec<String> =
                 tasks.iter().take(5).map(|(start, d)| format!("{d:.0} ms at {start:.0} ms")).collect();
             let more = if tasks.len() > 5 { format!(" and {} more", tasks.len() - 5) } else { String::new() };
-            format!("the browser reported {} long task(s) (\"{kinds}\"): {}{more}.", tasks.len(), listed.join(", "))
+            let count =
+                if tasks.len() == 1 { "1 long task".to_string() } else { format!("{} long tasks", tasks.len()) };
+            format!("the browser reported {count} (\"{kinds}\"): {}{more}.", listed.join(", "))
         }
     }
 }

@@ -92,7 +92,7 @@ test('heavy: sequential and parallel give the same eight results, with a speedup
   // Which pool thread ran which seed is up to rayon's work stealing; only pool threads ran them.
   assert.ok(labels.length >= 1 && labels.every(l => /^Pool thread [1-9]/.test(l)), labels.join(', '));
   assert.equal(await page.locator(`${pool} rect.bar`).count(), 8, 'one bar per seed');
-  assert.match(await page.locator('[data-testid=speedup]').innerText(), /on \d+ threads against the sequential code on one web worker: [\d.]+× faster/);
+  assert.match(await page.locator('[data-testid=speedup]').innerText(), /on \d+ threads against Web worker \(the sequential code\): [\d.]+× faster/);
   // The threads knob picks a pool of exactly that size; out of range is refused with a message.
   const [one] = await run(page, { mode: 'pool', knobs: { threads: 1 } });
   assert.equal(one.result, seq.result);
