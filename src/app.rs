@@ -13,6 +13,7 @@ use crate::long_tasks::use_long_tasks;
 use crate::page::ExperimentPage;
 use crate::page_state::PageState;
 use crate::page_visibility::use_page_visibility;
+use crate::presenter::{PresenterBar, use_presenter};
 use crate::responsiveness::{ResponsivenessIndicator, use_frame_monitor};
 use leptos::prelude::*;
 use playground_lab::scenario::{self, Settings};
@@ -33,12 +34,15 @@ impl PageStates {
         let index = experiments::index_of(experiment.about().slug).unwrap_or(0);
         self.0.with_value(|states| states[index])
     }
-    /// The query for what `experiment`'s page shows (tracked: an effect reading it follows edits).
-    fn query(&self, experiment: Option<&'static dyn Experiment>) -> String {
-        match experiment {
-            Some(e) => address_bar::query_string(&scenario::pairs(e.about(), &self.of(e).get(), None)),
-            None => String::new(),
-        }
+    /// The query for what `experiment`'s page shows, and presenter mode (tracked: an
+    /// effect reading it follows edits).
+    fn query(&self, experiment: Option<&'static dyn Experiment>, present: bool, predict: bool) -> String {
+        let mut pairs = match experiment {
+            Some(e) => scenario::pairs(e.about(), &self.of(e).get(), None),
+            None => Vec::new(),
+        };
+        pairs.extend(scenario::page_pairs(present, predict));
+        address_bar::query_string(&pairs)
     }
 }
 
@@ -48,9 +52,17 @@ type Open = RwSignal<Option<&'static str>>;
 /// Reads the address into the pages (on load, and on Back/Forward), and keeps the
 /// address following the open page in place: knob edits add no history entries.
 /// (The run flag is dropped once read, so reloading does not start the run again.)
-fn sync_address(states: PageStates, open: Open, notices: RwSignal<Vec<String>>, handles: AppHandles) {
+fn sync_address(
+    states: PageStates,
+    open: Open,
+    present: RwSignal<bool>,
+    notices: RwSignal<Vec<String>>,
+    handles: AppHandles,
+) {
     let follow_address = move |first_load: bool| {
         let reading = scenario::read(&address_bar::query_pairs(), experiments::find_about);
+        present.set(reading.present);
+        handles.predict.set(reading.predict);
         let experiment = reading.experiment.and_then(|a| experiments::find(a.slug));
         if let (Some(e), Some(settings)) = (experiment, reading.settings) {
             states.of(e).set(e.about(), settings);
@@ -65,7 +77,10 @@ fn sync_address(states: PageStates, open: Open, notices: RwSignal<Vec<String>>, 
     let on_popstate = Closure::<dyn Fn()>::new(move || follow_address(false));
     let _ = window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
     on_popstate.forget(); // lives as long as the page
-    Effect::new(move |_| address_bar::show(&states.query(open.get().and_then(experiments::find)), false));
+    Effect::new(move |_| {
+        let query = states.query(open.get().and_then(experiments::find), present.get(), handles.predict.get());
+        address_bar::show(&query, false)
+    });
 }
 
 #[component]
@@ -77,11 +92,13 @@ pub fn App() -> impl IntoView {
         visibility: use_page_visibility(),
         running: RwSignal::new(None),
         autorun: RwSignal::new(None),
+        predict: RwSignal::new(false),
     };
     let states = PageStates::new();
     let open: Open = RwSignal::new(None);
     let notices = RwSignal::new(Vec::<String>::new());
-    sync_address(states, open, notices, handles);
+    let present = RwSignal::new(false);
+    sync_address(states, open, present, notices, handles);
 
     // Pages once opened stay (hidden when another is open), so what was typed and
     // measured there, and a run still going, survive a visit elsewhere.
@@ -92,12 +109,14 @@ pub fn App() -> impl IntoView {
         }
     });
     let navigate = move |experiment: Option<&'static dyn Experiment>| {
-        address_bar::show(&untrack(|| states.query(experiment)), true);
+        address_bar::show(&untrack(|| states.query(experiment, present.get(), handles.predict.get())), true);
         notices.set(Vec::new());
         open.set(experiment.map(|e| e.about().slug));
     };
+    let presenter = use_presenter(present, open, navigate);
 
     view! {
+        <PresenterBar presenter />
         <header class="top">
             <a class="brand" href="?" on:click=move |ev| { ev.prevent_default(); navigate(None) }>
                 "Concurrency Playground"

@@ -22,4 +22,6 @@ pub struct AppHandles {
     pub running: RwSignal<Option<&'static str>>,
     /// A link's request to start a run as soon as that experiment's page is ready.
     pub autorun: RwSignal<Option<(&'static str, Autorun)>>,
+    /// Predict, then run: pages ask their question before a run (`predict=1`).
+    pub predict: RwSignal<bool>,
 }

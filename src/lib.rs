@@ -35,6 +35,7 @@ pub mod long_tasks;
 pub mod page;
 pub mod page_state;
 pub mod page_visibility;
+pub mod presenter;
 pub mod responsiveness;
 pub mod runner;
 

@@ -13,7 +13,9 @@
 //! - [`verdict`]: a sentence on each run from its measurements, [`diagnosis`] the
 //!   reasons behind it, [`breakdown`] where a parallel run's time went, with the lines
 //!   between "fine" and "not" in [`thresholds`];
-//! - [`trace`]: runs as a Chrome Trace Event file for Perfetto and chrome://tracing.
+//! - [`trace`]: runs as a Chrome Trace Event file for Perfetto and chrome://tracing;
+//! - [`presenter`]: presenter mode's keys and where they lead; [`predict`]: the
+//!   question before a run, graded from what it measured.
 //!
 //! The computations themselves are in `playground-kernels`.
 
@@ -25,6 +27,8 @@ pub mod export;
 pub mod figures;
 pub mod jobs;
 pub mod knobs;
+pub mod predict;
+pub mod presenter;
 pub mod records;
 pub mod scenario;
 pub mod thresholds;

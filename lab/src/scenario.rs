@@ -20,8 +20,12 @@ pub const MODE: &str = "mode";
 pub const REPEATS: &str = "repeats";
 pub const RUN: &str = "run";
 pub const VERSION: &str = "v";
+/// `present=1`: presenter mode, for a room (large type, the verdict and the chart, keys).
+pub const PRESENT: &str = "present";
+/// `predict=1`: a question before each run, graded from the measurement (for a class).
+pub const PREDICT: &str = "predict";
 /// Keys that are not knobs; no experiment may name a knob after one of them.
-pub const RESERVED: &[&str] = &[EXPERIMENT, MODE, REPEATS, RUN, VERSION];
+pub const RESERVED: &[&str] = &[EXPERIMENT, MODE, REPEATS, RUN, VERSION, PRESENT, PREDICT];
 
 pub const MAX_REPEATS: u64 = 20;
 /// Repeats read, written and checked like any knob.
@@ -64,6 +68,10 @@ pub struct Reading {
     /// For the experiment, if there is one.
     pub settings: Option<Settings>,
     pub autorun: Option<Autorun>,
+    /// Presenter mode.
+    pub present: bool,
+    /// Predict, then run.
+    pub predict: bool,
     /// One sentence per thing in the link that could not be used as it was.
     pub notices: Vec<String>,
 }
@@ -132,13 +140,37 @@ pub fn read(pairs: &[(String, String)], find: impl Fn(&str) -> Option<&'static A
     });
     let settings = experiment.map(|about| read_settings(about, &link, &mut notices));
     notice_unknown_keys(experiment, &link.order, &mut notices);
+    let present = read_flag(PRESENT, "presenter mode", link.get(PRESENT), &mut notices);
+    let predict = read_flag(PREDICT, "predicting", link.get(PREDICT), &mut notices);
     let autorun = read_autorun(link.get(RUN), experiment.is_some(), &mut notices);
     if notices.len() > MAX_NOTICES {
         let rest = notices.len() - (MAX_NOTICES - 1);
         notices.truncate(MAX_NOTICES - 1);
         notices.push(format!("…and {rest} more problems with the link."));
     }
-    Reading { experiment, settings, autorun, notices }
+    Reading { experiment, settings, autorun, present, predict, notices }
+}
+
+/// A page-wide flag: on for 1, off for 0 (and their spellings), off with a notice otherwise.
+fn read_flag(key: &str, what: &str, flag: Option<&str>, notices: &mut Vec<String>) -> bool {
+    match flag {
+        None | Some("0" | "false" | "no") => false,
+        Some("1" | "true" | "yes" | "") => true,
+        Some(other) => {
+            notices.push(format!("The link's {key} flag {} is not 1 or 0, so {what} is off.", quoted(other)));
+            false
+        }
+    }
+}
+
+/// The pairs that follow the experiment's, for what is page-wide: presenter mode and
+/// predicting, written only when on.
+pub fn page_pairs(present: bool, predict: bool) -> Vec<(String, String)> {
+    [(PRESENT, present), (PREDICT, predict)]
+        .into_iter()
+        .filter(|f| f.1)
+        .map(|(k, _)| (k.to_string(), "1".to_string()))
+        .collect()
 }
 
 /// The knobs, repeats and mode a link gives `about`, each fixed with a notice if unusable.
@@ -254,6 +286,25 @@ mod tests {
 
     fn link(query: &[(&str, &str)]) -> Reading {
         read(&query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>(), find)
+    }
+
+    #[test]
+    fn presenter_mode_is_a_flag_of_the_link() {
+        assert!(link(&[("experiment", "collatz"), ("present", "1")]).present);
+        assert!(link(&[("present", "yes")]).present, "also on the home page");
+        let off = link(&[("experiment", "collatz"), ("present", "0")]);
+        assert!(!off.present && off.notices.is_empty());
+        let odd = link(&[("experiment", "collatz"), ("present", "big"), ("run", "1")]);
+        assert!(!odd.present);
+        assert_eq!(odd.notices[0], "The link's present flag “big” is not 1 or 0, so presenter mode is off.");
+        assert_eq!(odd.autorun, None, "a link that needed fixing does not run by itself");
+        assert_eq!(page_pairs(true, false), [("present".to_string(), "1".to_string())]);
+        assert!(page_pairs(false, false).is_empty());
+        let both = link(&[("experiment", "collatz"), ("present", "1"), ("predict", "1")]);
+        assert!(both.present && both.predict && both.notices.is_empty());
+        assert_eq!(page_pairs(true, true).len(), 2);
+        let odd = link(&[("predict", "please")]);
+        assert_eq!(odd.notices, ["The link's predict flag “please” is not 1 or 0, so predicting is off."]);
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub const DRAWING_SHARE: f64 = 0.05;
 pub const NEAR_IDEAL_EFFICIENCY: f64 = 0.9;
 /// An efficiency below this for a memory-bound kernel is put down to memory.
 pub const MEMORY_BOUND_EFFICIENCY: f64 = 0.8;
+/// A predicted speedup within this share of the measured one counts as right.
+pub const PREDICTION_TOLERANCE: f64 = 0.2;
 /// Comparisons of modes whose medians differ by less than this factor call them even.
 pub const SAME_TIME_WITHIN: f64 = 1.1;
 

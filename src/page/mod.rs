@@ -4,6 +4,7 @@
 
 mod breakdown_panel;
 mod controls;
+mod predict_panel;
 mod results;
 mod scaling_panel;
 mod share_link;
@@ -17,6 +18,7 @@ use crate::runner::use_runner;
 use controls::Controls;
 use leptos::prelude::*;
 use playground_lab::knobs::Values;
+use predict_panel::PredictPanel;
 use results::Results;
 use scaling_panel::ScalingPanel;
 use share_link::ShareLink;
@@ -31,7 +33,12 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
         <article class="experiment" data-experiment=about.slug>
             <h1>{about.title}</h1>
             <div class="explain">{about.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}</div>
+            <PredictPanel about runner state on=handles.predict />
             <Controls about runner state isolated=handles.engine.environment.get_value().cross_origin_isolated />
+            <label class="predict-toggle">
+                <input type="checkbox" name="predict" bind:checked=handles.predict />
+                " Predict before running (a question, graded from the measurement)"
+            </label>
             <ShareLink about state />
             <div id=format!("{}-errors", about.slug) class="errors" role="alert">
                 <For each=move || errors.get() key=|e| e.clone() let:message>

@@ -24,18 +24,20 @@ export async function startSite(options, browserOptions) {
   };
 }
 
-export async function screenshot(page, name) {
+/** The whole page, or with `{ fullPage: false }` what a screen of the viewport's size shows. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.evaluate(() => window.scrollTo(0, 0)); // a sticky header is drawn where the page is scrolled
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 
 /** Waits until the rayon pool and the compute worker report ready. */
 export async function waitForEngine(page) {
-  await page.locator('[data-testid=pool].ok').waitFor({ timeout: 30_000 });
-  await page.locator('[data-testid=worker].ok').waitFor({ timeout: 30_000 });
+  // Attached, not visible: presenter mode hides the badges.
+  await page.locator('[data-testid=pool].ok').waitFor({ state: 'attached', timeout: 30_000 });
+  await page.locator('[data-testid=worker].ok').waitFor({ state: 'attached', timeout: 30_000 });
 }
 
 /**

@@ -42,14 +42,17 @@ test('heartbeat: the verdict states the measured lateness and freeze, modes side
   assert.equal(v.single, true, 'one run of each mode is a single sample');
   // On a busy machine the offloaded heartbeat can be late too: then the verdict must say so, with a reason.
   const offloadedLate = worst(offloaded) >= 20 || offloaded.frameGapMs >= 50;
-  assert.equal(v.against, offloadedLate, v.sentence);
+  // Ticks are shown to 1 ms, so right at a line the table cannot tell which side a run fell.
+  const nearLine = Math.abs(worst(offloaded) - 20) <= 1 || Math.abs(offloaded.frameGapMs - 50) <= 0.1;
+  if (!nearLine) assert.equal(v.against, offloadedLate, v.sentence);
   if (offloadedLate) assert.match(v.sentence, /Likely reason: /);
   const m = /(?:at most|was still) (\d+) ms late.*against (\d+) ms late on the main thread and the page froze for (\d+) ms/.exec(v.sentence);
   assert.ok(m, v.sentence);
   // The table rounds tick times to whole ms, so lateness read from it is within 1 ms.
   assert.ok(Math.abs(Number(m[1]) - worst(offloaded)) <= 1.5, `${m[1]} vs ${worst(offloaded)}`);
   assert.ok(Math.abs(Number(m[2]) - worst(blocked)) <= 1.5, `${m[2]} vs ${worst(blocked)}`);
-  assert.equal(Number(m[3]), Math.round(blocked.frameGapMs));
+  // The table shows the gap to 0.1 ms, the sentence to 1 ms.
+  assert.ok(Math.abs(Number(m[3]) - blocked.frameGapMs) <= 0.6, `${m[3]} vs ${blocked.frameGapMs}`);
   // The browser saw the freeze as well; it reports it a little after the run, and the page adds it then.
   await page.waitForFunction(() => {
     const item = document.querySelector('.page:not([hidden]) [data-testid=long-tasks] li[data-run="1"]');
