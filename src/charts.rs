@@ -6,16 +6,40 @@
 //! A few small components over plain data do all of that, with no dependency.
 //! Colours come from CSS variables, so dark mode and projectors are the style sheet's job.
 
+use crate::element_width::use_element_width;
 use leptos::prelude::*;
 use playground_kernels::stats::Summary;
 use playground_lab::figures::CurvePoint;
 use playground_lab::thresholds::{FROZEN_FRAME_GAP_MS, LATE_TIMER_MS, SLOW_FRAME_GAP_MS};
 use playground_lab::timeline::Lane;
 
-const WIDTH: f64 = 1000.0;
 const LANE: f64 = 30.0;
 const AXIS: f64 = 26.0;
-const LABEL_W: f64 = 240.0;
+
+/// A chart's drawing size: as wide as it is shown (one unit is one CSS pixel, so its
+/// text keeps its size on a phone), with a column for row labels that narrows with it.
+#[derive(Clone, Copy)]
+struct Geometry {
+    width: f64,
+    label_w: f64,
+}
+
+impl Geometry {
+    /// Before the first measurement, charts draw as on a laptop.
+    const FIRST_GUESS: f64 = 1000.0;
+
+    fn of(shown: f64) -> Geometry {
+        let width = shown.max(280.0);
+        Geometry { width, label_w: (width * 0.3).clamp(120.0, 240.0) }
+    }
+}
+
+/// The figure a chart is drawn in, and the geometry its width gives.
+fn measured_figure() -> (NodeRef<leptos::html::Figure>, Signal<Geometry>) {
+    let figure = NodeRef::new();
+    let shown = use_element_width(figure, Geometry::FIRST_GUESS);
+    (figure, Signal::derive(move || Geometry::of(shown.get())))
+}
 
 /// A "nice" step for axis ticks: 1, 2 or 5 times a power of ten.
 fn tick_step(span: f64, ticks: f64) -> f64 {
@@ -40,6 +64,7 @@ fn axis(span: f64, x: impl Fn(f64) -> f64 + Copy + 'static, top: f64) -> impl In
 
 /// A chart with its caption, an optional note, and its numbers as a table under "As a table".
 fn chart_box(
+    figure: NodeRef<leptos::html::Figure>,
     caption: impl IntoView,
     svg: impl IntoView,
     note: impl IntoView,
@@ -48,7 +73,7 @@ fn chart_box(
     body: impl IntoView,
 ) -> impl IntoView {
     view! {
-        <figure class="chart-box">
+        <figure class="chart-box" node_ref=figure>
             <figcaption>{caption}</figcaption>
             {svg}
             {note}
@@ -70,11 +95,13 @@ pub fn TimelineChart(
     #[prop(into)] span_ms: Signal<f64>,
     caption: &'static str,
 ) -> impl IntoView {
+    let (figure, geometry) = measured_figure();
     let svg = move || {
         let lanes = lanes.get();
         let span = span_ms.get().max(1.0);
-        let plot = WIDTH - LABEL_W - 10.0;
-        let x = move |t: f64| LABEL_W + t.clamp(0.0, span) / span * plot;
+        let Geometry { width, label_w } = geometry.get();
+        let plot = width - label_w - 10.0;
+        let x = move |t: f64| label_w + t.clamp(0.0, span) / span * plot;
         let height = lanes.len() as f64 * LANE + AXIS;
         let top = lanes.len() as f64 * LANE;
         let rows = lanes
@@ -95,18 +122,20 @@ pub fn TimelineChart(
                     }
                 }).collect_view();
                 view! {
-                    <text class="lane-label" x=LABEL_W - 8.0 y=y + LANE / 2.0 + 5.0 text-anchor="end">{lane.name.clone()}</text>
-                    <line class="lane-line" x1=LABEL_W x2=WIDTH - 10.0 y1=y + LANE y2=y + LANE></line>
+                    <text class="lane-label" x=label_w - 8.0 y=y + LANE / 2.0 + 5.0 text-anchor="end">{lane.name.clone()}</text>
+                    <line class="lane-line" x1=label_w x2=width - 10.0 y1=y + LANE y2=y + LANE></line>
                     {bars}
                     {ticks}
                 }
             })
             .collect_view();
         view! {
-            <svg class="chart timeline" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=caption>
+            <svg class="chart timeline" viewBox=format!("0 0 {width} {height}") role="img" aria-label=caption>
                 {axis(span, x, top)}
                 {rows}
-                <text class="axis-label" x=LABEL_W - 8.0 y=height - 8.0 text-anchor="end">"ms since the run began"</text>
+                <text class="axis-label" x=label_w - 8.0 y=height - 8.0 text-anchor="end">
+                    {if label_w >= 200.0 { "ms since the run began" } else { "ms" }}
+                </text>
             </svg>
         }
     };
@@ -124,6 +153,7 @@ pub fn TimelineChart(
         }).collect_view()
     };
     chart_box(
+        figure,
         caption,
         svg,
         (),
@@ -143,12 +173,14 @@ pub fn FrameGapChart(
     top_ms: Option<f64>,
 ) -> impl IntoView {
     const H: f64 = 120.0;
+    let (figure, geometry) = measured_figure();
     let svg = move || {
         let gaps = gaps.get();
         let span = span_ms.get().max(1.0);
+        let Geometry { width, label_w } = geometry.get();
         let top = top_ms.unwrap_or_else(|| gaps.iter().map(|g| g.1).fold(100.0, f64::max));
-        let plot = WIDTH - LABEL_W - 10.0;
-        let x = move |t: f64| LABEL_W + t.clamp(0.0, span) / span * plot;
+        let plot = width - label_w - 10.0;
+        let x = move |t: f64| label_w + t.clamp(0.0, span) / span * plot;
         let y = move |gap: f64| H - gap / top * H;
         let bars = gaps.iter().map(|&(t, gap)| {
             let class = if gap >= FROZEN_FRAME_GAP_MS {
@@ -162,12 +194,12 @@ pub fn FrameGapChart(
             view! { <rect class=class x=x(t - gap) y=y(gap) width=(x(t) - x(t - gap)).max(1.5) height=H - y(gap)><title>{format!("{gap:.0} ms without a frame, ending at {t:.0} ms")}</title></rect> }
         }).collect_view();
         view! {
-            <svg class="chart frames" viewBox=format!("0 0 {WIDTH} {}", H + AXIS) role="img"
+            <svg class="chart frames" viewBox=format!("0 0 {width} {}", H + AXIS) role="img"
                 aria-label="Gaps between the page's animation frames during the run">
                 {axis(span, x, H)}
-                <line class="budget" x1=LABEL_W x2=WIDTH - 10.0 y1=y(16.7) y2=y(16.7)></line>
-                <text class="lane-label" x=LABEL_W - 8.0 y=y(16.7) + 4.0 text-anchor="end">"16.7 ms (60 fps)"</text>
-                <text class="lane-label" x=LABEL_W - 8.0 y=14 text-anchor="end">{format!("{top:.0} ms")}</text>
+                <line class="budget" x1=label_w x2=width - 10.0 y1=y(16.7) y2=y(16.7)></line>
+                <text class="lane-label" x=label_w - 8.0 y=y(16.7) + 4.0 text-anchor="end">"16.7 ms (60 fps)"</text>
+                <text class="lane-label" x=label_w - 8.0 y=14 text-anchor="end">{format!("{top:.0} ms")}</text>
                 {bars}
             </svg>
         }
@@ -184,6 +216,7 @@ pub fn FrameGapChart(
             .collect_view()
     };
     chart_box(
+        figure,
         "Main-thread frames: the gap before each frame (tall red bars are freezes)",
         svg,
         note,
@@ -196,20 +229,30 @@ pub fn FrameGapChart(
 /// Median per mode with a min–max whisker.
 #[component]
 pub fn ModeBars(#[prop(into)] rows: Signal<Vec<(String, Summary)>>, caption: &'static str) -> impl IntoView {
+    let (figure, geometry) = measured_figure();
     let svg = move || {
         let rows = rows.get();
+        let Geometry { width, label_w } = geometry.get();
+        // Narrow (a phone): each mode's name on its own line above its bar, full width.
+        let stacked = label_w < 200.0;
+        let (left, row, bar_top) = if stacked { (10.0, 62.0, 26.0) } else { (label_w, 44.0, 10.0) };
         let top = rows.iter().map(|r| r.1.max).fold(1.0, f64::max) * 1.05;
-        let plot = WIDTH - LABEL_W - 120.0;
-        let x = move |v: f64| LABEL_W + v / top * plot;
-        let height = rows.len() as f64 * 44.0 + AXIS;
+        let plot = width - left - 110.0;
+        let x = move |v: f64| left + v / top * plot;
+        let height = rows.len() as f64 * row + AXIS;
         let bars = rows
             .iter()
             .enumerate()
             .map(|(i, (label, s))| {
-                let y = i as f64 * 44.0;
+                let y = i as f64 * row + bar_top - 10.0;
+                let name = if stacked {
+                    view! { <text class="lane-label" x=left y=y + 4.0 text-anchor="start">{label.clone()}</text> }
+                } else {
+                    view! { <text class="lane-label" x=label_w - 8.0 y=y + 27.0 text-anchor="end">{label.clone()}</text> }
+                };
                 view! {
-                    <text class="lane-label" x=LABEL_W - 8.0 y=y + 27.0 text-anchor="end">{label.clone()}</text>
-                    <rect class="bar" x=LABEL_W y=y + 10.0 width=(x(s.median) - LABEL_W).max(1.0) height=24></rect>
+                    {name}
+                    <rect class="bar" x=left y=y + 10.0 width=(x(s.median) - left).max(1.0) height=24></rect>
                     <line class="whisker" x1=x(s.min) x2=x(s.max) y1=y + 22.0 y2=y + 22.0></line>
                     <line class="whisker" x1=x(s.min) x2=x(s.min) y1=y + 14.0 y2=y + 30.0></line>
                     <line class="whisker" x1=x(s.max) x2=x(s.max) y1=y + 14.0 y2=y + 30.0></line>
@@ -218,8 +261,8 @@ pub fn ModeBars(#[prop(into)] rows: Signal<Vec<(String, Summary)>>, caption: &'s
             })
             .collect_view();
         view! {
-            <svg class="chart bars" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=caption>
-                {axis(top, x, rows.len() as f64 * 44.0)}
+            <svg class="chart bars" viewBox=format!("0 0 {width} {height}") role="img" aria-label=caption>
+                {axis(top, x, rows.len() as f64 * row)}
                 {bars}
             </svg>
         }
@@ -229,7 +272,7 @@ pub fn ModeBars(#[prop(into)] rows: Signal<Vec<(String, Summary)>>, caption: &'s
             <tr><td>{label}</td><td>{s.count}</td><td>{format!("{:.1}", s.median)}</td><td>{format!("{:.1}", s.min)}</td><td>{format!("{:.1}", s.max)}</td></tr>
         }).collect_view()
     };
-    chart_box(caption, svg, (), "As a table", &["Mode", "Runs", "Median (ms)", "Min", "Max"], body)
+    chart_box(figure, caption, svg, (), "As a table", &["Mode", "Runs", "Median (ms)", "Min", "Max"], body)
 }
 
 /// Speedup against thread count: measured points with their spread, the ideal
@@ -242,17 +285,19 @@ pub fn SpeedupChart(
 ) -> impl IntoView {
     const H: f64 = 320.0;
     const LEFT: f64 = 60.0;
+    let (figure, geometry) = measured_figure();
     let svg = move || {
         let points = points.get();
+        let width = geometry.get().width;
         let top = points.iter().map(|p| p.highest).fold(max_threads as f64, f64::max).ceil() + 0.5;
         let right = (max_threads as f64).max(2.0);
         // Threads 1 … right, with half a step of margin either side.
-        let x = move |t: f64| LEFT + (t - 0.5) / right * (WIDTH - LEFT - 20.0);
+        let x = move |t: f64| LEFT + (t - 0.5) / right * (width - LEFT - 20.0);
         let y = move |s: f64| 10.0 + (1.0 - s / top) * (H - 10.0);
         let grid = (0..=top.floor() as usize)
             .map(|s| {
                 view! {
-                    <line class="grid" x1=LEFT x2=WIDTH - 20.0 y1=y(s as f64) y2=y(s as f64)></line>
+                    <line class="grid" x1=LEFT x2=width - 20.0 y1=y(s as f64) y2=y(s as f64)></line>
                     <text class="axis-label" x=LEFT - 8.0 y=y(s as f64) + 4.0 text-anchor="end">{format!("{s}×")}</text>
                 }
             })
@@ -285,14 +330,14 @@ pub fn SpeedupChart(
             <text class="value-label" x=x(t as f64) y=y(hi) - 12.0 text-anchor="middle">{format!("{s:.2}×")}</text>
         }).collect_view();
         view! {
-            <svg class="chart speedup-chart" viewBox=format!("0 0 {WIDTH} {}", H + AXIS + 10.0) role="img"
+            <svg class="chart speedup-chart" viewBox=format!("0 0 {width} {}", H + AXIS + 10.0) role="img"
                 aria-label="Speedup against the number of threads">
                 {grid}
                 {xs}
                 <line class="ideal" x1=x(1.0) y1=y(1.0) x2=x(right) y2=y(right)></line>
                 {amdahl}
                 {marks}
-                <text class="axis-label" x=WIDTH - 20.0 y=H + 34.0 text-anchor="end">"threads in the pool"</text>
+                <text class="axis-label" x=width - 20.0 y=H + 34.0 text-anchor="end">"threads in the pool"</text>
             </svg>
         }
     };
@@ -304,6 +349,7 @@ pub fn SpeedupChart(
         }).collect_view()
     };
     chart_box(
+        figure,
         "Speedup over one worker, by pool size (dashed: ideal; curve: Amdahl fit)",
         svg,
         (),

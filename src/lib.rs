@@ -25,6 +25,7 @@ pub mod charts;
 pub mod clock;
 pub mod devtools_timings;
 pub mod download;
+pub mod element_width;
 pub mod engine;
 pub mod environment;
 pub mod environment_panel;

@@ -191,6 +191,17 @@ test('the verdict on a phone, in dark mode', async () => {
     assert.match(v.sentence, /^Together with join_all took \d+ ms against \d+ ms for One after another: [\d.]+× faster\./);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no sideways scroll (${overflow} px)`);
+    // Charts draw at the width they are shown: their labels stay readable and inside them.
+    const labels = await visible(page, '.chart.timeline .lane-label, .chart.timeline .axis-label').evaluateAll(texts => texts.map(t => {
+      const box = t.getBoundingClientRect();
+      const chart = t.closest('svg').getBoundingClientRect();
+      return { text: t.textContent, height: box.height, left: box.left - chart.left, right: chart.right - box.right };
+    }));
+    assert.ok(labels.length > 0);
+    for (const l of labels) {
+      assert.ok(l.height >= 11, `"${l.text}" is ${l.height.toFixed(1)} px tall`);
+      assert.ok(l.left >= -1 && l.right >= -1, `"${l.text}" stays inside its chart: ${JSON.stringify(l)}`);
+    }
     const card = await visible(page, '[data-testid=verdict]').boundingBox();
     assert.ok(card.x >= 0 && card.x + card.width <= 390, `the card fits the screen: ${JSON.stringify(card)}`);
     await screenshot(page, 'verdict-phone-dark');
