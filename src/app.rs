@@ -3,6 +3,7 @@
 //! follows what is on screen, and Back/Forward and links set it.
 
 use crate::address_bar;
+use crate::document_mark::mark_document;
 use crate::engine::use_engine;
 use crate::environment_panel::{
     BackgroundWarning, DebugBuildWarning, EnvironmentBadges, EnvironmentPanel, ThreadsMissing,
@@ -16,7 +17,7 @@ use crate::page_visibility::use_page_visibility;
 use crate::presenter::{PresenterBar, use_presenter};
 use crate::responsiveness::{ResponsivenessIndicator, use_frame_monitor};
 use leptos::prelude::*;
-use playground_lab::scenario::{self, Settings};
+use playground_lab::scenario::{self, PageFlags, Settings};
 use wasm_bindgen::prelude::*;
 
 /// What each experiment's page shows, one entry per experiment in [`experiments::all`]
@@ -36,12 +37,12 @@ impl PageStates {
     }
     /// The query for what `experiment`'s page shows, and presenter mode (tracked: an
     /// effect reading it follows edits).
-    fn query(&self, experiment: Option<&'static dyn Experiment>, present: bool, predict: bool) -> String {
+    fn query(&self, experiment: Option<&'static dyn Experiment>, flags: PageFlags) -> String {
         let mut pairs = match experiment {
             Some(e) => scenario::pairs(e.about(), &self.of(e).get(), None),
             None => Vec::new(),
         };
-        pairs.extend(scenario::page_pairs(present, predict));
+        pairs.extend(scenario::page_pairs(flags));
         address_bar::query_string(&pairs)
     }
 }
@@ -49,20 +50,30 @@ impl PageStates {
 /// The open experiment's slug, if any.
 type Open = RwSignal<Option<&'static str>>;
 
+/// The page-wide flags links carry, beside predicting (which pages read, in [`AppHandles`]).
+#[derive(Clone, Copy)]
+struct Flags {
+    present: RwSignal<bool>,
+    embed: RwSignal<bool>,
+}
+
+impl Flags {
+    /// All of them, tracked.
+    fn read(&self, handles: AppHandles) -> PageFlags {
+        PageFlags { present: self.present.get(), predict: handles.predict.get(), embed: self.embed.get() }
+    }
+}
+
 /// Reads the address into the pages (on load, and on Back/Forward), and keeps the
 /// address following the open page in place: knob edits add no history entries.
 /// (The run flag is dropped once read, so reloading does not start the run again.)
-fn sync_address(
-    states: PageStates,
-    open: Open,
-    present: RwSignal<bool>,
-    notices: RwSignal<Vec<String>>,
-    handles: AppHandles,
-) {
+fn sync_address(states: PageStates, open: Open, flags: Flags, notices: RwSignal<Vec<String>>, handles: AppHandles) {
+    let Flags { present, embed } = flags;
     let follow_address = move |first_load: bool| {
         let reading = scenario::read(&address_bar::query_pairs(), experiments::find_about);
-        present.set(reading.present);
-        handles.predict.set(reading.predict);
+        present.set(reading.flags.present);
+        handles.predict.set(reading.flags.predict);
+        embed.set(reading.flags.embed);
         let experiment = reading.experiment.and_then(|a| experiments::find(a.slug));
         if let (Some(e), Some(settings)) = (experiment, reading.settings) {
             states.of(e).set(e.about(), settings);
@@ -78,7 +89,7 @@ fn sync_address(
     let _ = window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
     on_popstate.forget(); // lives as long as the page
     Effect::new(move |_| {
-        let query = states.query(open.get().and_then(experiments::find), present.get(), handles.predict.get());
+        let query = states.query(open.get().and_then(experiments::find), flags.read(handles));
         address_bar::show(&query, false)
     });
 }
@@ -97,8 +108,10 @@ pub fn App() -> impl IntoView {
     let states = PageStates::new();
     let open: Open = RwSignal::new(None);
     let notices = RwSignal::new(Vec::<String>::new());
-    let present = RwSignal::new(false);
-    sync_address(states, open, present, notices, handles);
+    let flags = Flags { present: RwSignal::new(false), embed: RwSignal::new(false) };
+    let present = flags.present;
+    sync_address(states, open, flags, notices, handles);
+    mark_document("data-embed", flags.embed);
 
     // Pages once opened stay (hidden when another is open), so what was typed and
     // measured there, and a run still going, survive a visit elsewhere.
@@ -109,7 +122,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let navigate = move |experiment: Option<&'static dyn Experiment>| {
-        address_bar::show(&untrack(|| states.query(experiment, present.get(), handles.predict.get())), true);
+        address_bar::show(&untrack(|| states.query(experiment, flags.read(handles))), true);
         notices.set(Vec::new());
         open.set(experiment.map(|e| e.about().slug));
     };
@@ -117,6 +130,14 @@ pub fn App() -> impl IntoView {
 
     view! {
         <PresenterBar presenter />
+        <Show when=move || flags.embed.get()>
+            <p class="embed-bar">
+                <a data-testid="embed-open" target="_blank" rel="noopener"
+                    href=move || states.query(open.get().and_then(experiments::find), PageFlags { embed: false, ..flags.read(handles) })>
+                    "Open in the Concurrency Playground ↗"
+                </a>
+            </p>
+        </Show>
         <header class="top">
             <a class="brand" href="?" on:click=move |ev| { ev.prevent_default(); navigate(None) }>
                 "Concurrency Playground"

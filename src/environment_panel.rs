@@ -5,6 +5,7 @@ use crate::engine::Engine;
 use crate::experiments;
 use crate::page_visibility::PageVisibility;
 use leptos::prelude::*;
+use playground_lab::environment::EMBEDDED_ADVICE;
 use playground_lab::environment::Readiness;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -135,12 +136,19 @@ pub fn ThreadsMissing(engine: Engine) -> impl IntoView {
                     {env.isolation.describe()} "."
                 </p>
                 <p><strong>"What you can do: "</strong>{env.isolation.advice()}</p>
+                {framed().then(|| view! { <p data-testid="embedded-advice">{EMBEDDED_ADVICE}</p> })}
                 <p>
                     "Meanwhile these still run, in the modes that need no threads: " {runnable.join(", ")} "."
                 </p>
             </section>
         }
     })
+}
+
+/// Whether the page is shown inside another (an iframe).
+fn framed() -> bool {
+    let me = window();
+    me.top().ok().flatten().is_some_and(|top| !js_sys::Object::is(&top, &me))
 }
 
 /// Said at the top of every page of a debug build, whose timings mislead.

@@ -24,6 +24,7 @@ pub mod bridge;
 pub mod charts;
 pub mod clock;
 pub mod devtools_timings;
+pub mod document_mark;
 pub mod download;
 pub mod element_width;
 pub mod engine;

@@ -3,6 +3,7 @@
 //! same buttons a mouse would, on the page that is open; which key does what is
 //! `playground_lab::presenter`'s.
 
+use crate::document_mark::mark_document;
 use crate::experiments::{self, Experiment};
 use leptos::ev;
 use leptos::prelude::*;
@@ -61,15 +62,7 @@ pub fn use_presenter(
     navigate: impl Fn(Option<&'static dyn Experiment>) + Copy + 'static,
 ) -> Presenter {
     let presenter = Presenter { on, keys_shown: RwSignal::new(false) };
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = if presenter.on.get() {
-                root.set_attribute("data-present", "")
-            } else {
-                root.remove_attribute("data-present")
-            };
-        }
-    });
+    mark_document("data-present", on);
     let step = move |by: isize| {
         let count = experiments::all().count();
         let here = open.get_untracked().and_then(experiments::index_of);

@@ -66,6 +66,11 @@ impl Environment {
     }
 }
 
+/// What a page that embeds the playground in an iframe must do for threads to work in it.
+pub const EMBEDDED_ADVICE: &str = "This page is embedded in another. Threads inside an iframe need the host page to be \
+     cross-origin isolated (Cross-Origin-Opener-Policy: same-origin, and Cross-Origin-Embedder-Policy: require-corp or \
+     credentialless) and the iframe to allow it: <iframe allow=\"cross-origin-isolated\" …>.";
+
 /// The browser and its major version, from a user agent string ("Chromium 156").
 pub fn browser_of(user_agent: &str) -> String {
     // Order matters: Edge and Opera also say Chrome, Chrome also says Safari.

@@ -24,8 +24,10 @@ pub const VERSION: &str = "v";
 pub const PRESENT: &str = "present";
 /// `predict=1`: a question before each run, graded from the measurement (for a class).
 pub const PREDICT: &str = "predict";
+/// `embed=1`: minimal chrome for an iframe in slides or a post.
+pub const EMBED: &str = "embed";
 /// Keys that are not knobs; no experiment may name a knob after one of them.
-pub const RESERVED: &[&str] = &[EXPERIMENT, MODE, REPEATS, RUN, VERSION, PRESENT, PREDICT];
+pub const RESERVED: &[&str] = &[EXPERIMENT, MODE, REPEATS, RUN, VERSION, PRESENT, PREDICT, EMBED];
 
 pub const MAX_REPEATS: u64 = 20;
 /// Repeats read, written and checked like any knob.
@@ -68,10 +70,8 @@ pub struct Reading {
     /// For the experiment, if there is one.
     pub settings: Option<Settings>,
     pub autorun: Option<Autorun>,
-    /// Presenter mode.
-    pub present: bool,
-    /// Predict, then run.
-    pub predict: bool,
+    /// Presenter mode, predicting, embedded.
+    pub flags: PageFlags,
     /// One sentence per thing in the link that could not be used as it was.
     pub notices: Vec<String>,
 }
@@ -140,15 +140,18 @@ pub fn read(pairs: &[(String, String)], find: impl Fn(&str) -> Option<&'static A
     });
     let settings = experiment.map(|about| read_settings(about, &link, &mut notices));
     notice_unknown_keys(experiment, &link.order, &mut notices);
-    let present = read_flag(PRESENT, "presenter mode", link.get(PRESENT), &mut notices);
-    let predict = read_flag(PREDICT, "predicting", link.get(PREDICT), &mut notices);
+    let flags = PageFlags {
+        present: read_flag(PRESENT, "presenter mode", link.get(PRESENT), &mut notices),
+        predict: read_flag(PREDICT, "predicting", link.get(PREDICT), &mut notices),
+        embed: read_flag(EMBED, "the embedded view", link.get(EMBED), &mut notices),
+    };
     let autorun = read_autorun(link.get(RUN), experiment.is_some(), &mut notices);
     if notices.len() > MAX_NOTICES {
         let rest = notices.len() - (MAX_NOTICES - 1);
         notices.truncate(MAX_NOTICES - 1);
         notices.push(format!("…and {rest} more problems with the link."));
     }
-    Reading { experiment, settings, autorun, present, predict, notices }
+    Reading { experiment, settings, autorun, flags, notices }
 }
 
 /// A page-wide flag: on for 1, off for 0 (and their spellings), off with a notice otherwise.
@@ -163,10 +166,17 @@ fn read_flag(key: &str, what: &str, flag: Option<&str>, notices: &mut Vec<String
     }
 }
 
-/// The pairs that follow the experiment's, for what is page-wide: presenter mode and
-/// predicting, written only when on.
-pub fn page_pairs(present: bool, predict: bool) -> Vec<(String, String)> {
-    [(PRESENT, present), (PREDICT, predict)]
+/// What is page-wide rather than the experiment's; each written to a link only when on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PageFlags {
+    pub present: bool,
+    pub predict: bool,
+    pub embed: bool,
+}
+
+/// The pairs that follow the experiment's, for the page-wide flags that are on.
+pub fn page_pairs(flags: PageFlags) -> Vec<(String, String)> {
+    [(PRESENT, flags.present), (PREDICT, flags.predict), (EMBED, flags.embed)]
         .into_iter()
         .filter(|f| f.1)
         .map(|(k, _)| (k.to_string(), "1".to_string()))
@@ -290,19 +300,22 @@ mod tests {
 
     #[test]
     fn presenter_mode_is_a_flag_of_the_link() {
-        assert!(link(&[("experiment", "collatz"), ("present", "1")]).present);
-        assert!(link(&[("present", "yes")]).present, "also on the home page");
+        assert!(link(&[("experiment", "collatz"), ("present", "1")]).flags.present);
+        assert!(link(&[("present", "yes")]).flags.present, "also on the home page");
         let off = link(&[("experiment", "collatz"), ("present", "0")]);
-        assert!(!off.present && off.notices.is_empty());
+        assert!(!off.flags.present && off.notices.is_empty());
         let odd = link(&[("experiment", "collatz"), ("present", "big"), ("run", "1")]);
-        assert!(!odd.present);
+        assert!(!odd.flags.present);
         assert_eq!(odd.notices[0], "The link's present flag “big” is not 1 or 0, so presenter mode is off.");
         assert_eq!(odd.autorun, None, "a link that needed fixing does not run by itself");
-        assert_eq!(page_pairs(true, false), [("present".to_string(), "1".to_string())]);
-        assert!(page_pairs(false, false).is_empty());
-        let both = link(&[("experiment", "collatz"), ("present", "1"), ("predict", "1")]);
-        assert!(both.present && both.predict && both.notices.is_empty());
-        assert_eq!(page_pairs(true, true).len(), 2);
+        let present = PageFlags { present: true, ..PageFlags::default() };
+        assert_eq!(page_pairs(present), [("present".to_string(), "1".to_string())]);
+        assert!(page_pairs(PageFlags::default()).is_empty());
+        let all = link(&[("experiment", "collatz"), ("present", "1"), ("predict", "1"), ("embed", "1")]);
+        let flags = PageFlags { present: true, predict: true, embed: true };
+        assert_eq!((all.flags, all.notices.len()), (flags, 0));
+        let keys: Vec<String> = page_pairs(flags).into_iter().map(|p| p.0).collect();
+        assert_eq!(keys, ["present", "predict", "embed"]);
         let odd = link(&[("predict", "please")]);
         assert_eq!(odd.notices, ["The link's predict flag “please” is not 1 or 0, so predicting is off."]);
     }
