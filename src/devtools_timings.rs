@@ -1,28 +1,18 @@
 //! A finished run's spans as `performance.measure` entries, so a person recording in
 //! the DevTools Performance panel sees the playground's chunks, timers and work in
-//! its Timings track, on the same clock as everything else the browser recorded.
+//! its Timings track, on the same clock as everything else the browser recorded. The
+//! spans are the trace file's (`playground_lab::trace::spans_of`).
 
 use crate::clock;
 use playground_lab::records::RunRecord;
-use playground_lab::timeline::thread_name;
+use playground_lab::trace::spans_of;
 
 /// Enough to see a run's shape; more would only slow the panel down.
 const MOST_PER_RUN: usize = 1000;
 
 pub fn measure_run(run: &RunRecord) {
-    let at = |t: f64| run.began_ms + t;
-    let events = run.events.iter().map(|e| {
-        let (start, end) = match e.due {
-            Some(due) => (due, e.start),
-            None => (e.start, e.end),
-        };
-        (format!("{} · {}", e.lane, e.label), start, end)
-    });
-    let chunks = run.spans.iter().map(|s| {
-        let lane = thread_name(s.thread, run.mode.blocks_main_thread);
-        (format!("{lane} · chunk {}", s.index), s.start_ms, s.end_ms)
-    });
-    for (name, start, end) in events.chain(chunks).take(MOST_PER_RUN) {
-        clock::measure(&format!("playground run {} · {name}", run.number), at(start), at(end));
+    for span in spans_of(run).into_iter().take(MOST_PER_RUN) {
+        let name = format!("playground run {} · {} · {}", run.number, span.row, span.name);
+        clock::measure(&name, span.start_us as f64 / 1000.0, span.end_us as f64 / 1000.0);
     }
 }

@@ -60,6 +60,11 @@ impl About {
         self.modes.iter().copied().find(|m| m.id == id)
     }
 
+    /// The first mode that plays `role` (the baseline, the parallel mode), if any.
+    pub fn mode_with_role(&self, role: Role) -> Option<Mode> {
+        self.modes.iter().copied().find(|m| m.role == role)
+    }
+
     /// The modes of `chosen` that can run now, and a note on those that cannot, when
     /// the threads are not ready (`not_ready` says why). `Err` when none can run.
     pub fn runnable_modes(
@@ -148,6 +153,11 @@ pub(crate) mod tests {
     fn modes_are_found_by_id() {
         assert_eq!(CPU.mode("pool"), Some(POOL));
         assert_eq!(CPU.mode("turbo"), None);
+        assert_eq!(
+            (CPU.mode_with_role(Role::Baseline), CPU.mode_with_role(Role::Parallel)),
+            (Some(WORKER), Some(POOL))
+        );
+        assert_eq!(TIMERS.mode_with_role(Role::Parallel), None);
         assert!(!CPU.mode_needs_threads(MAIN) && CPU.mode_needs_threads(WORKER));
     }
 }

@@ -36,8 +36,9 @@ pub struct Grade {
 /// there is a baseline and a parallel mode; else whether the chosen mode freezes the
 /// page where modes differ in that; else which mode is fastest.
 pub fn question_for(about: &About, mode: Mode) -> Question {
-    let role = |r: Role| about.modes.iter().copied().find(|m| m.role == r);
-    if let (Some(baseline), Some(parallel)) = (role(Role::Baseline), role(Role::Parallel)) {
+    if let (Some(baseline), Some(parallel)) =
+        (about.mode_with_role(Role::Baseline), about.mode_with_role(Role::Parallel))
+    {
         return Question::Speedup { baseline, parallel };
     }
     let blocking = about.modes.iter().filter(|m| m.blocks_main_thread).count();

@@ -8,14 +8,15 @@ use crate::thresholds::FROZEN_FRAME_GAP_MS;
 use crate::timeline::{thread_name, threads_of};
 use serde_json::{Value as Json, json};
 
-/// Something to draw: on which row, from when to when (µs on the page's clock).
-struct Span {
-    row: String,
-    name: String,
-    category: &'static str,
-    start_us: i64,
-    end_us: i64,
-    args: Json,
+/// Something a run did: on which row, from when to when (µs on the page's clock). The
+/// trace file is made of these, and so are the page's `performance.measure` entries.
+pub struct Span {
+    pub row: String,
+    pub name: String,
+    pub category: &'static str,
+    pub start_us: i64,
+    pub end_us: i64,
+    pub args: Json,
 }
 
 impl Span {
@@ -34,8 +35,9 @@ impl Span {
     }
 }
 
-/// Every span of a run, rows in the order the timeline draws them.
-fn spans_of(run: &RunRecord) -> Vec<Span> {
+/// Every span of a run (ticks from due to fired, work, chunks, freezes, long tasks),
+/// rows in the order the timeline draws them.
+pub fn spans_of(run: &RunRecord) -> Vec<Span> {
     let mut spans: Vec<Span> = run
         .events
         .iter()

@@ -149,7 +149,7 @@ fn speedup_verdict(s: &PoolSpeedup, modes: &[(Mode, Vec<&RunRecord>)], reason: &
         ("Speedup".to_string(), format!("{x:.2}× (medians)")),
         ("Efficiency".to_string(), format!("{:.0} % of ideal", eff * 100.0)),
     ];
-    figures.extend(freezes(modes));
+    figures.extend(freeze_figures(&freezes(modes)));
     Said { sentence, figures, against_lesson: n > 1 && x < NO_GAIN_BELOW }
 }
 
@@ -175,14 +175,19 @@ pub fn above_ideal(s: &PoolSpeedup) -> String {
 }
 
 /// Each mode whose runs typically froze the page (by the median of their longest gaps).
-fn freezes(modes: &[(Mode, Vec<&RunRecord>)]) -> Vec<(String, String)> {
+fn freezes(modes: &[(Mode, Vec<&RunRecord>)]) -> Vec<(Mode, Summary)> {
     modes
         .iter()
         .filter_map(|(m, rs)| {
             let gap = summary_of(rs, |r| r.frame_gap_ms)?;
-            (gap.median >= FROZEN_FRAME_GAP_MS).then(|| (format!("{}: page froze", m.label), with_spread(&gap)))
+            (gap.median >= FROZEN_FRAME_GAP_MS).then_some((*m, gap))
         })
         .collect()
+}
+
+/// The figures of [`freezes`]: "Main thread: page froze", with its spread.
+fn freeze_figures(frozen: &[(Mode, Summary)]) -> Vec<(String, String)> {
+    frozen.iter().map(|(m, gap)| (format!("{}: page froze", m.label), with_spread(gap))).collect()
 }
 
 /// The timers of the modes on one side of the main thread, over that side's runs: the
@@ -312,17 +317,13 @@ fn comparison_verdict(modes: &[(Mode, Vec<&RunRecord>)]) -> Said {
         )
     };
     let frozen = freezes(modes);
-    if let Some((what, _)) = frozen.first() {
-        let gap = modes
-            .iter()
-            .find(|(m, _)| format!("{}: page froze", m.label) == *what)
-            .and_then(|(_, rs)| summary_of(rs, |r| r.frame_gap_ms));
-        sentence.push_str(&format!(" {what} for {:.0} ms.", gap.map_or(0.0, |g| g.median)));
+    if let Some((mode, gap)) = frozen.first() {
+        sentence.push_str(&format!(" {}: page froze for {:.0} ms.", mode.label, gap.median));
     }
     let what = if all_computed { "compute time" } else { "wall time" };
     let mut figures: Vec<(String, String)> =
         times.iter().map(|(m, s)| (format!("{}, {what}", m.label), with_spread(s))).collect();
-    figures.extend(frozen);
+    figures.extend(freeze_figures(&frozen));
     Said { sentence, figures, against_lesson: false }
 }
 

@@ -72,7 +72,7 @@ pub fn Results(about: &'static About, runner: Runner, engine: Engine) -> impl In
 /// The speedup in words, naming its modes and how many runs are behind each median.
 fn speedup_text(s: &PoolSpeedup, about: &About) -> String {
     let (x, n) = (s.speedup.speedup, s.threads);
-    let label = |role| about.modes.iter().find(|m| m.role == role).map_or("", |m| m.label);
+    let label = |role| about.mode_with_role(role).map_or("", |m| m.label);
     let (parallel, baseline) = (label(Role::Parallel), label(Role::Baseline));
     let mut text = format!(
         "{parallel} on {n} threads against {baseline} (the sequential code): {x:.2}× faster, {:.0} % of the ideal \

@@ -15,6 +15,8 @@ use playground_lab::verdict::verdict;
 #[component]
 pub fn VerdictCard(about: &'static About, runs: RwSignal<Vec<RunRecord>>, engine: Engine) -> impl IntoView {
     let env = engine.environment.get_value();
+    // What the browser can report does not change: asked once.
+    let kinds = long_tasks::entry_types().join("\" and \"");
     let judged = Memo::new(move |_| {
         runs.with(|runs| {
             let context = Context { env: &env, memory_bound: about.memory_bound };
@@ -55,7 +57,7 @@ pub fn VerdictCard(about: &'static About, runs: RwSignal<Vec<RunRecord>>, engine
                     <ul class="verdict-note long-tasks" data-testid="long-tasks">
                         {long_tasks.into_iter().map(|(number, label, tasks)| view! {
                             <li data-run=number data-count=tasks.as_ref().map(Vec::len)>
-                                {format!("Run {number} ({label}): {}", long_tasks_text(tasks.as_deref()))}
+                                {format!("Run {number} ({label}): {}", long_tasks_text(tasks.as_deref(), &kinds))}
                             </li>
                         }).collect_view()}
                     </ul>
@@ -65,8 +67,8 @@ pub fn VerdictCard(about: &'static About, runs: RwSignal<Vec<RunRecord>>, engine
     }
 }
 
-fn long_tasks_text(tasks: Option<&[(f64, f64)]>) -> String {
-    let kinds = long_tasks::entry_types().join("\" and \"");
+/// `kinds`: the entry types the browser reports, as the list names them.
+fn long_tasks_text(tasks: Option<&[(f64, f64)]>, kinds: &str) -> String {
     match tasks {
         None => "this browser reports no long tasks (PerformanceObserver has neither \"long-animation-frame\" nor \
                  \"longtask\"); the frame gaps measure the same freezes."
@@ -74,7 +76,7 @@ fn long_tasks_text(tasks: Option<&[(f64, f64)]>) -> String {
         Some([]) => format!("the browser reported no long task (\"{kinds}\" entries, 50 ms or more)."),
         Some(tasks) => {
             let listed: Vec<String> =
-                tasks.iter().take(5).map(|(start, d)| format!("{d:.0} ms at {start:.0} ms")).collect();
+                tasks.iter().take(5).map(|(start, d)| format!("{d:.0} ms at {:.0} ms", start.max(0.0))).collect();
             let more = if tasks.len() > 5 { format!(" and {} more", tasks.len() - 5) } else { String::new() };
             let count =
                 if tasks.len() == 1 { "1 long task".to_string() } else { format!("{} long tasks", tasks.len()) };
