@@ -33,14 +33,21 @@ pub fn address_with(query: &str) -> String {
     format!("{}{}{query}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
-/// Shows `query` in the address bar: a new history entry when `push`, else in place
-/// (so changing a knob does not flood the history). Does nothing if it is already there.
-pub fn show(query: &str, push: bool) {
+/// The fragment, without its `#` (the Compare view keeps its results there).
+pub fn fragment() -> String {
+    window().location().hash().unwrap_or_default().trim_start_matches('#').to_string()
+}
+
+/// Shows `query` and `fragment` (empty for none) in the address bar: a new history
+/// entry when `push`, else in place (so changing a knob does not flood the history).
+/// Does nothing if they are already there.
+pub fn show(query: &str, fragment: &str, push: bool) {
     let location = window().location();
-    if location.search().unwrap_or_default() == query {
+    let hash = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
+    if location.search().unwrap_or_default() == query && location.hash().unwrap_or_default() == hash {
         return;
     }
-    let url = format!("{}{query}", location.pathname().unwrap_or_default());
+    let url = format!("{}{query}{hash}", location.pathname().unwrap_or_default());
     let Ok(history) = window().history() else { return };
     let _ = if push {
         history.push_state_with_url(&JsValue::NULL, "", Some(&url))

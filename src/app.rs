@@ -3,6 +3,7 @@
 //! follows what is on screen, and Back/Forward and links set it.
 
 use crate::address_bar;
+use crate::compare_view::{CompareView, Comparison};
 use crate::document_mark::mark_document;
 use crate::engine::use_engine;
 use crate::environment_panel::{
@@ -17,6 +18,7 @@ use crate::page_visibility::use_page_visibility;
 use crate::presenter::{PresenterBar, use_presenter};
 use crate::responsiveness::{ResponsivenessIndicator, use_frame_monitor};
 use leptos::prelude::*;
+use playground_lab::comparison;
 use playground_lab::scenario::{self, PageFlags, Settings};
 use wasm_bindgen::prelude::*;
 
@@ -64,11 +66,47 @@ impl Flags {
     }
 }
 
+/// Where the app is: what the address bar's query names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    Home,
+    Experiment(&'static str),
+    Compare,
+}
+
+impl Place {
+    fn of(open: Option<&'static str>, comparing: bool) -> Place {
+        match (comparing, open) {
+            (true, _) => Place::Compare,
+            (false, Some(slug)) => Place::Experiment(slug),
+            (false, None) => Place::Home,
+        }
+    }
+}
+
+/// The address for a place: its query (tracked: an effect reading it follows edits)
+/// and, for the Compare view, the fragment with its results.
+fn address_of(place: Place, states: PageStates, flags: Flags, handles: AppHandles) -> (String, String) {
+    match place {
+        Place::Compare => {
+            let mut pairs = vec![(comparison::COMPARE.to_string(), "1".to_string())];
+            pairs.extend(scenario::page_pairs(flags.read(handles)));
+            let items = handles.comparison.items;
+            (address_bar::query_string(&pairs), items.with(|items| comparison::fragment(items)))
+        }
+        Place::Experiment(slug) => (states.query(experiments::find(slug), flags.read(handles)), String::new()),
+        Place::Home => (states.query(None, flags.read(handles)), String::new()),
+    }
+}
+
 /// Reads the address into the pages (on load, and on Back/Forward), and keeps the
-/// address following the open page in place: knob edits add no history entries.
+/// address following what is on screen: going to another place adds a history entry,
+/// edits (knobs, results compared) change it in place.
 /// (The run flag is dropped once read, so reloading does not start the run again.)
 fn sync_address(states: PageStates, open: Open, flags: Flags, notices: RwSignal<Vec<String>>, handles: AppHandles) {
     let Flags { present, embed } = flags;
+    let comparison = handles.comparison;
+    let shown_place = StoredValue::new(Place::Home);
     let follow_address = move |first_load: bool| {
         let reading = scenario::read(&address_bar::query_pairs(), experiments::find_about);
         present.set(reading.flags.present);
@@ -81,16 +119,29 @@ fn sync_address(states: PageStates, open: Open, flags: Flags, notices: RwSignal<
         if first_load {
             handles.autorun.set(experiment.zip(reading.autorun).map(|(e, a)| (e.about().slug, a)));
         }
+        if reading.compare {
+            comparison.replace(comparison::read_fragment(
+                &address_bar::fragment(),
+                "This link",
+                &experiments::find_about,
+            ));
+        }
         notices.set(reading.notices);
-        open.set(experiment.map(|e| e.about().slug));
+        let slug = experiment.map(|e| e.about().slug);
+        shown_place.set_value(Place::of(slug, reading.compare));
+        comparison.open.set(reading.compare);
+        open.set(slug);
     };
     follow_address(true);
     let on_popstate = Closure::<dyn Fn()>::new(move || follow_address(false));
     let _ = window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
     on_popstate.forget(); // lives as long as the page
     Effect::new(move |_| {
-        let query = states.query(open.get().and_then(experiments::find), flags.read(handles));
-        address_bar::show(&query, false)
+        let place = Place::of(open.get(), comparison.open.get());
+        let (query, fragment) = address_of(place, states, flags, handles);
+        let moved = shown_place.get_value() != place;
+        shown_place.set_value(place);
+        address_bar::show(&query, &fragment, moved)
     });
 }
 
@@ -104,6 +155,7 @@ pub fn App() -> impl IntoView {
         running: RwSignal::new(None),
         autorun: RwSignal::new(None),
         predict: RwSignal::new(false),
+        comparison: Comparison::new(),
     };
     let states = PageStates::new();
     let open: Open = RwSignal::new(None);
@@ -121,12 +173,21 @@ pub fn App() -> impl IntoView {
             visited.update(|v| v.push(slug));
         }
     });
+    let comparison = handles.comparison;
     let navigate = move |experiment: Option<&'static dyn Experiment>| {
-        address_bar::show(&untrack(|| states.query(experiment, flags.read(handles))), true);
         notices.set(Vec::new());
+        comparison.open.set(false);
         open.set(experiment.map(|e| e.about().slug));
     };
-    let presenter = use_presenter(present, open, navigate);
+    let open_comparison = move || {
+        notices.set(Vec::new());
+        comparison.open.set(true);
+    };
+    let presenter = use_presenter(present, open, navigate, open_comparison);
+    let compare_link = Signal::derive(move || {
+        let (query, fragment) = address_of(Place::Compare, states, flags, handles);
+        format!("{}#{fragment}", address_bar::address_with(&query))
+    });
 
     view! {
         <PresenterBar presenter />
@@ -142,6 +203,10 @@ pub fn App() -> impl IntoView {
             <a class="brand" href="?" on:click=move |ev| { ev.prevent_default(); navigate(None) }>
                 "Concurrency Playground"
             </a>
+            <a class="compare-open" href="?compare=1" data-testid="open-compare" aria-current=move || comparison.open.get().then_some("page")
+                on:click=move |ev| { ev.prevent_default(); open_comparison() }>
+                "Compare devices"
+            </a>
             <EnvironmentBadges engine=handles.engine />
             <ResponsivenessIndicator monitor=handles.frames />
         </header>
@@ -153,11 +218,14 @@ pub fn App() -> impl IntoView {
                 <DebugBuildWarning engine=handles.engine />
                 <BackgroundWarning visibility=handles.visibility />
                 <EnvironmentPanel engine=handles.engine visibility=handles.visibility />
-                <Show when=move || open.get().and_then(experiments::find).is_none()>
+                <Show when=move || comparison.open.get()>
+                    <CompareView comparison link=compare_link />
+                </Show>
+                <Show when=move || !comparison.open.get() && open.get().and_then(experiments::find).is_none()>
                     <Home navigate />
                 </Show>
                 <For each=move || visited.get() key=|slug| *slug let:slug>
-                    <div class="page" hidden=move || open.get() != Some(slug)>
+                    <div class="page" hidden=move || comparison.open.get() || open.get() != Some(slug)>
                         {experiments::find(slug).map(|e| view! { <ExperimentPage experiment=e handles state=states.of(e) /> })}
                     </div>
                 </For>

@@ -228,13 +228,19 @@ pub fn FrameGapChart(
 
 /// Median per mode with a min–max whisker.
 #[component]
-pub fn ModeBars(#[prop(into)] rows: Signal<Vec<(String, Summary)>>, caption: &'static str) -> impl IntoView {
+pub fn ModeBars(
+    #[prop(into)] rows: Signal<Vec<(String, Summary)>>,
+    caption: &'static str,
+    /// Names above their bars at any width (long names: modes and devices).
+    #[prop(optional)]
+    names_above: bool,
+) -> impl IntoView {
     let (figure, geometry) = measured_figure();
     let svg = move || {
         let rows = rows.get();
         let Geometry { width, label_w } = geometry.get();
         // Narrow (a phone): each mode's name on its own line above its bar, full width.
-        let stacked = label_w < 200.0;
+        let stacked = names_above || label_w < 200.0;
         let (left, row, bar_top) = if stacked { (10.0, 62.0, 26.0) } else { (label_w, 44.0, 10.0) };
         let top = rows.iter().map(|r| r.1.max).fold(1.0, f64::max) * 1.05;
         let plot = width - left - 110.0;
@@ -275,21 +281,31 @@ pub fn ModeBars(#[prop(into)] rows: Signal<Vec<(String, Summary)>>, caption: &'s
     chart_box(figure, caption, svg, (), "As a table", &["Mode", "Runs", "Median (ms)", "Min", "Max"], body)
 }
 
+/// One line of a speedup chart: a device's points, or the only ones (no name).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub points: Vec<CurvePoint>,
+}
+
 /// Speedup against thread count: measured points with their spread, the ideal
-/// diagonal, and Amdahl's law for the fitted parallel fraction.
+/// diagonal, and (for one series) Amdahl's law for the fitted parallel fraction.
+/// Several series (devices) each get a colour, a line and a legend entry.
 #[component]
 pub fn SpeedupChart(
-    #[prop(into)] points: Signal<Vec<CurvePoint>>,
+    #[prop(into)] series: Signal<Vec<Series>>,
     #[prop(into)] fit: Signal<Option<f64>>,
-    max_threads: usize,
+    max_threads: Signal<usize>,
 ) -> impl IntoView {
     const H: f64 = 320.0;
     const LEFT: f64 = 60.0;
     let (figure, geometry) = measured_figure();
     let svg = move || {
-        let points = points.get();
+        let series = series.get();
+        let max_threads = max_threads.get();
         let width = geometry.get().width;
-        let top = points.iter().map(|p| p.highest).fold(max_threads as f64, f64::max).ceil() + 0.5;
+        let all = || series.iter().flat_map(|s| s.points.iter());
+        let top = all().map(|p| p.highest).fold(max_threads as f64, f64::max).ceil() + 0.5;
         let right = (max_threads as f64).max(2.0);
         // Threads 1 … right, with half a step of margin either side.
         let x = move |t: f64| LEFT + (t - 0.5) / right * (width - LEFT - 20.0);
@@ -309,26 +325,14 @@ pub fn SpeedupChart(
                 }
             })
             .collect_view();
-        let amdahl = fit.get().map(|p| {
-            let d: String = (0..=40)
-                .map(|i| 1.0 + (right - 1.0) * i as f64 / 40.0)
-                .enumerate()
-                .map(|(i, t)| {
-                    format!(
-                        "{}{:.1},{:.1}",
-                        if i == 0 { "M" } else { "L" },
-                        x(t),
-                        y(playground_kernels::stats::amdahl_speedup(p, t))
-                    )
-                })
-                .collect();
+        let amdahl = fit.get().filter(|_| series.len() == 1).map(|p| {
+            let threads = (0..=40).map(|i| 1.0 + (right - 1.0) * i as f64 / 40.0);
+            let d = path_through(threads.map(|t| (x(t), y(playground_kernels::stats::amdahl_speedup(p, t)))));
             view! { <path class="amdahl" d=d></path> }
         });
-        let marks = points.iter().map(|&CurvePoint { threads: t, speedup: s, lowest: lo, highest: hi }| view! {
-            <line class="whisker" x1=x(t as f64) x2=x(t as f64) y1=y(lo) y2=y(hi)></line>
-            <circle class="point" cx=x(t as f64) cy=y(s) r=7><title>{format!("{t} threads: {s:.2}× ({lo:.2}–{hi:.2})")}</title></circle>
-            <text class="value-label" x=x(t as f64) y=y(hi) - 12.0 text-anchor="middle">{format!("{s:.2}×")}</text>
-        }).collect_view();
+        // Named series (devices) get colours, lines and a legend, even one alone.
+        let named = series.iter().any(|s| !s.name.is_empty());
+        let lines = series.iter().enumerate().map(|(i, line)| series_marks(i, line, named, x, y)).collect_view();
         view! {
             <svg class="chart speedup-chart" viewBox=format!("0 0 {width} {}", H + AXIS + 10.0) role="img"
                 aria-label="Speedup against the number of threads">
@@ -336,25 +340,69 @@ pub fn SpeedupChart(
                 {xs}
                 <line class="ideal" x1=x(1.0) y1=y(1.0) x2=x(right) y2=y(right)></line>
                 {amdahl}
-                {marks}
+                {lines}
                 <text class="axis-label" x=width - 20.0 y=H + 34.0 text-anchor="end">"threads in the pool"</text>
             </svg>
         }
     };
     let body = move || {
-        points.get().into_iter().map(|p| view! {
-            <tr data-testid="scaling-point" data-threads=p.threads data-speedup=format!("{:.3}", p.speedup)>
-                <td>{p.threads}</td><td>{format!("{:.2}×", p.speedup)}</td><td>{format!("{:.2}×", p.lowest)}</td><td>{format!("{:.2}×", p.highest)}</td><td>{format!("{:.0}%", p.efficiency() * 100.0)}</td>
-            </tr>
+        let rows = series
+            .get()
+            .into_iter()
+            .flat_map(|Series { name, points }| points.into_iter().map(move |p| (name.clone(), p)));
+        rows.map(|(name, p)| {
+            let cells = view! {
+                <td>{p.threads}</td><td>{format!("{:.2}×", p.speedup)}</td><td>{format!("{:.2}×", p.lowest)}</td><td>{format!("{:.2}×", p.highest)}</td><td>{format!("{:.0}%", p.efficiency() * 100.0)}</td><td>{name.clone()}</td>
+            };
+            view! {
+                <tr data-testid="scaling-point" data-threads=p.threads data-speedup=format!("{:.3}", p.speedup) data-series=name>{cells}</tr>
+            }
         }).collect_view()
     };
     chart_box(
         figure,
-        "Speedup over one worker, by pool size (dashed: ideal; curve: Amdahl fit)",
+        "Speedup over one worker, by pool size (dashed: ideal)",
         svg,
         (),
         "As a table",
-        &["Threads", "Speedup (median)", "Lowest", "Highest", "Efficiency"],
+        &["Threads", "Speedup (median)", "Lowest", "Highest", "Efficiency", "Device"],
         body,
     )
 }
+
+/// An SVG path through `points` ("M x,y L x,y …").
+fn path_through(points: impl Iterator<Item = (f64, f64)>) -> String {
+    points.enumerate().map(|(i, (x, y))| format!("{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" })).collect()
+}
+
+/// One series of a speedup chart: its points with their spread and, when named (a
+/// device among others), its colour, a line through the points and its legend entry.
+fn series_marks<X, Y>(index: usize, line: &Series, named: bool, x: X, y: Y) -> impl IntoView + use<X, Y>
+where
+    X: Fn(f64) -> f64 + Copy,
+    Y: Fn(f64) -> f64 + Copy,
+{
+    const LEFT: f64 = 60.0;
+    let marks = line
+        .points
+        .iter()
+        .map(|&CurvePoint { threads: t, speedup: s, lowest: lo, highest: hi }| {
+            view! {
+                <line class="whisker" x1=x(t as f64) x2=x(t as f64) y1=y(lo) y2=y(hi)></line>
+                <circle class="point" cx=x(t as f64) cy=y(s) r=if named { 5 } else { 7 }><title>{format!("{t} threads: {s:.2}× ({lo:.2}–{hi:.2})")}</title></circle>
+                {(!named).then(|| view! { <text class="value-label" x=x(t as f64) y=y(hi) - 12.0 text-anchor="middle">{format!("{s:.2}×")}</text> })}
+            }
+        })
+        .collect_view();
+    let named_parts = named.then(|| {
+        let d = path_through(line.points.iter().map(|p| (x(p.threads as f64), y(p.speedup))));
+        view! {
+            <path class="series-line" d=d></path>
+            <text class="legend" x=LEFT + 12.0 y=24.0 + index as f64 * 22.0>{format!("● {}", line.name)}</text>
+        }
+    });
+    view! { <g class=format!("series-{}", index % SERIES_COLOURS)>{named_parts}{marks}</g> }
+}
+
+/// How many series colours the style sheet defines (`.series-0` …).
+const SERIES_COLOURS: usize = 6;

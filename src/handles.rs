@@ -1,5 +1,6 @@
 //! The app-wide handles every experiment page receives, created once by the app.
 
+use crate::compare_view::Comparison;
 use crate::engine::Engine;
 use crate::long_tasks::LongTasks;
 use crate::page_visibility::PageVisibility;
@@ -24,4 +25,6 @@ pub struct AppHandles {
     pub autorun: RwSignal<Option<(&'static str, Autorun)>>,
     /// Predict, then run: pages ask their question before a run (`predict=1`).
     pub predict: RwSignal<bool>,
+    /// The results being compared across devices; pages add theirs.
+    pub comparison: Comparison,
 }

@@ -23,6 +23,8 @@ pub mod app;
 pub mod bridge;
 pub mod charts;
 pub mod clock;
+pub mod compare_view;
+pub mod copyable_link;
 pub mod devtools_timings;
 pub mod document_mark;
 pub mod download;

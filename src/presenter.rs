@@ -60,6 +60,7 @@ pub fn use_presenter(
     on: RwSignal<bool>,
     open: RwSignal<Option<&'static str>>,
     navigate: impl Fn(Option<&'static dyn Experiment>) + Copy + 'static,
+    open_comparison: impl Fn() + Copy + 'static,
 ) -> Presenter {
     let presenter = Presenter { on, keys_shown: RwSignal::new(false) };
     mark_document("data-present", on);
@@ -82,6 +83,7 @@ pub fn use_presenter(
             Action::NextMode => choose_next_mode(),
             Action::NextExperiment => step(1),
             Action::PreviousExperiment => step(-1),
+            Action::Compare => open_comparison(),
             Action::Fullscreen => toggle_fullscreen(),
             Action::ShowKeys => presenter.keys_shown.update(|shown| *shown = !*shown),
             Action::Leave if presenter.keys_shown.get_untracked() => presenter.keys_shown.set(false),

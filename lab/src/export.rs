@@ -5,6 +5,7 @@
 use crate::environment::{Environment, Readiness};
 use crate::knobs::Value;
 use crate::records::RunRecord;
+use crate::shared_result::SharedResult;
 use serde_json::{Value as Json, json};
 
 fn environment_json(env: &Environment, pool: &Readiness) -> Json {
@@ -63,11 +64,19 @@ fn run_json(run: &RunRecord) -> Json {
     })
 }
 
-/// The JSON download: `{experiment, environment, runs}`, pretty-printed.
-pub fn runs_json(slug: &str, runs: &[RunRecord], env: &Environment, pool: &Readiness) -> String {
+/// The JSON download: `{experiment, environment, shared, runs}`, pretty-printed.
+/// `shared` is the figures a results link carries, so the Compare view reads the file.
+pub fn runs_json(
+    slug: &str,
+    runs: &[RunRecord],
+    env: &Environment,
+    pool: &Readiness,
+    shared: Option<&SharedResult>,
+) -> String {
     let document = json!({
         "experiment": slug,
         "environment": environment_json(env, pool),
+        "shared": shared,
         "runs": runs.iter().map(run_json).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&document).unwrap_or_default()
@@ -130,7 +139,7 @@ mod tests {
     #[test]
     fn json_has_the_environment_and_every_run_whole() {
         let ready = Readiness::Ready { threads: 2, start_ms: 150.0 };
-        let doc: Json = serde_json::from_str(&runs_json("collatz", &two_runs(), &chromium(), &ready)).unwrap();
+        let doc: Json = serde_json::from_str(&runs_json("collatz", &two_runs(), &chromium(), &ready, None)).unwrap();
         assert_eq!(doc["experiment"], "collatz");
         assert_eq!(doc["environment"]["hardware_concurrency"], 2);
         assert_eq!(doc["environment"]["optimised_build"], true);
@@ -145,9 +154,14 @@ mod tests {
         assert_eq!(runs[1]["events"][0]["due_ms"], 50.0);
         assert_eq!(runs[1]["chunks"][0], json!({ "index": 0, "thread": 1, "start_ms": 1.0, "end_ms": 3.0 }));
         let failed: Json =
-            serde_json::from_str(&runs_json("x", &[], &chromium(), &Readiness::Failed("no".into()))).unwrap();
+            serde_json::from_str(&runs_json("x", &[], &chromium(), &Readiness::Failed("no".into()), None)).unwrap();
         assert_eq!(failed["environment"]["pool"]["failed"], "no");
         assert_eq!(failed["runs"], json!([]));
+        assert_eq!(failed["shared"], Json::Null, "no runs, nothing to compare");
+        let shared = crate::shared_result::tests::sample();
+        let with_shared = runs_json("collatz", &two_runs(), &chromium(), &ready, Some(&shared));
+        let read = crate::comparison::read_file("runs.json", &with_shared, &crate::catalogue::tests::find);
+        assert_eq!(read.items[0].result, shared, "the Compare view reads the download");
     }
 
     #[test]

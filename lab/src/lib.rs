@@ -7,7 +7,8 @@
 //! - [`scenario`]: links to a scenario, read (never failing) and written;
 //! - [`records`]: what a run leaves behind, and [`figures`] derived from records;
 //! - [`timeline`]: a run's events and chunks as the rows of its timeline;
-//! - [`export`]: the JSON and CSV downloads;
+//! - [`export`]: the JSON and CSV downloads; [`shared_result`]: a run's figures in a
+//!   link, and [`comparison`]: results from several devices side by side;
 //! - [`jobs`]: what the page sends to a worker thread, and what comes back;
 //! - [`environment`]: what the results depend on (browser, cores, isolation);
 //! - [`verdict`]: a sentence on each run from its measurements, [`diagnosis`] the
@@ -21,6 +22,7 @@
 
 pub mod breakdown;
 pub mod catalogue;
+pub mod comparison;
 pub mod diagnosis;
 pub mod environment;
 pub mod export;
@@ -31,6 +33,7 @@ pub mod predict;
 pub mod presenter;
 pub mod records;
 pub mod scenario;
+pub mod shared_result;
 pub mod thresholds;
 pub mod timeline;
 pub mod trace;

@@ -9,6 +9,7 @@ pub enum Action {
     NextMode,
     NextExperiment,
     PreviousExperiment,
+    Compare,
     Fullscreen,
     ShowKeys,
     Leave,
@@ -21,6 +22,7 @@ pub const KEYS: &[(&str, Action, &str)] = &[
     ("M", Action::NextMode, "choose the next mode"),
     ("N", Action::NextExperiment, "next experiment"),
     ("P", Action::PreviousExperiment, "previous experiment"),
+    ("C", Action::Compare, "open the comparison of devices"),
     ("F", Action::Fullscreen, "full screen on or off"),
     ("?", Action::ShowKeys, "show or hide these keys"),
     ("Esc", Action::Leave, "hide the keys, then leave presenter mode"),
@@ -56,6 +58,7 @@ mod tests {
         assert_eq!(action_for("R"), Some(Action::Run));
         assert_eq!(action_for("Escape"), Some(Action::Leave));
         assert_eq!(action_for("?"), Some(Action::ShowKeys));
+        assert_eq!(action_for("c"), Some(Action::Compare));
         assert_eq!(action_for("x"), None);
         assert_eq!(action_for("Enter"), None);
         let mut keys: Vec<&str> = KEYS.iter().map(|k| k.0).collect();

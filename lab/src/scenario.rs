@@ -27,7 +27,9 @@ pub const PREDICT: &str = "predict";
 /// `embed=1`: minimal chrome for an iframe in slides or a post.
 pub const EMBED: &str = "embed";
 /// Keys that are not knobs; no experiment may name a knob after one of them.
-pub const RESERVED: &[&str] = &[EXPERIMENT, MODE, REPEATS, RUN, VERSION, PRESENT, PREDICT, EMBED];
+pub const RESERVED: &[&str] = &[EXPERIMENT, MODE, REPEATS, RUN, VERSION, PRESENT, PREDICT, EMBED, COMPARE];
+/// `compare=1`: the Compare view, with its results in the fragment ([`crate::comparison`]).
+pub use crate::comparison::COMPARE;
 
 pub const MAX_REPEATS: u64 = 20;
 /// Repeats read, written and checked like any knob.
@@ -72,6 +74,8 @@ pub struct Reading {
     pub autorun: Option<Autorun>,
     /// Presenter mode, predicting, embedded.
     pub flags: PageFlags,
+    /// The Compare view instead of an experiment.
+    pub compare: bool,
     /// One sentence per thing in the link that could not be used as it was.
     pub notices: Vec<String>,
 }
@@ -145,13 +149,14 @@ pub fn read(pairs: &[(String, String)], find: impl Fn(&str) -> Option<&'static A
         predict: read_flag(PREDICT, "predicting", link.get(PREDICT), &mut notices),
         embed: read_flag(EMBED, "the embedded view", link.get(EMBED), &mut notices),
     };
+    let compare = read_flag(COMPARE, "the Compare view", link.get(COMPARE), &mut notices);
     let autorun = read_autorun(link.get(RUN), experiment.is_some(), &mut notices);
     if notices.len() > MAX_NOTICES {
         let rest = notices.len() - (MAX_NOTICES - 1);
         notices.truncate(MAX_NOTICES - 1);
         notices.push(format!("…and {rest} more problems with the link."));
     }
-    Reading { experiment, settings, autorun, flags, notices }
+    Reading { experiment, settings, autorun, flags, compare, notices }
 }
 
 /// A page-wide flag: on for 1, off for 0 (and their spellings), off with a notice otherwise.
@@ -316,6 +321,8 @@ mod tests {
         assert_eq!((all.flags, all.notices.len()), (flags, 0));
         let keys: Vec<String> = page_pairs(flags).into_iter().map(|p| p.0).collect();
         assert_eq!(keys, ["present", "predict", "embed"]);
+        assert!(link(&[("compare", "1")]).compare);
+        assert!(!link(&[("experiment", "collatz")]).compare);
         let odd = link(&[("predict", "please")]);
         assert_eq!(odd.notices, ["The link's predict flag “please” is not 1 or 0, so predicting is off."]);
     }

@@ -8,6 +8,7 @@ mod predict_panel;
 mod results;
 mod scaling_panel;
 mod share_link;
+mod share_results;
 mod side_by_side;
 mod verdict_card;
 
@@ -20,7 +21,7 @@ use leptos::prelude::*;
 use playground_lab::knobs::Values;
 use predict_panel::PredictPanel;
 use results::Results;
-use scaling_panel::ScalingPanel;
+use scaling_panel::{Samples, ScalingPanel};
 use share_link::ShareLink;
 
 #[component]
@@ -29,6 +30,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
     let runner = use_runner(experiment, handles, state);
     let errors = runner.errors;
     let is_cpu = experiment.cpu_task(&Values::defaults(about.knobs)).is_some();
+    let scaling = Samples::new();
     view! {
         <article class="experiment" data-experiment=about.slug>
             <h1>{about.title}</h1>
@@ -61,8 +63,8 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
                     }}
                 </p>
             })}
-            <Results about runner engine=handles.engine />
-            {is_cpu.then(|| view! { <ScalingPanel experiment runner engine=handles.engine /> })}
+            <Results about runner engine=handles.engine curve=Signal::derive(move || scaling.curve()) comparison=handles.comparison />
+            {is_cpu.then(|| view! { <ScalingPanel experiment runner engine=handles.engine samples=scaling /> })}
             <details class="source">
                 <summary>{format!("The Rust that runs: {}", about.source_name)}</summary>
                 <pre><code>{about.source}</code></pre>

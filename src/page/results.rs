@@ -3,23 +3,33 @@
 //! every run, and the downloads.
 
 use super::breakdown_panel::BreakdownPanel;
+use super::share_results::{ShareResults, shared_result};
 use super::side_by_side::{SideBySide, multiples};
 use super::verdict_card::VerdictCard;
 use crate::charts::{FrameGapChart, ModeBars, TimelineChart};
+use crate::compare_view::Comparison;
 use crate::download;
 use crate::engine::Engine;
 use crate::runner::Runner;
 use leptos::prelude::*;
 use playground_lab::catalogue::{About, Role};
-use playground_lab::figures::{PoolSpeedup, mode_summaries, pool_speedup};
+use playground_lab::figures::{CurvePoint, PoolSpeedup, mode_summaries, pool_speedup};
 use playground_lab::records::RunRecord;
 use playground_lab::thresholds::FROZEN_FRAME_GAP_MS;
 use playground_lab::verdict::{above_ideal, with_spread};
 use playground_lab::{export, trace};
 
 #[component]
-pub fn Results(about: &'static About, runner: Runner, engine: Engine) -> impl IntoView {
+pub fn Results(
+    about: &'static About,
+    runner: Runner,
+    engine: Engine,
+    #[prop(into)] curve: Signal<Vec<CurvePoint>>,
+    comparison: Comparison,
+) -> impl IntoView {
     let runs = runner.runs;
+    // What the person calls this device, for the results link and the JSON download alike.
+    let device_name = RwSignal::new(String::new());
     let shown = Memo::new(move |_| runner.shown());
     let lanes = Signal::derive(move || shown.get().map(|s| s.lanes).unwrap_or_default());
     let gaps = Signal::derive(move || shown.get().map(|s| s.frame_gaps).unwrap_or_default());
@@ -64,7 +74,8 @@ pub fn Results(about: &'static About, runner: Runner, engine: Engine) -> impl In
                 </p>
             })}
             <RunTable runs />
-            <Downloads about runs engine />
+            <Downloads about runs engine curve device_name />
+            <ShareResults about runs engine curve comparison name=device_name />
         </section>
     }
 }
@@ -100,14 +111,26 @@ enum File {
 
 /// The runs as files.
 #[component]
-fn Downloads(about: &'static About, runs: RwSignal<Vec<RunRecord>>, engine: Engine) -> impl IntoView {
+fn Downloads(
+    about: &'static About,
+    runs: RwSignal<Vec<RunRecord>>,
+    engine: Engine,
+    curve: Signal<Vec<CurvePoint>>,
+    device_name: RwSignal<String>,
+) -> impl IntoView {
     let save = move |file: File| {
         let (env, pool) = (engine.environment.get_value(), engine.pool.get_untracked());
         let slug = about.slug;
         runs.with_untracked(|runs| match file {
             File::Json => download::save(
                 &format!("{slug}-runs.json"),
-                &export::runs_json(slug, runs, &env, &pool),
+                &export::runs_json(
+                    slug,
+                    runs,
+                    &env,
+                    &pool,
+                    shared_result(about, runs, engine, &curve.get_untracked(), &device_name.get_untracked()).as_ref(),
+                ),
                 "application/json",
             ),
             File::Csv => {

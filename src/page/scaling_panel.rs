@@ -2,22 +2,38 @@
 //! 1, 2, … threads, with the ideal line and an Amdahl's-law fit.
 
 use crate::bridge::{self, Placement};
-use crate::charts::SpeedupChart;
+use crate::charts::{Series, SpeedupChart};
 use crate::engine::Engine;
 use crate::experiments::Experiment;
 use crate::runner::Runner;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use playground_kernels::stats::amdahl_fit;
-use playground_lab::figures::{PoolSamples, add_sample, speedup_curve};
+use playground_lab::figures::{CurvePoint, PoolSamples, add_sample, speedup_curve};
 use playground_lab::jobs::{Job, JobError, Task};
 
-/// Where the measurements go as they come in.
+/// Where the measurements go as they come in. Created by the page, which also shares
+/// the curve in its results links.
 #[derive(Clone, Copy)]
-struct Samples {
+pub struct Samples {
     baseline: RwSignal<Vec<f64>>,
     pools: RwSignal<Vec<PoolSamples>>,
     note: RwSignal<String>,
+}
+
+impl Samples {
+    pub fn new() -> Self {
+        Samples {
+            baseline: RwSignal::new(Vec::new()),
+            pools: RwSignal::new(Vec::new()),
+            note: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The speedup curve so far (tracked).
+    pub fn curve(&self) -> Vec<CurvePoint> {
+        speedup_curve(&self.baseline.get(), &self.pools.get())
+    }
 }
 
 /// `repeats` runs of `task` on one worker, then at every pool size up to `max_threads`.
@@ -38,12 +54,12 @@ async fn measure(task: Task, repeats: usize, max_threads: usize, samples: Sample
 }
 
 #[component]
-pub fn ScalingPanel(experiment: &'static dyn Experiment, runner: Runner, engine: Engine) -> impl IntoView {
-    let samples = Samples {
-        baseline: RwSignal::new(Vec::new()),
-        pools: RwSignal::new(Vec::new()),
-        note: RwSignal::new(String::new()),
-    };
+pub fn ScalingPanel(
+    experiment: &'static dyn Experiment,
+    runner: Runner,
+    engine: Engine,
+    samples: Samples,
+) -> impl IntoView {
     let max_threads = engine.environment.get_value().pool_threads();
 
     let start = move |_| {
@@ -71,7 +87,8 @@ pub fn ScalingPanel(experiment: &'static dyn Experiment, runner: Runner, engine:
         });
     };
 
-    let points = Signal::derive(move || speedup_curve(&samples.baseline.get(), &samples.pools.get()));
+    let points = Signal::derive(move || samples.curve());
+    let series = Signal::derive(move || vec![Series { name: String::new(), points: points.get() }]);
     let fit = Signal::derive(move || {
         amdahl_fit(&points.get().iter().map(|p| (p.threads as f64, p.speedup)).collect::<Vec<_>>())
     });
@@ -89,7 +106,7 @@ pub fn ScalingPanel(experiment: &'static dyn Experiment, runner: Runner, engine:
             </button>
             <p class="status" role="status" aria-live="polite" data-testid="scaling-status">{move || samples.note.get()}</p>
             <Show when=move || !points.with(Vec::is_empty)>
-                <SpeedupChart points fit max_threads />
+                <SpeedupChart series fit max_threads=Signal::stored(max_threads) />
                 <p class="speedup" data-testid="amdahl" data-parallel-fraction=move || fit.get().map(|p| format!("{p:.4}"))>
                     {move || fit.get().map(|p| format!(
                         "Amdahl fit: {:.1}% of the work runs in parallel, so no number of threads can beat {:.1}×.",

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { ROOT, runRows, idleWith, collatzAnswer, heartbeatTicks } from './helpers.mjs';
 import { launchFirefox } from './firefox.mjs';
+import { launch } from './browser.mjs';
 
 let server;
 let browser;
@@ -68,6 +69,21 @@ test('Firefox: Collatz gives the seed answer in every mode, and only the main th
   assert.equal(byMode('pool')[0].cells[4], '2', 'the pool ran on both cores');
   await browser.screenshot('firefox-collatz');
   assert.deepEqual(browser.problems, []);
+
+  // Its results link, made in Firefox, opened in Chromium: the same figures, Firefox's environment.
+  const link = await browser.evaluate(() => document.querySelector('.page:not([hidden]) input[name=results-link]').value);
+  const chromium = await launch();
+  try {
+    const page = await chromium.newPage();
+    await page.goto(link);
+    const item = page.locator('[data-testid=compare-item]');
+    await item.waitFor();
+    assert.match(await item.innerText(), /Firefox \d+/);
+    const bars = await page.locator('[data-experiment=collatz] svg.bars').first().innerHTML();
+    for (const mode of ['Main thread', 'Web worker', 'Rayon pool']) assert.match(bars, new RegExp(`${mode} — Firefox`));
+  } finally {
+    await chromium.close();
+  }
 });
 
 test('Firefox: the heartbeat is late when blocked and on time when offloaded', { timeout: 120_000 }, async () => {

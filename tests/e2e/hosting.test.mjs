@@ -5,8 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { startSite, screenshot, waitForEngine, run, collatzAnswer, ROOT } from './helpers.mjs';
-import { headersFile } from './server.mjs';
+import { headersFile, serve } from './server.mjs';
+import { launch } from './browser.mjs';
 
 const BASE = '/playground/';
 
@@ -133,6 +137,65 @@ test('the _headers file: isolated from the first load, and the app runs under it
     assert.equal(loads.count, 0, 'no reload');
     assert.deepEqual(problems, []);
   } finally {
+    await site.close();
+  }
+});
+
+/** A copy of dist/ as the next deployment would be: its page and its JavaScript glue
+ * marked, and a new offline version, as scripts/offline.mjs gives changed files. */
+function nextDeployment() {
+  const dir = mkdtempSync(join(tmpdir(), 'deployment-'));
+  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  const edit = (file, change) => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+  const glue = readdirSync(dir).find(f => /^concurrency-playground-.*\.js$/.test(f));
+  // Trunk's page pins its files by subresource integrity: the changed glue gets its new hash.
+  const integrity = file => `sha384-${createHash('sha384').update(readFileSync(join(dir, file))).digest('base64')}`;
+  const before = integrity(glue);
+  edit(glue, js => `${js}\n// deployment 2\n`);
+  const after = integrity(glue);
+  edit('index.html', html => html.replaceAll(before, after).replace('<title>', '<title>[deployment 2] ').replace(/(name="playground-offline" content=")[0-9a-f]+/, '$1deployment2'));
+  edit('isolation-sw.js', sw => sw.replace(/"version":"[0-9a-f]+"/, '"version":"deployment2"'));
+  return { dir, glue };
+}
+
+test('offline: a page loaded once keeps working with no server; a new deployment replaces the cached one whole', async () => {
+  let site = await serve(join(ROOT, 'dist'), { isolation: false, base: BASE });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', e => problems.push(e.message));
+    page.on('console', m => { if (m.type() === 'error') problems.push(m.text()); });
+    await page.goto(site.url + '?experiment=collatz&n=100000&mode=pool');
+    await waitForEngine(page);
+    await page.waitForFunction(() => window.playgroundOffline.state === 'ready', null, { timeout: 30_000 });
+
+    // The network is gone: the page, its wasm and the pool's workers all come from the cache.
+    await site.close();
+    await page.reload();
+    await waitForEngine(page);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+    assert.deepEqual(collatzAnswer((await run(page, { mode: 'pool' }))[0].result), [77_031, 350]);
+    const version = await page.evaluate(() => window.playgroundOffline.version);
+
+    // A new deployment: this load is still the old version, whole; the new one installs
+    // beside it, the page offers a reload, and after it everything is the new version.
+    const { dir, glue } = nextDeployment();
+    site = await serve(dir, { isolation: false, base: BASE, port: site.port });
+    await page.reload();
+    await waitForEngine(page);
+    assert.doesNotMatch(await page.title(), /deployment 2/);
+    await page.locator('[data-testid=update-ready]').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'update-ready', { fullPage: false });
+    await Promise.all([page.waitForEvent('load'), page.click('[data-testid=update-ready] button')]);
+    await waitForEngine(page);
+    assert.match(await page.title(), /^\[deployment 2\]/);
+    assert.match(await page.evaluate(file => fetch(file).then(r => r.text()), glue), /\/\/ deployment 2\n$/, 'the new glue with the new page');
+    assert.deepEqual(await page.evaluate(() => caches.keys()), ['playground-deployment2'], `the old version (${version}) is gone`);
+    assert.deepEqual(collatzAnswer((await run(page, { mode: 'pool' }))[0].result), [77_031, 350]);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
     await site.close();
   }
 });

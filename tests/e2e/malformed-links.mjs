@@ -107,3 +107,59 @@ export function malformedLinks(count, seed = 20261122) {
   }
   return links;
 }
+
+/** A results record of format 1 as a Collatz page makes it (see lab/src/shared_result.rs). */
+const RESULT = {
+  v: 1, experiment: 'collatz', params: 'n=100000 threads=0',
+  device: { name: 'laptop', browser: 'Chromium 156', cores: 2, pool: 2, isolated: true, optimised: true },
+  modes: [{ mode: 'worker', runs: 3, ms: [30.1, 29.5, 31.2], gap: [17, 16, 18] }, { mode: 'pool', runs: 3, ms: [17.2, 16.9, 18.8] }],
+  curve: [[1, 0.95, 0.9, 1.0], [2, 1.8, 1.7, 1.85]],
+};
+
+/**
+ * Compare-view links (`?compare=1#r=…`) damaged at random, reproducibly: bytes of the
+ * record or of its JSON changed, cut or inserted, fields forged, markup in the text
+ * fields. Each is beside an intact item, which must still load.
+ */
+export function malformedResults(count, seed = 20261201) {
+  const random = mulberry32(seed);
+  const pick = list => list[Math.floor(random() * list.length)];
+  const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
+  const encode = text => Buffer.from(text).toString('base64url');
+  const good = encode(JSON.stringify(RESULT));
+  const forgeries = [
+    r => { r.v = pick([0, 2, 99, '1', null, -1]); },
+    r => { r.experiment = pick(['nope', '', ...MARKUP]); },
+    r => { r.device.name = pick(MARKUP); },
+    r => { r.device.browser = '\u0007'.repeat(int(1, 5)); },
+    r => { r.device.cores = pick([0, -2, 1e9, 'two', null]); },
+    r => { r.modes[0].ms = pick([[-1, 0, 1], [5, 6, 7], [1e300, 1, 2], 'fast', []]); },
+    r => { r.modes[0].mode = pick(['warp', '', ...MARKUP]); },
+    r => { r.modes = Array.from({ length: int(17, 200) }, () => RESULT.modes[0]); },
+    r => { r.curve = pick([[[0, 1, 1, 1]], [[2, -1, 0, 1]], 'curve', Array.from({ length: 65 }, (_, i) => [i + 1, 1, 1, 1])]); },
+    r => { r.params = 'x'.repeat(int(300, 3000)); },
+  ];
+  const links = [];
+  for (let i = 0; i < count; i++) {
+    let item;
+    if (i % 2 === 0) {
+      const record = structuredClone(RESULT);
+      pick(forgeries)(record);
+      item = encode(JSON.stringify(record));
+    } else {
+      const text = random() < 0.5 ? good : JSON.stringify(RESULT);
+      const chars = [...text];
+      for (let d = int(1, 6); d > 0; d--) {
+        const at = int(0, chars.length - 1);
+        const kind = int(0, 2);
+        if (kind === 0) chars[at] = pick([...'AZaz09-_=%#&{}[]":,.\\<>']);
+        else if (kind === 1) chars.length = at;
+        else chars.splice(at, 0, pick([...'AZaz09-_=%#&{}[]":,.\\<>']));
+      }
+      item = text === good ? chars.join('') : encode(chars.join(''));
+    }
+    const damaged = `r=${item}`;
+    links.push({ query: `?compare=1#${random() < 0.5 ? `${damaged}&r=${good}` : `r=${good}&${damaged}`}` });
+  }
+  return links;
+}

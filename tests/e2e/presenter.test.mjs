@@ -25,7 +25,7 @@ test('presenter mode: the keyboard runs it, large and plain at 1280x720 and 1920
   await page.keyboard.press('?');
   const keys = page.locator('[data-testid=presenter-keys]');
   await keys.waitFor();
-  assert.deepEqual(await keys.locator('dt').allTextContents(), ['R', 'A', 'M', 'N', 'P', 'F', '?', 'Esc']);
+  assert.deepEqual(await keys.locator('dt').allTextContents(), ['R', 'A', 'M', 'N', 'P', 'C', 'F', '?', 'Esc']);
   await page.keyboard.press('Escape');
   await keys.waitFor({ state: 'detached' });
   assert.equal(query(page).get('present'), '1');

@@ -21,9 +21,9 @@ export const ISOLATION_HEADERS = {
 /**
  * Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. `replace` maps
  * file names under `base` to other contents (a test's stand-in for one file); `headers`
- * are sent with every response.
+ * are sent with every response; `port` 0 takes a free one (a test that redeploys reuses it).
  */
-export async function serve(root, { isolation = true, base = '/', replace = {}, headers = {} } = {}) {
+export async function serve(root, { isolation = true, base = '/', replace = {}, headers = {}, port = 0 } = {}) {
   root = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -39,9 +39,10 @@ export async function serve(root, { isolation = true, base = '/', replace = {}, 
       send(res, 404, 'text/plain', 'not found', isolation, headers);
     }
   });
-  await new Promise(ok => server.listen(0, '127.0.0.1', ok));
+  await new Promise(ok => server.listen(port, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}${base}`;
-  return { url, close: () => new Promise(ok => server.close(ok)) };
+  // Closing drops open connections too: a test that takes the site offline means it.
+  return { url, port: server.address().port, close: () => new Promise(ok => { server.close(ok); server.closeAllConnections(); }) };
 }
 
 function send(res, status, type, body, isolation, headers = {}) {
