@@ -150,6 +150,17 @@ report.responsiveness.offloadedLongestTaskMs = Math.max(0, ...offloadedLongTasks
 const overlap = await scenario(`experiment=async-overlap&requests=3&delay=100&mode=join-all&repeats=${2 * REPEATS + 1}`, 2 * REPEATS + 1);
 report.joinAll = { overheadMs: summary(timed(overlap.rows).map(r => r.wallMs - 100)) };
 
+// Handing data to a worker: the round trip (post, sum in the worker, answer) per mode.
+const HANDOFF_MODES = ['structured-clone', 'transfer', 'shared-memory'];
+report.handoff = {};
+for (const kib of [1, 1024, 65536]) {
+  report.handoff[kib] = {};
+  for (const mode of HANDOFF_MODES) {
+    const run = await scenario(`experiment=handoff&size=${kib}&mode=${mode}&repeats=${REPEATS + 1}`, REPEATS + 1);
+    report.handoff[kib][mode] = summary(timed(run.rows).map(r => r.computeMs));
+  }
+}
+
 // Start-up: fresh loads of the home page.
 const interactive = [];
 const poolReady = [];
@@ -206,6 +217,8 @@ const lines = [
   ...['idle', 'starved', 'offloaded'].map(l => { const r = report.responsiveness[l]; return `| ${l} | ${r.latenessMs.median.toFixed(1)} | ${r.latenessMs.p99.toFixed(1)} | ${r.latenessMs.max.toFixed(1)} | ${fmt(r.driftMs)} | ${fmt(r.longestFrameGapMs)} |`; }),
   '', `Offloaded runs: longest frame gap ${fmt(report.responsiveness.offloadedFrameGapMs)} ms; ${report.responsiveness.offloadedLongTasks} long tasks (longest ${report.responsiveness.offloadedLongestTaskMs.toFixed(0)} ms).`,
   `join_all 3 × 100 ms: overhead ${fmt(report.joinAll.overheadMs)} ms. Start-up: interactive ${fmt(report.startup.interactiveMs, 0)} ms, pool ready ${fmt(report.startup.poolReadyFromNavigationMs, 0)} ms after navigation, pool start ${fmt(report.startup.poolStartMs, 0)} ms; wasm + JS + CSS ${(report.startup.gzipBytes / 1024).toFixed(1)} KB gzipped.`,
+  '', `| Handoff round trip (ms) | ${HANDOFF_MODES.join(' | ')} |`, '|---|---|---|---|',
+  ...Object.entries(report.handoff).map(([kib, r]) => `| ${kib >= 1024 ? `${kib / 1024} MiB` : `${kib} KiB`} | ${HANDOFF_MODES.map(m => fmt(r[m], 2)).join(' | ')} |`),
   '', '| Target | Measured | Goal | Met |', '|---|---|---|---|',
   ...report.targets.map(t => `| ${t.what} | ${t.value} | ${t.target} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`),
 ];

@@ -240,7 +240,9 @@ pub fn ModeBars(
         let rows = rows.get();
         let Geometry { width, label_w } = geometry.get();
         // Narrow (a phone): each mode's name on its own line above its bar, full width.
-        let stacked = names_above || label_w < 200.0;
+        // Names too long for the label column (about 7.5 px a character) go above too.
+        let too_long = rows.iter().any(|(label, _)| label.chars().count() as f64 * 7.5 > label_w - 12.0);
+        let stacked = names_above || too_long || label_w < 200.0;
         let (left, row, bar_top) = if stacked { (10.0, 62.0, 26.0) } else { (label_w, 44.0, 10.0) };
         let top = rows.iter().map(|r| r.1.max).fold(1.0, f64::max) * 1.05;
         let plot = width - left - 110.0;
@@ -402,6 +404,92 @@ where
         }
     });
     view! { <g class=format!("series-{}", index % SERIES_COLOURS)>{named_parts}{marks}</g> }
+}
+
+/// One line of a log-log chart: a name and its points (size, median with spread).
+pub type SizeLine = (String, Vec<(u64, Summary)>);
+
+/// Time against size on log axes, one coloured line a mode, each point's spread as a
+/// whisker: costs that grow by orders of magnitude stay readable at both ends.
+#[component]
+pub fn LogLogChart(
+    #[prop(into)] lines: Signal<Vec<SizeLine>>,
+    sizes: &'static [u64],
+    size_text: fn(u64) -> String,
+    caption: &'static str,
+    size_name: &'static str,
+    measured: &'static str,
+) -> impl IntoView {
+    const H: f64 = 300.0;
+    const LEFT: f64 = 70.0;
+    let (figure, geometry) = measured_figure();
+    let log = |v: f64| v.max(1e-6).log10();
+    let svg = move || {
+        let lines = lines.get();
+        let width = geometry.get().width;
+        let values = || lines.iter().flat_map(|l| l.1.iter().flat_map(|(_, s)| [s.min, s.max]));
+        let low = values().fold(f64::INFINITY, f64::min);
+        let high = values().fold(0.0, f64::max);
+        let (bottom, top) = if low.is_finite() {
+            (log(low).floor(), log(high).ceil().max(log(low).floor() + 1.0))
+        } else {
+            (-1.0, 1.0)
+        };
+        let (first, last) = (log(sizes[0] as f64), log(*sizes.last().unwrap_or(&1) as f64));
+        let x = move |size: f64| LEFT + 20.0 + (log(size) - first) / (last - first).max(1e-9) * (width - LEFT - 60.0);
+        let y = move |ms: f64| 10.0 + (top - log(ms)) / (top - bottom) * (H - 10.0);
+        let decades = (bottom as i32..=top as i32)
+            .map(|k| {
+                let ms = 10f64.powi(k);
+                view! {
+                    <line class="grid" x1=LEFT x2=width - 20.0 y1=y(ms) y2=y(ms)></line>
+                    <text class="axis-label" x=LEFT - 8.0 y=y(ms) + 4.0 text-anchor="end">{format!("{ms}")}</text>
+                }
+            })
+            .collect_view();
+        let xs = sizes
+            .iter()
+            .map(|&size| {
+                view! {
+                    <text class="axis-label" x=x(size as f64) y=H + 20.0 text-anchor="middle">{size_text(size)}</text>
+                }
+            })
+            .collect_view();
+        let drawn = lines.iter().enumerate().map(|(i, (name, points))| {
+            let d = path_through(points.iter().map(|(size, s)| (x(*size as f64), y(s.median))));
+            let marks = points.iter().map(|(size, s)| view! {
+                <line class="whisker" x1=x(*size as f64) x2=x(*size as f64) y1=y(s.min) y2=y(s.max)></line>
+                <circle class="point" cx=x(*size as f64) cy=y(s.median) r=5><title>{format!("{}: {:.3} ms ({:.3}–{:.3})", size_text(*size), s.median, s.min, s.max)}</title></circle>
+            }).collect_view();
+            view! {
+                <g class=format!("series-{}", i % SERIES_COLOURS)>
+                    <path class="series-line" d=d></path>
+                    {marks}
+                    <text class="legend" x=LEFT + 12.0 y=24.0 + i as f64 * 22.0>{format!("● {name}")}</text>
+                </g>
+            }
+        }).collect_view();
+        view! {
+            <svg class="chart loglog" viewBox=format!("0 0 {width} {}", H + AXIS + 16.0) role="img" aria-label=caption>
+                {decades}
+                {xs}
+                {drawn}
+                <text class="axis-label" x=width - 20.0 y=H + 38.0 text-anchor="end">{format!("{size_name} (log scale)")}</text>
+                <text class="axis-label" x=4 y=H + 38.0 text-anchor="start">{format!("{measured}, log scale")}</text>
+            </svg>
+        }
+    };
+    let body = move || {
+        let rows =
+            lines.get().into_iter().flat_map(|(name, points)| points.into_iter().map(move |p| (name.clone(), p)));
+        rows.map(|(name, (size, s))| {
+            let cells = view! {
+                <td>{name.clone()}</td><td>{size_text(size)}</td><td>{s.count}</td><td>{format!("{:.3}", s.median)}</td><td>{format!("{:.3}", s.min)}</td><td>{format!("{:.3}", s.max)}</td>
+            };
+            view! { <tr data-testid="sweep-point" data-size=size data-median=format!("{:.4}", s.median) data-series=name>{cells}</tr> }
+        }).collect_view()
+    };
+    chart_box(figure, caption, svg, (), "As a table", &["Mode", "Size", "Runs", "Median (ms)", "Min", "Max"], body)
 }
 
 /// How many series colours the style sheet defines (`.series-0` …).

@@ -22,6 +22,7 @@ pub mod params;
 pub mod pipeline;
 pub mod primes;
 pub mod probe;
+pub mod scoped;
 pub mod squares;
 pub mod stats;
 pub mod sum;

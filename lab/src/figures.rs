@@ -106,6 +106,27 @@ pub fn add_sample(pools: &mut Vec<PoolSamples>, threads: usize, time_ms: f64) {
     }
 }
 
+/// A sweep's measurements, `(mode, size, ms)`, as one line per mode (in the modes'
+/// order): each size's median with its spread, sizes ascending.
+pub fn sweep_lines(samples: &[(Mode, u64, f64)], modes: &[Mode]) -> Vec<(Mode, Vec<(u64, Summary)>)> {
+    modes
+        .iter()
+        .filter_map(|mode| {
+            let mut sizes: Vec<u64> = samples.iter().filter(|s| s.0 == *mode).map(|s| s.1).collect();
+            sizes.sort_unstable();
+            sizes.dedup();
+            let points: Vec<(u64, Summary)> = sizes
+                .into_iter()
+                .filter_map(|size| {
+                    let times = samples.iter().filter(|s| s.0 == *mode && s.1 == size).map(|s| s.2);
+                    Some((size, Summary::of(times)?))
+                })
+                .collect();
+            (!points.is_empty()).then_some((*mode, points))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,5 +214,16 @@ mod tests {
         assert_eq!((two.threads, two.speedup, two.lowest, two.highest), (2, 2.0, 1.6, 2.5));
         assert_eq!(two.efficiency(), 1.0);
         assert!(speedup_curve(&[], &pools).is_empty(), "no baseline, no curve");
+    }
+
+    #[test]
+    fn sweep_lines_per_mode_with_spread() {
+        let samples = [(POOL, 16, 3.0), (WORKER, 1, 1.0), (WORKER, 16, 5.0), (WORKER, 1, 2.0), (WORKER, 1, 9.0)];
+        let lines = sweep_lines(&samples, &[MAIN, WORKER, POOL]);
+        assert_eq!(lines.len(), 2, "modes not measured are left out");
+        assert_eq!(lines[0].0, WORKER);
+        assert_eq!(lines[0].1.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 16]);
+        assert_eq!((lines[0].1[0].1.median, lines[0].1[0].1.min, lines[0].1[0].1.max), (2.0, 1.0, 9.0));
+        assert_eq!(lines[1].1[0].1.count, 1);
     }
 }

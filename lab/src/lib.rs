@@ -9,12 +9,14 @@
 //! - [`timeline`]: a run's events and chunks as the rows of its timeline;
 //! - [`export`]: the JSON and CSV downloads; [`shared_result`]: a run's figures in a
 //!   link, and [`comparison`]: results from several devices side by side;
-//! - [`jobs`]: what the page sends to a worker thread, and what comes back;
+//! - [`jobs`]: what the page sends to a worker thread, and what comes back; [`handoff`]:
+//!   what handing data to a worker measured;
 //! - [`environment`]: what the results depend on (browser, cores, isolation);
 //! - [`verdict`]: a sentence on each run from its measurements, [`diagnosis`] the
 //!   reasons behind it, [`breakdown`] where a parallel run's time went, with the lines
 //!   between "fine" and "not" in [`thresholds`];
 //! - [`trace`]: runs as a Chrome Trace Event file for Perfetto and chrome://tracing;
+//! - [`twins`]: what the seeds' JavaScript programs, run beside their Rust twins, answer;
 //! - [`presenter`]: presenter mode's keys and where they lead; [`predict`]: the
 //!   question before a run, graded from what it measured.
 //!
@@ -27,6 +29,7 @@ pub mod diagnosis;
 pub mod environment;
 pub mod export;
 pub mod figures;
+pub mod handoff;
 pub mod jobs;
 pub mod knobs;
 pub mod predict;
@@ -37,4 +40,5 @@ pub mod shared_result;
 pub mod thresholds;
 pub mod timeline;
 pub mod trace;
+pub mod twins;
 pub mod verdict;

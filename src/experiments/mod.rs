@@ -6,19 +6,23 @@
 mod blocking_join;
 mod collatz;
 mod cpu;
+mod handoff;
 mod heartbeat;
 mod heavy;
 mod overlap;
 mod pipeline;
 mod pool_to_async;
 mod primes;
+mod scoped;
 mod shards;
 mod slow_hash;
 mod timer_vs_busy;
+mod twins;
 
 use crate::live_run::{LiveRun, RunFuture};
+use futures::future::LocalBoxFuture;
 use playground_lab::catalogue::{About, Mode};
-use playground_lab::jobs::Task;
+use playground_lab::jobs::{JobError, Task};
 use playground_lab::knobs::Values;
 
 /// An experiment: its description, and how it runs.
@@ -33,8 +37,25 @@ pub trait Experiment: Sync {
     fn cpu_task(&self, _values: &Values) -> Option<Task> {
         None
     }
+    /// For experiments whose cost grows with a size: the sweep that measures every mode
+    /// at every size, drawn on log axes.
+    fn sweep(&self) -> Option<&'static Sweep> {
+        None
+    }
     /// One run in `mode`, reporting through `live` as it goes.
     fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture;
+}
+
+/// Every mode measured at each of `sizes`, repeated, drawn as time against size.
+pub struct Sweep {
+    pub sizes: &'static [u64],
+    /// What a size is, for the x axis ("data handed over").
+    pub size_name: &'static str,
+    pub size_text: fn(u64) -> String,
+    /// What is measured, for the y axis ("round trip, ms").
+    pub measured: &'static str,
+    /// One measurement of `mode` at a size, in ms.
+    pub measure: fn(Mode, u64) -> LocalBoxFuture<'static, Result<f64, JobError>>,
 }
 
 /// A group of experiments that teach one thing, in the order to try them.
@@ -68,6 +89,12 @@ pub static CHAPTERS: &[Chapter] = &[
         title: "Async meets threads",
         summary: "Real programs do both: await the data, hand the computing to the pool, and await its answer.",
         experiments: &[&shards::ShardsThenSquares, &pipeline::DownloadAndProcess, &pool_to_async::PoolToAsync],
+    },
+    Chapter {
+        title: "Sharing data with threads",
+        summary: "Another thread cannot see this one's variables: data is copied to it, moved to it, or shared with \
+                  it, and the three cost very differently.",
+        experiments: &[&handoff::Handoffs, &scoped::Scoped],
     },
 ];
 

@@ -2,6 +2,7 @@
 //! after another or together with join_all.
 
 use super::Experiment;
+use super::twins::{self, js_mode};
 use crate::live_run::{LiveRun, RunFuture};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
@@ -25,7 +26,11 @@ const JOIN_ALL: Mode = Mode {
     blocks_main_thread: false,
     role: Role::Other,
 };
-const MODES: &[Mode] = &[ONE_BY_ONE, JOIN_ALL];
+const JS: Mode = js_mode(
+    false,
+    "Promise.all(urls.map(fetchUser)): the seed's TypeScript, its requests timers in this page's event loop.",
+);
+const MODES: &[Mode] = &[ONE_BY_ONE, JOIN_ALL, JS];
 const REQUESTS: Whole = Whole::new("requests", "Requests", 1, 26, 3);
 const DELAY: Whole = Whole::new("delay", "Each takes (ms)", 1, 5_000, 100);
 const KNOBS: &[Knob] = &[REQUESTS.knob(), DELAY.knob()];
@@ -53,9 +58,15 @@ const ABOUT: About = About {
         "Awaited one after another, the waits add up: 3 × 100 ms ≈ 300 ms. With join_all they all start at once \
              and overlap: about 100 ms in all, and the results still come back in order ([17, 17, 17], the lengths \
              of the URLs). No thread is needed, and the page never freezes.",
+        "The JavaScript mode is the seed's TypeScript: Promise.all over three fetchUser promises, each a \
+             setTimeout here. JavaScript's promises and Rust's futures overlap waits on one thread alike.",
     ],
-    source_name: "src/experiments/overlap.rs",
-    source: include_str!("overlap.rs"),
+    source_name: "src/experiments/overlap.rs and twins.js",
+    source: concat!(
+        include_str!("overlap.rs"),
+        "\n// ---------- src/experiments/twins.js ----------\n\n",
+        include_str!("twins.js")
+    ),
     knobs: KNOBS,
     modes: MODES,
     needs_threads: false,
@@ -69,7 +80,9 @@ impl Experiment for AsyncOverlap {
     fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
             let (count, delay) = (values.get(REQUESTS), values.get(DELAY));
-            let results: Vec<usize> = if mode == JOIN_ALL {
+            let results: Vec<usize> = if mode == JS {
+                twins::requests_with_promise_all(count, delay, live).await?
+            } else if mode == JOIN_ALL {
                 join_all(urls(count).into_iter().map(|u| fetch(u, delay, live))).await
             } else {
                 let mut results = Vec::new();

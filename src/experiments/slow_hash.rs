@@ -3,16 +3,28 @@
 
 use super::Experiment;
 use super::heartbeat::{BLOCKING, OFFLOADED, blocking_work, lateness_figures, start_heartbeat};
+use super::twins::{self, js_mode};
 use crate::live_run::{LiveRun, RunFuture};
 use playground_kernels::hash::MAX_PASSWORD_CHARS;
-use playground_lab::catalogue::{About, Mode};
+use playground_lab::catalogue::{About, Mode, Role};
 use playground_lab::jobs::{Answer, JobError, Task};
 use playground_lab::knobs::{Knob, Text, Values, Whole};
 use playground_lab::records::{Event, Outcome};
 
 pub struct SlowHash;
 
-const MODES: &[Mode] = &[OFFLOADED, BLOCKING];
+const JS: Mode = js_mode(
+    true,
+    "The seed's hashPasswords in JavaScript: a synchronous loop on this page's event loop, beside a setTimeout heartbeat.",
+);
+const JS_WORKER: Mode = Mode {
+    id: "js-worker",
+    label: "JavaScript in a worker (postMessage)",
+    explanation: "The same JavaScript hash posted to a web worker and its answer posted back: Node's worker_threads, in the browser.",
+    blocks_main_thread: false,
+    role: Role::Other,
+};
+const MODES: &[Mode] = &[OFFLOADED, BLOCKING, JS, JS_WORKER];
 const PASSWORD: Text = Text::new("password", "Password", MAX_PASSWORD_CHARS, "hunter2");
 const COST: Whole = Whole::new("cost", "Hash takes (ms)", 0, 5_000, 150);
 const TICKS: Whole = Whole::new("ticks", "Heartbeat ticks", 1, 20, 2);
@@ -30,14 +42,44 @@ const ABOUT: About = About {
         "Offloaded to a web worker, as the seed does with spawn_blocking: heartbeat 1 at about 52 ms, heartbeat 2 \
              at about 104 ms, and the hash (95755137202 for \"hunter2\") at about 152 ms. On the main thread the \
              heartbeat only starts once the hash is done.",
+        "The two JavaScript modes are the seed's TypeScript side: the hash as a synchronous loop on the event \
+             loop (the heartbeat stalls exactly as with Rust on the main thread), and the same code posted to a web \
+             worker, Node's worker_threads in the browser. That worker has a heap of its own, so the job and its \
+             answer cross by postMessage; the table shows how long each crossing took.",
     ],
-    source_name: "kernels/src/hash.rs",
-    source: include_str!("../../kernels/src/hash.rs"),
+    source_name: "kernels/src/hash.rs and src/experiments/twins.js",
+    source: concat!(
+        include_str!("../../kernels/src/hash.rs"),
+        "\n// ---------- src/experiments/twins.js ----------\n\n",
+        include_str!("twins.js")
+    ),
     knobs: KNOBS,
     modes: MODES,
     needs_threads: true,
     memory_bound: false,
 };
+
+/// The JavaScript twins: the hash on the page's thread or in a worker, the heartbeat
+/// beside it; the hash, and how long crossing to the worker and back took.
+async fn javascript(password: String, values: &Values, in_worker: bool, live: LiveRun) -> Result<Outcome, JobError> {
+    let (cost, ticks, period) = (values.get(COST), values.get(TICKS), values.get(PERIOD));
+    let h = twins::hash_beside_heartbeat(&password, cost, period, ticks, in_worker, live).await?;
+    let end = live.on_axis(h.hash_end);
+    live.print(format!("hash = {} at {end:.0} ms", h.hash));
+    let mut figures = vec![("hash done at", format!("{end:.0} ms"))];
+    figures.extend(lateness_figures(&live));
+    if let Some((there, back)) = h.crossings_ms() {
+        figures.push(("postMessage to the worker", format!("{there:.1} ms")));
+        figures.push(("answer back", format!("{back:.1} ms")));
+    }
+    Ok(Outcome {
+        result: h.hash.clone(),
+        matches_seed: (password == "hunter2").then_some(h.hash == "95755137202"),
+        threads: 1,
+        figures,
+        ..Outcome::default()
+    })
+}
 
 impl Experiment for SlowHash {
     fn about(&self) -> &'static About {
@@ -46,6 +88,9 @@ impl Experiment for SlowHash {
     fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
             let password = values.get(PASSWORD);
+            if mode == JS || mode == JS_WORKER {
+                return javascript(password, &values, mode == JS_WORKER, live).await;
+            }
             let (cost, ticks, period) = (values.get(COST), values.get(TICKS), values.get(PERIOD));
             let heartbeat = start_heartbeat(period, ticks, live);
             let task = Task::SlowHash { password: password.clone(), ms: cost as f64 };

@@ -10,6 +10,7 @@ mod scaling_panel;
 mod share_link;
 mod share_results;
 mod side_by_side;
+mod sweep_panel;
 mod verdict_card;
 
 use crate::experiments::Experiment;
@@ -23,6 +24,7 @@ use predict_panel::PredictPanel;
 use results::Results;
 use scaling_panel::{Samples, ScalingPanel};
 use share_link::ShareLink;
+use sweep_panel::SweepPanel;
 
 #[component]
 pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, state: PageState) -> impl IntoView {
@@ -65,6 +67,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
             })}
             <Results about runner engine=handles.engine curve=Signal::derive(move || scaling.curve()) comparison=handles.comparison />
             {is_cpu.then(|| view! { <ScalingPanel experiment runner engine=handles.engine samples=scaling /> })}
+            {experiment.sweep().map(|sweep| view! { <SweepPanel experiment sweep runner engine=handles.engine /> })}
             <details class="source">
                 <summary>{format!("The Rust that runs: {}", about.source_name)}</summary>
                 <pre><code>{about.source}</code></pre>

@@ -17,7 +17,7 @@ use playground_lab::figures::{CurvePoint, PoolSpeedup, mode_summaries, pool_spee
 use playground_lab::records::RunRecord;
 use playground_lab::thresholds::FROZEN_FRAME_GAP_MS;
 use playground_lab::verdict::{above_ideal, with_spread};
-use playground_lab::{export, trace};
+use playground_lab::{export, trace, twins};
 
 #[component]
 pub fn Results(
@@ -52,6 +52,9 @@ pub fn Results(
                 <Output runner />
             </Show>
             <VerdictCard about runs engine />
+            {move || runs.with(|r| twins::comparison(r)).map(|text| view! {
+                <p class="notice twin-note" data-testid="twin-note">{text}</p>
+            })}
             <Show when=move || shown.with(Option::is_some) && single_charts()>
                 <TimelineChart lanes span_ms=span caption="Timeline of the run (rows: timers, work, and each thread's chunks)" />
                 <FrameGapChart gaps span_ms=span />

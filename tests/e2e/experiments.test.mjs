@@ -153,14 +153,16 @@ test('slow hash: hunter2 hashes to 95755137202; the heartbeat waits only when bl
 
 test('shards: concurrent fetches overlap, then the pool sums the squares', async () => {
   const { page, problems } = await openExperiment('shards');
-  const [joined] = await run(page, { mode: 'pool' });
-  const [serial] = await run(page, { mode: 'worker' });
-  for (const row of [joined, serial]) {
+  // Two runs of each, the quicker compared: a first run can pay for the browser compiling.
+  const joined = await run(page, { mode: 'pool', repeats: 2 });
+  const serial = await run(page, { mode: 'worker', repeats: 2 });
+  for (const row of [...joined, ...serial]) {
     assert.equal(row.result, '333332833333500000');
     assert.equal(row.matchesSeed, 'true');
   }
-  const fetchedJoined = await column(page, joined, 'fetched at');
-  const fetchedSerial = await column(page, serial, 'fetched at');
+  const fastest = async rows => Math.min(...await Promise.all(rows.map(r => column(page, r, 'fetched at'))));
+  const fetchedJoined = await fastest(joined);
+  const fetchedSerial = await fastest(serial);
   assert.ok(fetchedJoined >= 50 && fetchedJoined < fetchedSerial / 2, `fetched at ${fetchedJoined} vs ${fetchedSerial} ms`);
   assert.ok(fetchedSerial >= 200);
   // Past about 3,000,000 numbers the u64 sum wraps, as the seed's release build does

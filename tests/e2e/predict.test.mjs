@@ -66,10 +66,12 @@ test('which mode finishes first: join_all, graded from the medians', async () =>
   assert.match(await panel.innerText(), /Which mode will finish first\?/);
   await panel.locator('button[name=predict-mode][value=join-all]').click();
   await visible(page, 'button[name=run-all]').click();
-  await waitIdle(page, 2);
-  const [serial, joined] = await readRuns(page, 2);
+  await waitIdle(page, 3);
+  const rows = await readRuns(page, 3);
+  const joined = rows.find(r => r.mode === 'join-all');
   await grade(page).waitFor();
-  assert.equal(await grade(page).getAttribute('data-right'), String(joined.wallMs < serial.wallMs));
+  const fastest = rows.every(r => r === joined || joined.wallMs < r.wallMs);
+  assert.equal(await grade(page).getAttribute('data-right'), String(fastest));
   assert.match(await grade(page).textContent(), /^You picked “Together with join_all”/);
   assert.deepEqual(problems, []);
   await page.close();

@@ -1,0 +1,139 @@
+//! Borrowing across threads (seed 002's Crossbeam / Tokio / Rayon table): other threads
+//! sum a vector that one thread owns. `rayon::scope` and `rayon::join` borrow it;
+//! `rayon::spawn` needs `'static` data, so the parts are copied first.
+//! The summing is `playground_kernels::scoped`.
+
+use super::Experiment;
+use crate::bridge::board::shared_now_ms;
+use crate::live_run::{LiveRun, RunFuture};
+use futures::StreamExt;
+use futures::channel::{mpsc, oneshot};
+use playground_kernels::scoped::{numbers, owned_parts, sum_join, sum_scope};
+use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::jobs::JobError;
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::{Event, Outcome};
+
+pub struct Scoped;
+
+const SCOPE: Mode = Mode {
+    id: "rayon-scope",
+    label: "rayon::scope (borrows)",
+    explanation: "One task per thread, each borrowing its slice; the scope returns when all are done, so borrowing is safe.",
+    blocks_main_thread: false,
+    role: Role::Other,
+};
+const JOIN: Mode = Mode {
+    id: "rayon-join",
+    label: "rayon::join (borrows)",
+    explanation: "Split in two, sum the halves perhaps on two threads, add; join returns when both are done.",
+    blocks_main_thread: false,
+    role: Role::Other,
+};
+const SPAWN: Mode = Mode {
+    id: "spawn-owned",
+    label: "rayon::spawn (owns a copy)",
+    explanation: "spawn returns at once, so each task must own its numbers: the parts are copied into them first.",
+    blocks_main_thread: false,
+    role: Role::Other,
+};
+const MODES: &[Mode] = &[SCOPE, JOIN, SPAWN];
+const LEN: Whole = Whole::new("len", "Numbers to sum", 1, 8 * 1024 * 1024, 4 * 1024 * 1024);
+const KNOBS: &[Knob] = &[LEN.knob()];
+
+/// What a run measured: the sum, when the summing began and ended (shared clock), and
+/// the bytes copied to make it possible.
+struct Summed {
+    sum: u64,
+    start: f64,
+    end: f64,
+    copied: u64,
+}
+
+/// `scope` or `join` on a pool thread that owns the vector: it may block while the
+/// others help, and the page awaits the answer.
+async fn borrowed(len: usize, scope: bool) -> Result<Summed, JobError> {
+    let (send, recv) = oneshot::channel();
+    rayon::spawn(move || {
+        let numbers = numbers(len); // this thread's, borrowed by the others below
+        let threads = rayon::current_num_threads();
+        let start = shared_now_ms();
+        let sum = if scope { sum_scope(&numbers, threads) } else { sum_join(&numbers, len / (4 * threads) + 1) };
+        let _ = send.send(Summed { sum, start, end: shared_now_ms(), copied: 0 });
+    });
+    recv.await.map_err(|_| JobError::Failed("a pool thread panicked".into()))
+}
+
+/// `rayon::spawn` from the page, which owns the vector: the tasks outlive this call, so
+/// each gets a copy of its part (`'static`), and the page awaits their sums.
+async fn owned(len: usize) -> Result<Summed, JobError> {
+    let numbers = numbers(len);
+    let start = shared_now_ms();
+    let parts = owned_parts(&numbers, rayon::current_num_threads());
+    let copied = (parts.iter().map(Vec::len).sum::<usize>() * size_of::<u64>()) as u64;
+    let (send, mut sums) = mpsc::unbounded();
+    let count = parts.len();
+    for part in parts {
+        let send = send.clone();
+        rayon::spawn(move || {
+            let _ = send.unbounded_send(part.iter().sum::<u64>());
+        });
+    }
+    let mut sum = 0;
+    for _ in 0..count {
+        sum += sums.next().await.ok_or_else(|| JobError::Failed("a pool thread panicked".into()))?;
+    }
+    Ok(Summed { sum, start, end: shared_now_ms(), copied })
+}
+
+const ABOUT: About = About {
+    slug: "scoped",
+    title: "Borrowing across threads",
+    summary: "Sum a vector with the pool's threads: rayon::scope and rayon::join borrow it, rayon::spawn must own a copy of it.",
+    explanation: &[
+        "A thread that borrows another thread's data must be done with it before the data goes away, and the \
+             compiler must be able to see that. rayon::scope and rayon::join return only when every task they \
+             started has finished, so their tasks may borrow the vector: nothing is copied.",
+        "rayon::spawn returns at once and its task may run later, so its closure must be 'static: it owns what it \
+             uses. A closure that borrows the vector does not compile (\"borrowed value does not live long enough\"); \
+             here each part is copied into its task instead (sharing the vector behind an Arc is the other way out). \
+             The table shows the bytes that copy took.",
+        "JavaScript has no such choice: a worker gets a copy unless the data is a SharedArrayBuffer (see \"Handing \
+             data to a worker\").",
+    ],
+    source_name: "src/experiments/scoped.rs and kernels/src/scoped.rs",
+    source: concat!(
+        include_str!("scoped.rs"),
+        "\n// ---------- kernels/src/scoped.rs ----------\n\n",
+        include_str!("../../kernels/src/scoped.rs")
+    ),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: true,
+    memory_bound: false,
+};
+
+impl Experiment for Scoped {
+    fn about(&self) -> &'static About {
+        &ABOUT
+    }
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
+        Box::pin(async move {
+            let len = values.get(LEN) as usize;
+            let done = if mode == SPAWN { owned(len).await? } else { borrowed(len, mode == SCOPE).await? };
+            let want = len as u64 * (len as u64 + 1) / 2;
+            if done.sum != want {
+                return Err(JobError::Failed(format!("the sum is {} instead of {want}", done.sum)));
+            }
+            live.event(Event::span("Pool", "sum", live.on_axis(done.start), live.on_axis(done.end)));
+            live.print(format!("sum of 1..={len}: {}; {} bytes copied", done.sum, done.copied));
+            Ok(Outcome {
+                result: format!("sum {}", done.sum),
+                matches_seed: None,
+                compute_ms: Some(done.end - done.start),
+                threads: rayon::current_num_threads(),
+                figures: vec![("bytes copied", done.copied.to_string())],
+            })
+        })
+    }
+}

@@ -1,0 +1,87 @@
+//! The sweep over sizes: every mode at every size of the experiment's [`Sweep`],
+//! repeated, drawn as time against size on log axes.
+
+use crate::charts::LogLogChart;
+use crate::engine::Engine;
+use crate::experiments::{Experiment, Sweep};
+use crate::runner::Runner;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use playground_lab::catalogue::Mode;
+use playground_lab::figures::sweep_lines;
+use playground_lab::jobs::JobError;
+
+/// `repeats` measurements of every mode at every size, smallest sizes first.
+async fn measure(
+    sweep: &'static Sweep,
+    modes: &'static [Mode],
+    repeats: usize,
+    samples: RwSignal<Vec<(Mode, u64, f64)>>,
+    note: RwSignal<String>,
+) -> Result<(), JobError> {
+    for &size in sweep.sizes {
+        for &mode in modes {
+            for i in 0..repeats {
+                note.set(format!("{} at {}, run {} of {repeats}…", mode.label, (sweep.size_text)(size), i + 1));
+                // The chart redrawn with the last point first, so its drawing is not measured.
+                crate::clock::after_next_paint().await;
+                let ms = (sweep.measure)(mode, size).await?;
+                samples.update(|s| s.push((mode, size, ms)));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[component]
+pub fn SweepPanel(
+    experiment: &'static dyn Experiment,
+    sweep: &'static Sweep,
+    runner: Runner,
+    engine: Engine,
+) -> impl IntoView {
+    let about = experiment.about();
+    let samples = RwSignal::new(Vec::<(Mode, u64, f64)>::new());
+    let note = RwSignal::new(String::new());
+    let start = move |_| {
+        let repeats = match runner.read_settings(&[]) {
+            Ok((_, repeats)) => repeats.max(3) as usize,
+            Err(messages) => return runner.errors.set(messages),
+        };
+        if let Some(reason) = engine.not_ready_reason() {
+            return runner.errors.set(vec![format!("Cannot measure yet: {reason}.")]);
+        }
+        if let Err(why) = runner.claim() {
+            return runner.errors.set(vec![why]);
+        }
+        runner.errors.set(Vec::new());
+        samples.set(Vec::new());
+        spawn_local(async move {
+            note.set(match measure(sweep, about.modes, repeats, samples, note).await {
+                Ok(()) => format!("Done: {repeats} runs of each mode at each size, medians with min–max."),
+                Err(e) => format!("Stopped: {e}."),
+            });
+            runner.release();
+        });
+    };
+    let lines = Signal::derive(move || {
+        samples
+            .with(|s| sweep_lines(s, about.modes))
+            .into_iter()
+            .map(|(mode, points)| (mode.label.to_string(), points))
+            .collect::<Vec<_>>()
+    });
+    let sizes = sweep.sizes.iter().map(|s| (sweep.size_text)(*s)).collect::<Vec<_>>().join(", ");
+    view! {
+        <section class="scaling sweep" aria-label="Across sizes">
+            <h2>"Across sizes"</h2>
+            <p>{format!("Every mode at {sizes}, each at least three times; time against size on log axes.")}</p>
+            <button type="button" name="measure-sweep" disabled=move || runner.busy() on:click=start>"Measure across sizes"</button>
+            <p class="status" role="status" aria-live="polite" data-testid="sweep-status">{move || note.get()}</p>
+            <Show when=move || samples.with(|s| !s.is_empty())>
+                <LogLogChart lines sizes=sweep.sizes size_text=sweep.size_text
+                    caption="Time against size, per mode (median, min–max whisker)" size_name=sweep.size_name measured=sweep.measured />
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,55 @@
+// The seeds' JavaScript programs beside their Rust twins, each opened from a link that
+// runs every mode: the same answers, the event loop stalled alike, and what the page
+// says about where the two languages differ.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, waitForEngine, waitIdle, readRuns, visible } from './helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site?.close(); });
+
+async function runAll(query, count) {
+  const { page, problems } = await site.open(`${query}&run=all`);
+  await waitForEngine(page);
+  await waitIdle(page, count, 60_000);
+  return { page, problems, rows: await readRuns(page, count) };
+}
+const firedAt = row => Number(/timer fired at (\d+) ms/.exec(row.result)[1]);
+
+test('timer vs busy loop: the JavaScript timer waits for its busy loop as the Rust one does on the main thread', async () => {
+  const { page, problems, rows } = await runAll('?experiment=timer-vs-busy&timer=50&busy=300&mode=main-thread', 3);
+  const by = Object.fromEntries(rows.map(r => [r.mode, r]));
+  assert.deepEqual(Object.keys(by), ['main-thread', 'worker', 'js']);
+  assert.ok(firedAt(by.js) >= 290, `JavaScript's timer fired at ${firedAt(by.js)} ms, behind its 300 ms loop`);
+  assert.ok(firedAt(by['main-thread']) >= 290, `Rust's at ${firedAt(by['main-thread'])} ms`);
+  assert.ok(firedAt(by.worker) < firedAt(by.js), 'offloaded, the timer is on time');
+  assert.ok(by.js.frameGapMs >= 250, `the JavaScript loop froze the page for ${by.js.frameGapMs} ms`);
+  const note = await visible(page, '[data-testid=twin-note]').innerText();
+  assert.match(note, /^Alike: on the page's thread, JavaScript held the page for \d+ ms, its timer \d+ ms late and Rust for/);
+  await screenshot(page, 'twins-timer');
+  assert.deepEqual(problems, []);
+});
+
+test("async overlap: JavaScript's Promise.all overlaps its three requests as join_all does", async () => {
+  const { page, problems, rows } = await runAll('?experiment=async-overlap&requests=3&delay=100&mode=one-by-one', 3);
+  const by = Object.fromEntries(rows.map(r => [r.mode, r]));
+  assert.equal(by.js.result, '[17, 17, 17]');
+  assert.ok(by.js.wallMs >= 95 && by.js.wallMs < by['one-by-one'].wallMs / 2, `Promise.all ${by.js.wallMs} ms, one by one ${by['one-by-one'].wallMs} ms`);
+  assert.match(await visible(page, '[data-testid=twin-note]').innerText(), /^Alike: JavaScript's Promise\.all took \d+ ms and Rust \(“Together with join_all”\) \d+ ms/);
+  assert.deepEqual(problems, []);
+});
+
+test('slow hash: the JavaScript hash gives the seed answer; blocking, it starves the heartbeat; posted to a worker, it does not', async () => {
+  const { page, problems, rows } = await runAll('?experiment=slow-hash&mode=worker', 4);
+  const by = Object.fromEntries(rows.map(r => [r.mode, r]));
+  assert.deepEqual(Object.keys(by).sort(), ['js', 'js-worker', 'main-thread', 'worker']);
+  for (const row of rows) assert.equal(row.result, '95755137202', row.mode);
+  const cells = row => row.cells.join(' | ');
+  assert.ok(by.js.frameGapMs >= 100, `the JavaScript hash froze the page for ${by.js.frameGapMs} ms`);
+  assert.ok(by['js-worker'].frameGapMs < by.js.frameGapMs / 2, `in a worker: ${by['js-worker'].frameGapMs} ms`);
+  assert.match(cells(by['js-worker']), /\d+\.\d ms \| \d+\.\d ms/, 'the crossing there and back is measured');
+  assert.match(await visible(page, '[data-testid=twin-note]').innerText(), /They differ in the crossing: the JavaScript worker is a separate heap reached by postMessage \(\d+\.\d ms there, \d+\.\d ms back/);
+  await screenshot(page, 'twins-hash');
+  assert.deepEqual(problems, []);
+});
