@@ -23,9 +23,12 @@ log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
 ensure_toolchain() {
   command -v rustup >/dev/null 2>&1 || { echo "rustup is needed: see https://rustup.rs" >&2; exit 1; }
+  # Lists read whole, then searched (see cargo_tool: no `| grep -q` under pipefail).
+  local components targets
+  components=$(rustup component list --toolchain "$TOOLCHAIN" --installed 2>/dev/null || true)
+  targets=$(rustup target list --toolchain "$TOOLCHAIN" --installed 2>/dev/null || true)
   if rustup run "$TOOLCHAIN" rustc --version >/dev/null 2>&1 \
-     && rustup component list --toolchain "$TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src' \
-     && rustup target list --toolchain "$TOOLCHAIN" --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown'; then
+     && grep -q '^rust-src' <<<"$components" && grep -q '^wasm32-unknown-unknown' <<<"$targets"; then
     return
   fi
   log "installing Rust $TOOLCHAIN with rust-src and wasm32 (about 30 s)"
@@ -35,7 +38,12 @@ ensure_toolchain() {
 # cargo_tool BIN CRATE VERSION [extra cargo install args...]
 cargo_tool() {
   local bin=$1 crate=$2 version=$3; shift 3
-  if [ -x "$TOOLS/bin/$bin" ] && "$TOOLS/bin/$bin" --version 2>/dev/null | grep -qF " $version"; then
+  # The version text is read whole before it is searched: piped into `grep -q`, which
+  # stops at the first match, a tool that prints more lines (geckodriver) can die of
+  # SIGPIPE, and under pipefail that looked like a missing tool: a 3-minute rebuild.
+  local installed=""
+  [ -x "$TOOLS/bin/$bin" ] && installed=$("$TOOLS/bin/$bin" --version 2>/dev/null || true)
+  if [[ "$installed" == *" $version"* ]]; then
     return
   fi
   log "building $crate $version with cargo (minutes, once per machine)"

@@ -459,7 +459,7 @@ pub fn LogLogChart(
             let d = path_through(points.iter().map(|(size, s)| (x(*size as f64), y(s.median))));
             let marks = points.iter().map(|(size, s)| view! {
                 <line class="whisker" x1=x(*size as f64) x2=x(*size as f64) y1=y(s.min) y2=y(s.max)></line>
-                <circle class="point" cx=x(*size as f64) cy=y(s.median) r=5><title>{format!("{}: {:.3} ms ({:.3}–{:.3})", size_text(*size), s.median, s.min, s.max)}</title></circle>
+                <circle class="point" cx=x(*size as f64) cy=y(s.median) r=5><title>{format!("{}: {:.3} ({:.3}–{:.3})", size_text(*size), s.median, s.min, s.max)}</title></circle>
             }).collect_view();
             view! {
                 <g class=format!("series-{}", i % SERIES_COLOURS)>
@@ -489,7 +489,7 @@ pub fn LogLogChart(
             view! { <tr data-testid="sweep-point" data-size=size data-median=format!("{:.4}", s.median) data-series=name>{cells}</tr> }
         }).collect_view()
     };
-    chart_box(figure, caption, svg, (), "As a table", &["Mode", "Size", "Runs", "Median (ms)", "Min", "Max"], body)
+    chart_box(figure, caption, svg, (), "As a table", &["Mode", "Size", "Runs", "Median", "Min", "Max"], body)
 }
 
 /// How many series colours the style sheet defines (`.series-0` …).

@@ -168,6 +168,16 @@ impl Runner {
         }
     }
 
+    /// Runs `work` so that Cancel stops it at its next await (the page's own
+    /// measurements beside the runs, such as a sweep); `None` when cancelled.
+    pub async fn cancellable<F: std::future::Future>(&self, work: F) -> Option<F::Output> {
+        let (handle, registration) = AbortHandle::new_pair();
+        self.abort.set_value(Some(handle));
+        let result = Abortable::new(work, registration).await;
+        self.abort.set_value(None);
+        result.ok()
+    }
+
     /// Forgets this page's runs.
     pub fn clear(&self) {
         self.runs.set(Vec::new());

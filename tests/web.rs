@@ -126,17 +126,19 @@ fn knob_keys_never_clash_with_the_link_format() {
 #[wasm_bindgen_test]
 fn the_documented_slugs_and_mode_ids_still_exist() {
     let documented: &[(&str, &[&str])] = &[
-        ("timer-vs-busy", &["main-thread", "worker"]),
+        ("timer-vs-busy", &["main-thread", "worker", "js"]),
         ("heartbeat", &["main-thread", "worker"]),
-        ("async-overlap", &["one-by-one", "join-all"]),
+        ("async-overlap", &["one-by-one", "join-all", "js"]),
         ("heavy", &["worker", "pool"]),
         ("primes", &["worker", "pool"]),
         ("collatz", &["main-thread", "worker", "pool"]),
-        ("slow-hash", &["worker", "main-thread"]),
+        ("slow-hash", &["worker", "main-thread", "js", "js-worker"]),
         ("shards", &["pool", "worker"]),
         ("pipeline", &["pool", "main-thread"]),
         ("blocking-join", &["awaiting", "blocking"]),
         ("pool-to-async", &["spawn", "spawn-par-iter"]),
+        ("handoff", &["structured-clone", "transfer", "shared-memory"]),
+        ("scoped", &["rayon-scope", "rayon-join", "spawn-owned"]),
     ];
     for (slug, modes) in documented {
         let about = experiments::find_about(slug).unwrap_or_else(|| panic!("{slug} is gone"));

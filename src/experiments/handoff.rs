@@ -123,6 +123,7 @@ static SWEEP: Sweep = Sweep {
     size_text,
     measured: "round trip (ms)",
     measure: |mode, kib| Box::pin(async move { Ok(hand_over(way_of(mode), kib).await?.round_trip_ms()) }),
+    rate: Some(("throughput (MB/s)", |kib| (kib * 1024) as f64 / 1e6)),
 };
 
 impl Experiment for Handoffs {

@@ -56,6 +56,9 @@ pub struct Sweep {
     pub measured: &'static str,
     /// One measurement of `mode` at a size, in ms.
     pub measure: fn(Mode, u64) -> LocalBoxFuture<'static, Result<f64, JobError>>,
+    /// Where a rate means something: its name ("throughput (MB/s)") and the amount a
+    /// size is in its unit (MB), so a time becomes amount per second.
+    pub rate: Option<(&'static str, fn(u64) -> f64)>,
 }
 
 /// A group of experiments that teach one thing, in the order to try them.

@@ -46,6 +46,8 @@ const KNOBS: &[Knob] = &[LEN.knob()];
 struct Summed {
     sum: u64,
     start: f64,
+    /// When the copy for `rayon::spawn` was done (the start, for the borrowing modes).
+    copied_at: f64,
     end: f64,
     copied: u64,
 }
@@ -59,7 +61,7 @@ async fn borrowed(len: usize, scope: bool) -> Result<Summed, JobError> {
         let threads = rayon::current_num_threads();
         let start = shared_now_ms();
         let sum = if scope { sum_scope(&numbers, threads) } else { sum_join(&numbers, len / (4 * threads) + 1) };
-        let _ = send.send(Summed { sum, start, end: shared_now_ms(), copied: 0 });
+        let _ = send.send(Summed { sum, start, copied_at: start, end: shared_now_ms(), copied: 0 });
     });
     recv.await.map_err(|_| JobError::Failed("a pool thread panicked".into()))
 }
@@ -71,6 +73,7 @@ async fn owned(len: usize) -> Result<Summed, JobError> {
     let start = shared_now_ms();
     let parts = owned_parts(&numbers, rayon::current_num_threads());
     let copied = (parts.iter().map(Vec::len).sum::<usize>() * size_of::<u64>()) as u64;
+    let copied_at = shared_now_ms();
     let (send, mut sums) = mpsc::unbounded();
     let count = parts.len();
     for part in parts {
@@ -83,7 +86,7 @@ async fn owned(len: usize) -> Result<Summed, JobError> {
     for _ in 0..count {
         sum += sums.next().await.ok_or_else(|| JobError::Failed("a pool thread panicked".into()))?;
     }
-    Ok(Summed { sum, start, end: shared_now_ms(), copied })
+    Ok(Summed { sum, start, copied_at, end: shared_now_ms(), copied })
 }
 
 const ABOUT: About = About {
@@ -125,7 +128,15 @@ impl Experiment for Scoped {
             if done.sum != want {
                 return Err(JobError::Failed(format!("the sum is {} instead of {want}", done.sum)));
             }
-            live.event(Event::span("Pool", "sum", live.on_axis(done.start), live.on_axis(done.end)));
+            if done.copied > 0 {
+                live.event(Event::span(
+                    "Page",
+                    "copy the parts",
+                    live.on_axis(done.start),
+                    live.on_axis(done.copied_at),
+                ));
+            }
+            live.event(Event::span("Pool", "sum", live.on_axis(done.copied_at), live.on_axis(done.end)));
             live.print(format!("sum of 1..={len}: {}; {} bytes copied", done.sum, done.copied));
             Ok(Outcome {
                 result: format!("sum {}", done.sum),

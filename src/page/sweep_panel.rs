@@ -7,6 +7,7 @@ use crate::experiments::{Experiment, Sweep};
 use crate::runner::Runner;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use playground_kernels::stats::Summary;
 use playground_lab::catalogue::Mode;
 use playground_lab::figures::sweep_lines;
 use playground_lab::jobs::JobError;
@@ -57,9 +58,10 @@ pub fn SweepPanel(
         runner.errors.set(Vec::new());
         samples.set(Vec::new());
         spawn_local(async move {
-            note.set(match measure(sweep, about.modes, repeats, samples, note).await {
-                Ok(()) => format!("Done: {repeats} runs of each mode at each size, medians with min–max."),
-                Err(e) => format!("Stopped: {e}."),
+            note.set(match runner.cancellable(measure(sweep, about.modes, repeats, samples, note)).await {
+                Some(Ok(())) => format!("Done: {repeats} runs of each mode at each size, medians with min–max."),
+                Some(Err(e)) => format!("Stopped: {e}."),
+                None => "Cancelled: the points measured so far are drawn.".to_string(),
             });
             runner.release();
         });
@@ -71,16 +73,45 @@ pub fn SweepPanel(
             .map(|(mode, points)| (mode.label.to_string(), points))
             .collect::<Vec<_>>()
     });
+    // The same points as a rate: amount per second, the fastest run the highest.
+    let rates = Signal::derive(move || {
+        let (_, amount) = sweep.rate?;
+        let per_second = move |size: u64, ms: f64| amount(size) / (ms.max(1e-6) / 1e3);
+        Some(
+            lines
+                .get()
+                .into_iter()
+                .map(|(name, points)| {
+                    let points = points.into_iter().map(|(size, s)| {
+                        (
+                            size,
+                            Summary {
+                                count: s.count,
+                                median: per_second(size, s.median),
+                                min: per_second(size, s.max),
+                                max: per_second(size, s.min),
+                            },
+                        )
+                    });
+                    (name, points.collect())
+                })
+                .collect::<Vec<_>>(),
+        )
+    });
     let sizes = sweep.sizes.iter().map(|s| (sweep.size_text)(*s)).collect::<Vec<_>>().join(", ");
     view! {
         <section class="scaling sweep" aria-label="Across sizes">
             <h2>"Across sizes"</h2>
-            <p>{format!("Every mode at {sizes}, each at least three times; time against size on log axes.")}</p>
+            <p>{format!("Every mode at {sizes}, each at least three times; time and throughput against size on log axes.")}</p>
             <button type="button" name="measure-sweep" disabled=move || runner.busy() on:click=start>"Measure across sizes"</button>
             <p class="status" role="status" aria-live="polite" data-testid="sweep-status">{move || note.get()}</p>
             <Show when=move || samples.with(|s| !s.is_empty())>
                 <LogLogChart lines sizes=sweep.sizes size_text=sweep.size_text
                     caption="Time against size, per mode (median, min–max whisker)" size_name=sweep.size_name measured=sweep.measured />
+                {sweep.rate.map(|(name, _)| view! {
+                    <LogLogChart lines=Signal::derive(move || rates.get().unwrap_or_default()) sizes=sweep.sizes size_text=sweep.size_text
+                        caption="The same as a rate against size, per mode" size_name=sweep.size_name measured=name />
+                })}
             </Show>
         </section>
     }

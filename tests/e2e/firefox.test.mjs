@@ -86,19 +86,24 @@ test('Firefox: Collatz gives the seed answer in every mode, and only the main th
   }
 });
 
-test('Firefox: handing 1 MiB to a worker by copy, transfer and shared memory gives the same sum; the transfer detaches', { timeout: 120_000 }, async () => {
+test('Firefox: handing 1 MiB to a worker by copy, transfer and shared memory gives the same sum; the transfer detaches; scope, join and spawn sum alike', { timeout: 120_000 }, async () => {
   const rows = await runLink('?experiment=handoff&size=1024&mode=structured-clone&run=all', 3, 60_000);
   assert.deepEqual(rows.map(r => r.mode), ['structured-clone', 'transfer', 'shared-memory']);
   for (const row of rows) assert.equal(row.result, 'sum 8590000128, 1 MiB', row.mode);
   assert.match(rows[1].cells.join(' | '), /detached: 0 bytes left on the page/);
   console.log('firefox handoff 1 MiB round trips (ms):', rows.map(r => `${r.mode} ${r.computeMs.toFixed(2)}`).join(', '));
+  const sums = await runLink('?experiment=scoped&len=1000000&mode=rayon-scope&run=all', 3, 60_000);
+  assert.deepEqual(sums.map(r => r.mode), ['rayon-scope', 'rayon-join', 'spawn-owned']);
+  for (const row of sums) assert.equal(row.result, 'sum 500000500000', row.mode);
   assert.deepEqual(browser.problems, []);
 });
 
-test("Firefox: the JavaScript twins: the timer waits for its busy loop, and the hash gives the seed answer in every mode", { timeout: 120_000 }, async () => {
+test("Firefox: the JavaScript twins: the timer waits for its busy loop, Promise.all gives the seed's lengths, and the hash the seed answer in every mode", { timeout: 120_000 }, async () => {
   const timers = await runLink('?experiment=timer-vs-busy&timer=50&busy=300&mode=main-thread&run=all', 3);
   const js = timers.find(r => r.mode === 'js');
   assert.ok(Number(/timer fired at (\d+) ms/.exec(js.result)[1]) >= 290, js.result);
+  const overlap = await runLink('?experiment=async-overlap&requests=3&delay=100&mode=one-by-one&run=all', 3);
+  assert.equal(overlap.find(r => r.mode === 'js').result, '[17, 17, 17]');
   const hashes = await runLink('?experiment=slow-hash&mode=worker&run=all', 4);
   assert.deepEqual(hashes.map(r => r.mode), ['worker', 'main-thread', 'js', 'js-worker']);
   for (const row of hashes) assert.equal(row.result, '95755137202', row.mode);

@@ -26,7 +26,9 @@ test('handoff: every mode sums 1 MiB right; a transfer detaches the buffer, a co
     await page.click('button[name=measure-sweep]');
     await page.locator('[data-testid=sweep-status]', { hasText: /Done|Stopped/ }).waitFor({ timeout: 120_000 });
     assert.match(await page.locator('[data-testid=sweep-status]').innerText(), /^Done/);
-    const points = await page.locator('[data-testid=sweep-point]').evaluateAll(rows => rows.map(r => ({
+    const charts = page.locator('.sweep .chart-box');
+    assert.equal(await charts.count(), 2, 'time, and the same as a rate');
+    const points = await charts.first().locator('[data-testid=sweep-point]').evaluateAll(rows => rows.map(r => ({
       mode: r.dataset.series, size: Number(r.dataset.size), median: Number(r.dataset.median),
     })));
     assert.equal(points.length, 15, 'three modes at five sizes');
