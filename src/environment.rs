@@ -44,6 +44,17 @@ fn read_isolation() -> IsolationState {
     IsolationState::from_report(&field("state"), field("detail"))
 }
 
+/// Whether the page is kept for offline use, in words, from what index.html's start-up
+/// script reports (`window.playgroundOffline`); it changes once the worker has the site.
+pub fn offline_state() -> String {
+    let report =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("playgroundOffline")).unwrap_or(JsValue::UNDEFINED);
+    let field = |name: &str| {
+        js_sys::Reflect::get(&report, &JsValue::from_str(name)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    };
+    playground_lab::environment::offline_text(&field("state"), &field("version"), &field("detail"))
+}
+
 /// Measures the smallest step of `performance.now()` by reading it in a tight loop
 /// for at most 5 ms.
 fn timer_resolution_ms() -> f64 {

@@ -65,7 +65,13 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl Into
     let differences = env.differences();
     // The wasm memory never shrinks; watching it grow (or not) over many runs shows leaks.
     let memory_bytes = RwSignal::new(wasm_memory_bytes());
-    if let Ok(timer) = set_interval_with_handle(move || memory_bytes.set(wasm_memory_bytes()), Duration::from_secs(1)) {
+    // Kept for offline use a few seconds after start (when the page is idle): read again.
+    let offline = RwSignal::new(crate::environment::offline_state());
+    let every_second = move || {
+        memory_bytes.set(wasm_memory_bytes());
+        offline.set(crate::environment::offline_state());
+    };
+    if let Ok(timer) = set_interval_with_handle(every_second, Duration::from_secs(1)) {
         on_cleanup(move || timer.clear());
     }
     let yes_no = |b: bool, yes: &'static str, no: &'static str| if b { yes } else { no };
@@ -94,6 +100,8 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl Into
                 </dd>
                 <dt>"Isolation service worker"</dt>
                 <dd data-testid="env-service-worker">{env.isolation.describe()}</dd>
+                <dt>"Offline use"</dt>
+                <dd data-testid="env-offline">{move || offline.get()}</dd>
                 <dt>"Build"</dt>
                 <dd data-testid="env-build" data-optimised=env.optimised_build.to_string()>
                     {if env.optimised_build { "optimised (release)" } else { "debug: not optimised, timings are many times too slow" }}

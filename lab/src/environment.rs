@@ -176,6 +176,17 @@ impl IsolationState {
     }
 }
 
+/// What index.html's start-up script says about keeping the page for offline use
+/// (`window.playgroundOffline`: its state, its version or why not), in words.
+pub fn offline_text(state: &str, version: &str, detail: &str) -> String {
+    match state {
+        "ready" => format!("kept: this page now works without a network (version {version})"),
+        "starting" => "being kept for use without a network…".to_string(),
+        "failed" => format!("not kept: {detail}"),
+        _ => "not kept here (a development build, or a browser without service workers)".to_string(),
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -230,5 +241,14 @@ pub(crate) mod tests {
         assert!(insecure.describe().contains("need https"));
         assert!(insecure.advice().starts_with("Open the page over https"));
         assert!(IsolationState::Bypassed(String::new()).describe().contains("hard reload"));
+    }
+
+    #[test]
+    fn offline_states_in_words() {
+        assert_eq!(offline_text("ready", "ab12", ""), "kept: this page now works without a network (version ab12)");
+        assert_eq!(offline_text("starting", "", ""), "being kept for use without a network…");
+        assert_eq!(offline_text("failed", "", "quota"), "not kept: quota");
+        assert!(offline_text("unavailable", "", "").starts_with("not kept here"));
+        assert!(offline_text("", "", "").starts_with("not kept here"), "no report at all");
     }
 }

@@ -169,6 +169,7 @@ test('offline: a page loaded once keeps working with no server; a new deployment
     await page.goto(site.url + '?experiment=collatz&n=100000&mode=pool');
     await waitForEngine(page);
     await page.waitForFunction(() => window.playgroundOffline.state === 'ready', null, { timeout: 30_000 });
+    await page.locator('[data-testid=env-offline]', { hasText: 'kept: this page now works without a network' }).waitFor({ state: 'attached' });
 
     // The network is gone: the page, its wasm and the pool's workers all come from the cache.
     await site.close();
