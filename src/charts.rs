@@ -333,8 +333,14 @@ pub fn SpeedupChart(
             view! { <path class="amdahl" d=d></path> }
         });
         // Named series (devices) get colours, lines and a legend, even one alone.
-        let named = series.iter().any(|s| !s.name.is_empty());
-        let lines = series.iter().enumerate().map(|(i, line)| series_marks(i, line, named, x, y)).collect_view();
+        let lines = series
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let marks = curve_marks(&line.points);
+                series_marks(i, &line.name, &marks, LEFT, |s| format!("{s:.2}×"), x, y)
+            })
+            .collect_view();
         view! {
             <svg class="chart speedup-chart" viewBox=format!("0 0 {width} {}", H + AXIS + 10.0) role="img"
                 aria-label="Speedup against the number of threads">
@@ -377,30 +383,62 @@ fn path_through(points: impl Iterator<Item = (f64, f64)>) -> String {
     points.enumerate().map(|(i, (x, y))| format!("{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" })).collect()
 }
 
-/// One series of a speedup chart: its points with their spread and, when named (a
-/// device among others), its colour, a line through the points and its legend entry.
-fn series_marks<X, Y>(index: usize, line: &Series, named: bool, x: X, y: Y) -> impl IntoView + use<X, Y>
+/// A point of a line chart: where it is (`at`, on the x scale), its median and range,
+/// and its tooltip.
+struct Mark {
+    at: f64,
+    median: f64,
+    low: f64,
+    high: f64,
+    title: String,
+}
+
+/// A speedup curve's points as marks: threads across, speedup up.
+fn curve_marks(points: &[CurvePoint]) -> Vec<Mark> {
+    points
+        .iter()
+        .map(|&CurvePoint { threads: t, speedup: s, lowest: lo, highest: hi }| Mark {
+            at: t as f64,
+            median: s,
+            low: lo,
+            high: hi,
+            title: format!("{t} threads: {s:.2}× ({lo:.2}–{hi:.2})"),
+        })
+        .collect()
+}
+
+/// One line of a chart: its points with their spread and, when named (one among others),
+/// its colour, a line through the points and its legend entry at `legend_x`; unnamed,
+/// each point's median is written above it with `label`.
+fn series_marks<X, Y>(
+    index: usize,
+    name: &str,
+    points: &[Mark],
+    legend_x: f64,
+    label: fn(f64) -> String,
+    x: X,
+    y: Y,
+) -> impl IntoView + use<X, Y>
 where
     X: Fn(f64) -> f64 + Copy,
     Y: Fn(f64) -> f64 + Copy,
 {
-    const LEFT: f64 = 60.0;
-    let marks = line
-        .points
+    let named = !name.is_empty();
+    let marks = points
         .iter()
-        .map(|&CurvePoint { threads: t, speedup: s, lowest: lo, highest: hi }| {
+        .map(|m| {
             view! {
-                <line class="whisker" x1=x(t as f64) x2=x(t as f64) y1=y(lo) y2=y(hi)></line>
-                <circle class="point" cx=x(t as f64) cy=y(s) r=if named { 5 } else { 7 }><title>{format!("{t} threads: {s:.2}× ({lo:.2}–{hi:.2})")}</title></circle>
-                {(!named).then(|| view! { <text class="value-label" x=x(t as f64) y=y(hi) - 12.0 text-anchor="middle">{format!("{s:.2}×")}</text> })}
+                <line class="whisker" x1=x(m.at) x2=x(m.at) y1=y(m.low) y2=y(m.high)></line>
+                <circle class="point" cx=x(m.at) cy=y(m.median) r=if named { 5 } else { 7 }><title>{m.title.clone()}</title></circle>
+                {(!named).then(|| view! { <text class="value-label" x=x(m.at) y=y(m.high) - 12.0 text-anchor="middle">{label(m.median)}</text> })}
             }
         })
         .collect_view();
     let named_parts = named.then(|| {
-        let d = path_through(line.points.iter().map(|p| (x(p.threads as f64), y(p.speedup))));
+        let d = path_through(points.iter().map(|m| (x(m.at), y(m.median))));
         view! {
             <path class="series-line" d=d></path>
-            <text class="legend" x=LEFT + 12.0 y=24.0 + index as f64 * 22.0>{format!("● {}", line.name)}</text>
+            <text class="legend" x=legend_x + 12.0 y=24.0 + index as f64 * 22.0>{format!("● {name}")}</text>
         }
     });
     view! { <g class=format!("series-{}", index % SERIES_COLOURS)>{named_parts}{marks}</g> }
@@ -455,20 +493,23 @@ pub fn LogLogChart(
                 }
             })
             .collect_view();
-        let drawn = lines.iter().enumerate().map(|(i, (name, points))| {
-            let d = path_through(points.iter().map(|(size, s)| (x(*size as f64), y(s.median))));
-            let marks = points.iter().map(|(size, s)| view! {
-                <line class="whisker" x1=x(*size as f64) x2=x(*size as f64) y1=y(s.min) y2=y(s.max)></line>
-                <circle class="point" cx=x(*size as f64) cy=y(s.median) r=5><title>{format!("{}: {:.3} ({:.3}–{:.3})", size_text(*size), s.median, s.min, s.max)}</title></circle>
-            }).collect_view();
-            view! {
-                <g class=format!("series-{}", i % SERIES_COLOURS)>
-                    <path class="series-line" d=d></path>
-                    {marks}
-                    <text class="legend" x=LEFT + 12.0 y=24.0 + i as f64 * 22.0>{format!("● {name}")}</text>
-                </g>
-            }
-        }).collect_view();
+        let drawn = lines
+            .iter()
+            .enumerate()
+            .map(|(i, (name, points))| {
+                let marks: Vec<Mark> = points
+                    .iter()
+                    .map(|(size, s)| Mark {
+                        at: *size as f64,
+                        median: s.median,
+                        low: s.min,
+                        high: s.max,
+                        title: format!("{}: {:.3} ({:.3}–{:.3})", size_text(*size), s.median, s.min, s.max),
+                    })
+                    .collect();
+                series_marks(i, name, &marks, LEFT, |v| format!("{v:.3}"), x, y)
+            })
+            .collect_view();
         view! {
             <svg class="chart loglog" viewBox=format!("0 0 {width} {}", H + AXIS + 16.0) role="img" aria-label=caption>
                 {decades}

@@ -136,6 +136,21 @@ impl Runner {
         Ok(())
     }
 
+    /// Starts a measurement the page makes beside its runs (the speedup curve, a sweep):
+    /// reads the knobs, checks the threads are ready and takes the run slot. On a problem
+    /// the page's errors say why and nothing is taken. Give the slot back with [`Self::release`].
+    pub fn begin_measuring(&self) -> Option<(Values, u64)> {
+        let begun = self.read_settings(&[]).and_then(|settings| {
+            if let Some(reason) = self.handles.engine.not_ready_reason() {
+                return Err(vec![format!("Cannot measure yet: {reason}.")]);
+            }
+            self.claim().map_err(|why| vec![why])?;
+            Ok(settings)
+        });
+        self.errors.set(begun.as_ref().err().cloned().unwrap_or_default());
+        begun.ok()
+    }
+
     /// Gives the run slot back.
     pub fn release(&self) {
         self.handles.running.set(None);

@@ -11,6 +11,7 @@ use crate::catalogue::About;
 use crate::environment::Environment;
 use crate::figures::{CurvePoint, latest_work};
 use crate::records::RunRecord;
+use crate::scenario::quoted;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use playground_kernels::stats::Summary;
@@ -248,10 +249,6 @@ fn spread_problem(Spread(median, low, high): Spread, max: f64) -> Option<String>
     } else {
         None
     }
-}
-
-fn quoted(text: &str) -> String {
-    crate::scenario::quoted(text)
 }
 
 /// Reads one record from its link form, without trusting it: size first, then

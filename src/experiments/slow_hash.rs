@@ -61,24 +61,32 @@ const ABOUT: About = About {
 
 /// The JavaScript twins: the hash on the page's thread or in a worker, the heartbeat
 /// beside it; the hash, and how long crossing to the worker and back took.
-async fn javascript(password: String, values: &Values, in_worker: bool, live: LiveRun) -> Result<Outcome, JobError> {
-    let (cost, ticks, period) = (values.get(COST), values.get(TICKS), values.get(PERIOD));
-    let h = twins::hash_beside_heartbeat(&password, cost, period, ticks, in_worker, live).await?;
-    let end = live.on_axis(h.hash_end);
-    live.print(format!("hash = {} at {end:.0} ms", h.hash));
+/// What any mode's hash leaves, once its heartbeat is done: the hash (checked against
+/// the seed's for "hunter2"), when it was done, the heartbeat's lateness, and `more` figures.
+fn hash_outcome(password: &str, hash: u64, end: f64, live: LiveRun, more: Vec<(&'static str, String)>) -> Outcome {
     let mut figures = vec![("hash done at", format!("{end:.0} ms"))];
     figures.extend(lateness_figures(&live));
-    if let Some((there, back)) = h.crossings_ms() {
-        figures.push(("postMessage to the worker", format!("{there:.1} ms")));
-        figures.push(("answer back", format!("{back:.1} ms")));
-    }
-    Ok(Outcome {
-        result: h.hash.clone(),
-        matches_seed: (password == "hunter2").then_some(h.hash == "95755137202"),
+    figures.extend(more);
+    Outcome {
+        result: hash.to_string(),
+        matches_seed: (password == "hunter2").then_some(hash == 95_755_137_202),
         threads: 1,
         figures,
         ..Outcome::default()
-    })
+    }
+}
+
+async fn javascript(password: String, values: &Values, in_worker: bool, live: LiveRun) -> Result<Outcome, JobError> {
+    let (cost, ticks, period) = (values.get(COST), values.get(TICKS), values.get(PERIOD));
+    let h = twins::hash_beside_heartbeat(&password, cost, period, ticks, in_worker, live).await?;
+    let hash =
+        h.hash.parse().map_err(|_| JobError::Failed(format!("the JavaScript hash {:?} is not a number", h.hash)))?;
+    let crossings = h.crossings_ms().map_or(Vec::new(), |(there, back)| {
+        vec![("postMessage to the worker", format!("{there:.1} ms")), ("answer back", format!("{back:.1} ms"))]
+    });
+    let end = live.on_axis(h.hash_end);
+    live.print(format!("hash = {hash} at {end:.0} ms"));
+    Ok(hash_outcome(&password, hash, end, live, crossings))
 }
 
 impl Experiment for SlowHash {
@@ -102,15 +110,7 @@ impl Experiment for SlowHash {
             live.event(Event::span(lane, "slow hash", start, end));
             live.print(format!("hash = {hash} at {end:.0} ms"));
             let _ = heartbeat.await;
-            let mut figures = vec![("hash done at", format!("{end:.0} ms"))];
-            figures.extend(lateness_figures(&live));
-            Ok(Outcome {
-                result: hash.to_string(),
-                matches_seed: (password == "hunter2").then_some(hash == 95_755_137_202),
-                threads: 1,
-                figures,
-                ..Outcome::default()
-            })
+            Ok(hash_outcome(&password, hash, end, live, Vec::new()))
         })
     }
 }

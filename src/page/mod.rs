@@ -67,7 +67,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
             })}
             <Results about runner engine=handles.engine curve=Signal::derive(move || scaling.curve()) comparison=handles.comparison />
             {is_cpu.then(|| view! { <ScalingPanel experiment runner engine=handles.engine samples=scaling /> })}
-            {experiment.sweep().map(|sweep| view! { <SweepPanel experiment sweep runner engine=handles.engine /> })}
+            {experiment.sweep().map(|sweep| view! { <SweepPanel experiment sweep runner /> })}
             <details class="source">
                 <summary>{format!("The Rust that runs: {}", about.source_name)}</summary>
                 <pre><code>{about.source}</code></pre>

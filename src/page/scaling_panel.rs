@@ -63,18 +63,8 @@ pub fn ScalingPanel(
     let max_threads = engine.environment.get_value().pool_threads();
 
     let start = move |_| {
-        let (values, repeats) = match runner.read_settings(&[]) {
-            Ok(ok) => ok,
-            Err(messages) => return runner.errors.set(messages),
-        };
-        let Some(task) = experiment.cpu_task(&values) else { return };
-        if let Some(reason) = engine.not_ready_reason() {
-            return runner.errors.set(vec![format!("Cannot measure yet: {reason}.")]);
-        }
-        if let Err(why) = runner.claim() {
-            return runner.errors.set(vec![why]);
-        }
-        runner.errors.set(Vec::new());
+        let Some((values, repeats)) = runner.begin_measuring() else { return };
+        let Some(task) = experiment.cpu_task(&values) else { return runner.release() };
         samples.baseline.set(Vec::new());
         samples.pools.set(Vec::new());
         let repeats = repeats.max(3) as usize;

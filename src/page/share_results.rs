@@ -7,7 +7,7 @@ use crate::copyable_link::CopyableLink;
 use crate::engine::Engine;
 use leptos::prelude::*;
 use playground_lab::catalogue::About;
-use playground_lab::comparison::{COMPARE, Imported, Item, SHOWN};
+use playground_lab::comparison::{COMPARE, Imported, Item, fragment};
 use playground_lab::environment::Readiness;
 use playground_lab::figures::CurvePoint;
 use playground_lab::records::RunRecord;
@@ -40,7 +40,8 @@ pub fn ShareResults(
     let result = Memo::new(move |_| runs.with(|runs| shared_result(about, runs, engine, &curve.get(), &name.get())));
     let link = Signal::derive(move || {
         let query = address_bar::query_string(&[(COMPARE.to_string(), "1".to_string())]);
-        let item = result.get().map(|r| format!("#{SHOWN}={}", r.encode())).unwrap_or_default();
+        let item =
+            result.get().map(|r| format!("#{}", fragment(&[Item { result: r, hidden: false }]))).unwrap_or_default();
         format!("{}{item}", address_bar::address_with(&query))
     });
     let add = move |_| {

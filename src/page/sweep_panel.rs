@@ -2,7 +2,6 @@
 //! repeated, drawn as time against size on log axes.
 
 use crate::charts::LogLogChart;
-use crate::engine::Engine;
 use crate::experiments::{Experiment, Sweep};
 use crate::runner::Runner;
 use leptos::prelude::*;
@@ -35,27 +34,13 @@ async fn measure(
 }
 
 #[component]
-pub fn SweepPanel(
-    experiment: &'static dyn Experiment,
-    sweep: &'static Sweep,
-    runner: Runner,
-    engine: Engine,
-) -> impl IntoView {
+pub fn SweepPanel(experiment: &'static dyn Experiment, sweep: &'static Sweep, runner: Runner) -> impl IntoView {
     let about = experiment.about();
     let samples = RwSignal::new(Vec::<(Mode, u64, f64)>::new());
     let note = RwSignal::new(String::new());
     let start = move |_| {
-        let repeats = match runner.read_settings(&[]) {
-            Ok((_, repeats)) => repeats.max(3) as usize,
-            Err(messages) => return runner.errors.set(messages),
-        };
-        if let Some(reason) = engine.not_ready_reason() {
-            return runner.errors.set(vec![format!("Cannot measure yet: {reason}.")]);
-        }
-        if let Err(why) = runner.claim() {
-            return runner.errors.set(vec![why]);
-        }
-        runner.errors.set(Vec::new());
+        let Some((_, repeats)) = runner.begin_measuring() else { return };
+        let repeats = repeats.max(3) as usize;
         samples.set(Vec::new());
         spawn_local(async move {
             note.set(match runner.cancellable(measure(sweep, about.modes, repeats, samples, note)).await {
