@@ -10,7 +10,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
-import { runRows, idleWith, heartbeatTicks } from '../tests/e2e/helpers.mjs';
+import { runRows, idleWith, heartbeatTicks, figureRows, msIn } from '../tests/e2e/helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench-results');
@@ -161,6 +161,31 @@ for (const kib of [1, 1024, 65536]) {
   }
 }
 
+// A service under load: hello's p99 per mode at a fixed load, and with no hash load as the
+// baseline (lookups still offloaded). Then the main thread's yields: overhead and lateness.
+const SERVICE_MODES = ['inline', 'spawn-blocking', 'rayon-install', 'yielding'];
+const SERVICE_LOAD = 'rate=100&cost=40&lookup=10&lookup_ms=5&duration=5&seed=1';
+async function figureRuns(query, runs) {
+  await scenario(query, runs, 600_000);
+  return timed(await page.evaluate(figureRows));
+}
+report.service = { load: SERVICE_LOAD, helloP99Ms: {} };
+report.service.baselineP99Ms = summary((await figureRuns(`experiment=service&${SERVICE_LOAD}&hash=0&mode=spawn-blocking&repeats=${REPEATS + 1}`, REPEATS + 1)).map(r => msIn(r['hello p99'])));
+for (const mode of SERVICE_MODES) {
+  const rows = await figureRuns(`experiment=service&${SERVICE_LOAD}&hash=10&mode=${mode}&repeats=${REPEATS + 1}`, REPEATS + 1);
+  report.service.helloP99Ms[mode] = summary(rows.map(r => msIn(r['hello p99'])));
+}
+const YIELD_MEANS = ['never', 'set-timeout', 'message-channel', 'microtask', 'scheduler-yield'];
+report.yieldOften = { slice: '300 ms of work in 5 ms slices' };
+for (const mode of YIELD_MEANS) {
+  const rows = await figureRuns(`experiment=yield-often&work=300&slice=5&period=50&mode=${mode}&repeats=${REPEATS + 1}`, REPEATS + 1);
+  report.yieldOften[mode] = {
+    overheadMs: summary(rows.map(r => msIn(r['work took']) - 300)),
+    latenessMs: summary(rows.map(r => msIn(r['max lateness']))),
+    yieldedWith: rows[0]?.['yielded with'],
+  };
+}
+
 // Start-up: fresh loads of the home page.
 const interactive = [];
 const poolReady = [];
@@ -194,6 +219,7 @@ report.pageErrors = errors;
 
 // The verdicts.
 const k = report.kernels;
+const spawnBlockingOverBaseline = report.service.helloP99Ms['spawn-blocking'].median / report.service.baselineP99Ms.median;
 const checks = [
   ...Object.keys(k).map(name => [`wasm/native, ${name} (sequential)`, k[name].wasmOverNative.toFixed(2), `<= ${TARGETS.wasmOverNative}`, k[name].wasmOverNative <= TARGETS.wasmOverNative]),
   ...['collatz', 'heavy'].map(name => [`efficiency at 2 threads, ${name}`, k[name].wasm.pools[2]?.efficiency.toFixed(2) ?? '–', `>= ${TARGETS.efficiencyAt2}`, (k[name].wasm.pools[2]?.efficiency ?? 0) >= TARGETS.efficiencyAt2]),
@@ -204,6 +230,7 @@ const checks = [
   ['join_all 3 x 100 ms, overhead (max)', report.joinAll.overheadMs.max.toFixed(1) + ' ms', `<= ${TARGETS.joinAllOverheadMs} ms`, report.joinAll.overheadMs.max <= TARGETS.joinAllOverheadMs],
   ['navigation to interactive (median)', report.startup.interactiveMs.median.toFixed(0) + ' ms', `<= ${TARGETS.interactiveMs} ms`, report.startup.interactiveMs.median <= TARGETS.interactiveMs],
   ['pool start (median)', report.startup.poolStartMs.median.toFixed(0) + ' ms', `<= ${TARGETS.poolStartMs} ms`, report.startup.poolStartMs.median <= TARGETS.poolStartMs],
+  ['hello p99, spawn_blocking over no hash load', spawnBlockingOverBaseline.toFixed(2) + '×', '<= 2×', spawnBlockingOverBaseline <= 2],
   ['wasm + JS + CSS, gzip', (report.startup.gzipBytes / 1024).toFixed(1) + ' KB', `<= ${TARGETS.gzipBytes / 1024} KB`, report.startup.gzipBytes <= TARGETS.gzipBytes],
 ];
 report.targets = checks.map(([what, value, target, met]) => ({ what, value, target, met }));
@@ -219,6 +246,10 @@ const lines = [
   `join_all 3 × 100 ms: overhead ${fmt(report.joinAll.overheadMs)} ms. Start-up: interactive ${fmt(report.startup.interactiveMs, 0)} ms, pool ready ${fmt(report.startup.poolReadyFromNavigationMs, 0)} ms after navigation, pool start ${fmt(report.startup.poolStartMs, 0)} ms; wasm + JS + CSS ${(report.startup.gzipBytes / 1024).toFixed(1)} KB gzipped.`,
   '', `| Handoff round trip (ms) | ${HANDOFF_MODES.join(' | ')} |`, '|---|---|---|---|',
   ...Object.entries(report.handoff).map(([kib, r]) => `| ${kib >= 1024 ? `${kib / 1024} MiB` : `${kib} KiB`} | ${HANDOFF_MODES.map(m => fmt(r[m], 2)).join(' | ')} |`),
+  '', `| Service (${SERVICE_LOAD}), hello p99 (ms) | no hash load | ${SERVICE_MODES.join(' | ')} |`, '|---|---|---|---|---|---|',
+  `| 10 % of requests hash for 40 ms | ${fmt(report.service.baselineP99Ms)} | ${SERVICE_MODES.map(m => fmt(report.service.helloP99Ms[m])).join(' | ')} |`,
+  '', '| 300 ms of work in 5 ms slices | yielded with | overhead (ms) | heartbeat max lateness (ms) |', '|---|---|---|---|',
+  ...YIELD_MEANS.map(m => `| ${m} | ${report.yieldOften[m].yieldedWith} | ${fmt(report.yieldOften[m].overheadMs)} | ${fmt(report.yieldOften[m].latenessMs)} |`),
   '', '| Target | Measured | Goal | Met |', '|---|---|---|---|',
   ...report.targets.map(t => `| ${t.what} | ${t.value} | ${t.target} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`),
 ];

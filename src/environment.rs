@@ -14,6 +14,11 @@ fn global_has(object: &JsValue, name: &str) -> bool {
     js_sys::Reflect::has(object, &JsValue::from_str(name)).unwrap_or(false)
 }
 
+/// The logical cores the browser reports (at least one).
+pub fn cores() -> usize {
+    (window().navigator().hardware_concurrency() as usize).max(1)
+}
+
 /// Reads this page's environment.
 pub fn read_environment() -> Environment {
     let global = js_sys::global();
@@ -23,7 +28,7 @@ pub fn read_environment() -> Environment {
     Environment {
         cross_origin_isolated: global_flag("crossOriginIsolated"),
         shared_array_buffer: global_has(&global, "SharedArrayBuffer"),
-        hardware_concurrency: (navigator.hardware_concurrency() as usize).max(1),
+        hardware_concurrency: cores(),
         browser: browser_of(&user_agent),
         user_agent,
         timer_resolution_ms: timer_resolution_ms(),

@@ -42,5 +42,6 @@ pub mod page_visibility;
 pub mod presenter;
 pub mod responsiveness;
 pub mod runner;
+pub mod yielding;
 
 pub use app::App;

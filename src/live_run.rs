@@ -5,7 +5,7 @@
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use playground_lab::jobs::JobError;
-use playground_lab::records::{Event, Outcome};
+use playground_lab::records::{Event, Outcome, Plot};
 
 /// A run's future: its outcome, or why it stopped.
 pub type RunFuture = LocalBoxFuture<'static, Result<Outcome, JobError>>;
@@ -19,6 +19,8 @@ pub struct LiveRun {
     pub log: RwSignal<Vec<String>>,
     /// Chunks the CPU job now running has in all, for its progress bar.
     pub chunks: RwSignal<Option<usize>>,
+    /// The experiment's own charts (latency per window, …), redrawn as it updates them.
+    pub plots: RwSignal<Vec<Plot>>,
 }
 
 impl LiveRun {
@@ -28,6 +30,7 @@ impl LiveRun {
             events: RwSignal::new(Vec::new()),
             log: RwSignal::new(Vec::new()),
             chunks: RwSignal::new(None),
+            plots: RwSignal::new(Vec::new()),
         }
     }
     /// The same handles, for a run that began at `origin`.
@@ -39,6 +42,7 @@ impl LiveRun {
         self.events.set(Vec::new());
         self.log.set(Vec::new());
         self.chunks.set(None);
+        self.plots.set(Vec::new());
     }
     /// Milliseconds since the run began.
     pub fn elapsed(&self) -> f64 {

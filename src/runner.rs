@@ -19,7 +19,7 @@ use playground_kernels::probe::ChunkSpan;
 use playground_lab::catalogue::Mode;
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::Values;
-use playground_lab::records::{Outcome, RunRecord};
+use playground_lab::records::{Outcome, Plot, RunRecord};
 use playground_lab::scenario::Autorun;
 use playground_lab::thresholds::FROZEN_FRAME_GAP_MS;
 use playground_lab::timeline::{self, Lane};
@@ -48,6 +48,7 @@ pub struct Shown {
     pub frame_gaps: Vec<(f64, f64)>,
     /// The length of the time axis, ms.
     pub span_ms: f64,
+    pub plots: Vec<Plot>,
 }
 
 /// When a run began (page clock), how long it took, whether the tab was hidden
@@ -275,6 +276,7 @@ impl Runner {
             hidden,
             drawing_ms: Some(self.handles.frames.drawing_ms_total() - drawing_before),
             long_tasks: long_tasks.map(|found| on_axis(found, began)),
+            plots: self.live.plots.get_untracked(),
         }
     }
 
@@ -380,13 +382,15 @@ impl Runner {
             let spans = BOARD.try_spans().map(|s| spans_on_axis(&s, origin)).unwrap_or_default();
             let lanes = timeline::lanes(&self.live.events.get(), &spans, mode.blocks_main_thread);
             // A little room on the right, so the last tick is not on the edge.
-            Some(Shown { lanes, frame_gaps: self.frame_gaps(origin, origin + now), span_ms: now * 1.04 })
+            let plots = self.live.plots.get();
+            Some(Shown { lanes, frame_gaps: self.frame_gaps(origin, origin + now), span_ms: now * 1.04, plots })
         } else {
             self.runs.with(|r| {
                 r.last().map(|r| Shown {
                     lanes: timeline::lanes(&r.events, &r.spans, r.mode.blocks_main_thread),
                     frame_gaps: r.frame_gaps.clone(),
                     span_ms: r.wall_ms * 1.04,
+                    plots: r.plots.clone(),
                 })
             })
         }

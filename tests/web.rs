@@ -139,12 +139,16 @@ fn the_documented_slugs_and_mode_ids_still_exist() {
         ("pool-to-async", &["spawn", "spawn-par-iter"]),
         ("handoff", &["structured-clone", "transfer", "shared-memory"]),
         ("scoped", &["rayon-scope", "rayon-join", "spawn-owned"]),
+        ("service", &["inline", "spawn-blocking", "rayon-install", "yielding"]),
+        ("yield-often", &["never", "set-timeout", "message-channel", "microtask", "scheduler-yield"]),
     ];
     for (slug, modes) in documented {
         let about = experiments::find_about(slug).unwrap_or_else(|| panic!("{slug} is gone"));
         let ids: Vec<&str> = about.modes.iter().map(|m| m.id).collect();
         assert_eq!(&ids, modes, "{slug}'s modes");
     }
+    let service = experiments::find_about("service").unwrap();
+    assert!(service.knobs.iter().any(|k| k.key == "duration"), "the service's duration knob is public format");
 }
 
 #[wasm_bindgen_test]

@@ -23,6 +23,7 @@ pub mod pipeline;
 pub mod primes;
 pub mod probe;
 pub mod scoped;
+pub mod service;
 pub mod squares;
 pub mod stats;
 pub mod sum;

@@ -48,6 +48,7 @@ fn run_json(run: &RunRecord) -> Json {
         "matches_seed": run.outcome.matches_seed,
         "threads": run.outcome.threads,
         "compute_ms": run.outcome.compute_ms,
+        "headline": run.outcome.headline.map(|(name, ms)| json!({ "name": name, "ms": ms })),
         "wall_ms": run.wall_ms,
         "longest_frame_gap_ms": run.frame_gap_ms,
         "began_ms": run.began_ms,
@@ -60,6 +61,10 @@ fn run_json(run: &RunRecord) -> Json {
         })).collect::<Vec<_>>(),
         "chunks": run.spans.iter().map(|s| json!({
             "index": s.index, "thread": s.thread, "start_ms": s.start_ms, "end_ms": s.end_ms,
+        })).collect::<Vec<_>>(),
+        "plots": run.plots.iter().map(|p| json!({
+            "title": p.title, "x": p.x_name, "y": p.y_name, "log_x": p.log_x,
+            "lines": p.lines.iter().map(|l| json!({ "name": l.name, "points": l.points })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
 }

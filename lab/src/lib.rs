@@ -16,6 +16,7 @@
 //!   reasons behind it, [`breakdown`] where a parallel run's time went, with the lines
 //!   between "fine" and "not" in [`thresholds`];
 //! - [`trace`]: runs as a Chrome Trace Event file for Perfetto and chrome://tracing;
+//! - [`service`]: a web service's load, answers and latency figures;
 //! - [`twins`]: what the seeds' JavaScript programs, run beside their Rust twins, answer;
 //! - [`presenter`]: presenter mode's keys and where they lead; [`predict`]: the
 //!   question before a run, graded from what it measured.
@@ -36,6 +37,7 @@ pub mod predict;
 pub mod presenter;
 pub mod records;
 pub mod scenario;
+pub mod service;
 pub mod shared_result;
 pub mod thresholds;
 pub mod timeline;

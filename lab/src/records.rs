@@ -29,6 +29,35 @@ impl Event {
     }
 }
 
+/// A chart of lines some experiments draw beside the timeline: latency per window,
+/// a distribution. Plain numbers, so the page draws them and the download keeps them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plot {
+    pub title: String,
+    pub x_name: String,
+    pub y_name: String,
+    pub lines: Vec<Line>,
+    /// x on a log scale: latencies that span 0.1 ms to 100 ms stay readable at both ends.
+    pub log_x: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub name: String,
+    /// (x, y) in order of x.
+    pub points: Vec<(f64, f64)>,
+}
+
+impl Plot {
+    pub fn new(title: &str, x_name: &str, y_name: &str, lines: Vec<Line>) -> Self {
+        Plot { title: title.into(), x_name: x_name.into(), y_name: y_name.into(), lines, log_x: false }
+    }
+
+    pub fn with_log_x(self) -> Self {
+        Plot { log_x: true, ..self }
+    }
+}
+
 /// Overlapping (start, duration) intervals as one each, in order of start: a long task
 /// inside a long animation frame is one freeze, not two.
 pub fn merge_intervals(mut intervals: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
@@ -53,6 +82,9 @@ pub struct Outcome {
     /// Time spent computing on the thread(s) that did the work, if it was a CPU job.
     pub compute_ms: Option<f64>,
     pub threads: usize,
+    /// The figure a run is judged by when it is not a time to finish, e.g. a service's
+    /// ("hello p99", 3.7): modes are compared by it instead.
+    pub headline: Option<(&'static str, f64)>,
     /// Other figures worth a column: ("timer fired at", "312 ms").
     pub figures: Vec<(&'static str, String)>,
 }
@@ -83,12 +115,24 @@ pub struct RunRecord {
     /// Long tasks (50 ms or more) the browser saw on the main thread, as (start, duration)
     /// on the run's axis; `None` where the browser does not report them.
     pub long_tasks: Option<Vec<(f64, f64)>>,
+    /// The experiment's own charts, as they stood when the run ended.
+    pub plots: Vec<Plot>,
 }
 
 impl RunRecord {
-    /// The time a mode comparison uses: compute time where measured, else wall time.
+    /// The figure (ms) a mode comparison uses: the headline where the run has one, else
+    /// compute time where measured, else wall time.
     pub fn time_ms(&self) -> f64 {
-        self.outcome.compute_ms.unwrap_or(self.wall_ms)
+        self.outcome.headline.map(|h| h.1).or(self.outcome.compute_ms).unwrap_or(self.wall_ms)
+    }
+
+    /// What [`RunRecord::time_ms`] is: "hello p99", "compute time" or "wall time".
+    pub fn time_name(&self) -> &'static str {
+        match (self.outcome.headline, self.outcome.compute_ms) {
+            (Some((name, _)), _) => name,
+            (None, Some(_)) => "compute time",
+            (None, None) => "wall time",
+        }
     }
 
     /// The latest a timer of this run fired after it was due (ms), if it had timers.
@@ -150,6 +194,7 @@ pub(crate) mod tests {
             hidden: false,
             drawing_ms: None,
             long_tasks: None,
+            plots: Vec::new(),
         }
     }
 
@@ -184,6 +229,8 @@ pub(crate) mod tests {
         assert_eq!(b.figure("start"), "");
         assert_eq!(a.figure("start"), "77031");
         b.outcome.compute_ms = None;
-        assert_eq!(b.time_ms(), b.wall_ms, "wall time where nothing was computed");
+        assert_eq!((b.time_ms(), b.time_name()), (b.wall_ms, "wall time"), "wall time where nothing was computed");
+        b.outcome.headline = Some(("hello p99", 3.5));
+        assert_eq!((b.time_ms(), b.time_name()), (3.5, "hello p99"), "a headline comes first");
     }
 }

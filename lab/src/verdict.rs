@@ -101,8 +101,13 @@ pub fn verdict(runs: &[RunRecord], context: Context) -> Option<Verdict> {
         .map_or("nothing in the measurements explains it; the machine may have been busy, so run it again.", |d| {
             d.text.as_str()
         });
+    // Runs judged by a headline (a service's hello p99, a heartbeat's lateness) are
+    // compared by it, even where they have timers too.
+    let headlined = work.iter().all(|r| r.outcome.headline.is_some());
     let (kind, said) = if let Some(s) = &speedup {
         (Kind::Speedup, speedup_verdict(s, &modes, reason))
+    } else if headlined && modes.len() > 1 {
+        (Kind::Comparison, comparison_verdict(&modes))
     } else if has_timers {
         (Kind::Timers, timers_verdict(&modes, reason))
     } else if modes.len() > 1 {
@@ -296,16 +301,33 @@ fn timers_verdict(modes: &[(Mode, Vec<&RunRecord>)], reason: &str) -> Said {
 }
 
 fn comparison_verdict(modes: &[(Mode, Vec<&RunRecord>)]) -> Said {
-    // Compute time only where every mode has one: else one mode's compute time would
-    // meet another's wall time.
-    let all_computed = modes.iter().flat_map(|(_, rs)| rs).all(|r| r.outcome.compute_ms.is_some());
-    let time = |r: &RunRecord| Some(if all_computed { r.time_ms() } else { r.wall_ms });
+    // One figure for every run: the headline or compute time only where every run has
+    // the same (else one mode's compute time would meet another's wall time).
+    let runs = || modes.iter().flat_map(|(_, rs)| rs);
+    let first = modes[0].1[0].time_name();
+    let alike = runs().all(|r| r.time_name() == first);
+    let headline = alike && modes[0].1[0].outcome.headline.is_some();
+    let time = |r: &RunRecord| Some(if alike { r.time_ms() } else { r.wall_ms });
     let mut times: Vec<(Mode, Summary)> =
         modes.iter().filter_map(|(m, rs)| Some((*m, summary_of(rs, time)?))).collect();
     times.sort_by(|a, b| a.1.median.total_cmp(&b.1.median));
     let (fast, slow) = (&times[0], &times[times.len() - 1]);
     let ratio = slow.1.median / fast.1.median.max(1e-9);
-    let mut sentence = if ratio < SAME_TIME_WITHIN {
+    let mut sentence = if headline {
+        // A headline is a latency: lower is better, and "faster" would misname it.
+        let name = first;
+        if ratio < SAME_TIME_WITHIN {
+            format!(
+                "{} and {} gave about the same {name}: {:.1} ms and {:.1} ms.",
+                fast.0.label, slow.0.label, fast.1.median, slow.1.median
+            )
+        } else {
+            format!(
+                "{} kept {name} at {:.1} ms against {:.1} ms for {}: {ratio:.1}× lower.",
+                fast.0.label, fast.1.median, slow.1.median, slow.0.label
+            )
+        }
+    } else if ratio < SAME_TIME_WITHIN {
         format!(
             "{} and {} took about the same time: {:.0} ms and {:.0} ms.",
             fast.0.label, slow.0.label, fast.1.median, slow.1.median
@@ -320,7 +342,7 @@ fn comparison_verdict(modes: &[(Mode, Vec<&RunRecord>)]) -> Said {
     if let Some((mode, gap)) = frozen.first() {
         sentence.push_str(&format!(" {}: page froze for {:.0} ms.", mode.label, gap.median));
     }
-    let what = if all_computed { "compute time" } else { "wall time" };
+    let what = if alike { first } else { "wall time" };
     let mut figures: Vec<(String, String)> =
         times.iter().map(|(m, s)| (format!("{}, {what}", m.label), with_spread(s))).collect();
     figures.extend(freeze_figures(&frozen));
@@ -492,6 +514,24 @@ mod tests {
             "Off the main thread, the heartbeat stayed on time: at most 2 ms late, and on the main thread it was on time as \
              well (at most 5 ms late and the page froze for 60 ms), so this run did not show the stall."
         );
+    }
+
+    #[test]
+    fn a_headline_latency_is_compared_as_lower_not_faster() {
+        let service = |number, mode, p99| {
+            let mut r = run(number, mode, 0.0, 1);
+            r.outcome.compute_ms = None;
+            r.outcome.headline = Some(("hello p99", p99));
+            r.frame_gap_ms = Some(17.0);
+            r
+        };
+        let mut blocked = service(1, BLOCKED, 91.4);
+        blocked.events = vec![Event::tick("Heartbeat", "heartbeat 1", 50.0, 140.0)];
+        let v = judge(&[blocked, service(2, OFFLOADED, 3.7)]);
+        assert_eq!(v.kind, Kind::Comparison);
+        assert_eq!(v.sentence, "Offloaded kept hello p99 at 3.7 ms against 91.4 ms for Blocking: 24.7× lower.");
+        assert_eq!(v.figures[0], ("Offloaded, hello p99".to_string(), "3.7 ms (one run)".to_string()));
+        assert_eq!(v.kind, Kind::Comparison, "the headline goes before the timers");
     }
 
     #[test]

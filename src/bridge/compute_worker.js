@@ -10,6 +10,8 @@ const READY = 'playground_compute_ready';
 const JOB = 'playground_compute_job';
 const RESULT = 'playground_compute_result';
 const POOL_INIT = 'playground_pool_init';
+const SERVICE_INIT = 'playground_service_init';
+const SERVICE_DONE = 'playground_service_done';
 
 function nextMessage(target, type) {
   return new Promise(resolve => {
@@ -53,6 +55,20 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
     glue.initSync({ module, memory });
     postMessage({ type: READY });
     glue.run_pool_thread(receiver);
+  });
+  // The runtime thread of one run of the service experiment (src/bridge/service_runtime.rs).
+  nextMessage(self, SERVICE_INIT).then(async ({ module, memory, mainJS, board }) => {
+    const glue = await import(mainJS);
+    const wasm = glue.initSync({ module, memory });
+    try {
+      await glue.serve_requests(board);
+      // Give this thread's stack and thread-locals back to the shared memory before it ends.
+      wasm.__wbindgen_thread_destroy?.();
+      postMessage({ type: SERVICE_DONE });
+    } catch (error) {
+      const why = lastPanic ? `the service panicked: ${lastPanic}` : `the service trapped: ${error?.message ?? error}`;
+      postMessage({ type: SERVICE_DONE, error: why });
+    }
   });
 }
 
@@ -127,4 +143,20 @@ export async function startPoolWorkers(module, memory, mainJS, count, receiver) 
     w.postMessage({ type: POOL_INIT, module, memory, mainJS, receiver });
     return ready;
   }));
+}
+
+// Runs one service run on a worker of its own, and ends that worker when it is done.
+export async function runServiceWorker(module, memory, mainJS, board) {
+  const w = new Worker(new URL(import.meta.url), { type: 'module', name: 'playground-service' });
+  try {
+    const failed = new Promise((_, reject) => {
+      w.addEventListener('error', event => reject(new Error(`the service worker failed: ${event.message || 'it could not start'}`)));
+    });
+    const done = nextMessage(w, SERVICE_DONE);
+    w.postMessage({ type: SERVICE_INIT, module, memory, mainJS, board });
+    const { error } = await Promise.race([done, failed]);
+    if (error) throw new Error(error);
+  } finally {
+    w.terminate();
+  }
 }

@@ -21,6 +21,10 @@ extern "C" {
         count: usize,
         receiver: usize,
     ) -> Promise;
+    /// Serves a service board (`service_runtime`) on a new worker; resolves once it is
+    /// done, with the worker ended.
+    #[wasm_bindgen(js_name = runServiceWorker)]
+    pub fn run_service_worker(module: JsValue, memory: JsValue, main_js: JsString, board: usize) -> Promise;
     /// Tells this thread's copy of the script the message of the panic about to trap.
     #[wasm_bindgen(js_name = notePanic)]
     pub fn note_panic(message: &str);

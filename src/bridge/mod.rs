@@ -11,6 +11,7 @@
 pub mod board;
 pub mod execute;
 pub mod glue;
+pub mod service_runtime;
 pub mod sized_pools;
 
 use board::BOARD;

@@ -1,4 +1,5 @@
-//! Rayon pools of each size from 1 to the core count, for the speedup curve.
+//! Rayon pools of each size from 1 to the core count, for the speedup curve, and the
+//! service's pool for blocking calls.
 //!
 //! wasm-bindgen-rayon builds the one global pool (all cores) that every other
 //! experiment uses. To measure speedup at 1, 2, … threads we need pools of those
@@ -29,6 +30,32 @@ pub async fn ensure(threads: usize) -> Result<(), String> {
     if pool(threads).is_some() {
         return Ok(());
     }
+    let built = start_pool(threads, "pool").await?;
+    let _ = POOLS[threads - 1].set(built);
+    Ok(())
+}
+
+/// Threads of the blocking pool: tokio's grows to 512 on demand; a few are enough for
+/// lookups that sleep a few milliseconds each.
+pub const BLOCKING_THREADS: usize = 4;
+static BLOCKING: OnceLock<ThreadPool> = OnceLock::new();
+
+/// The pool for blocking calls (the service's `spawn_blocking`), if it has been started.
+pub fn blocking_pool() -> Option<&'static ThreadPool> {
+    BLOCKING.get()
+}
+
+/// Starts the blocking pool unless it is running already.
+pub async fn ensure_blocking() -> Result<(), String> {
+    if BLOCKING.get().is_none() {
+        let built = start_pool(BLOCKING_THREADS, "blocking").await?;
+        let _ = BLOCKING.set(built);
+    }
+    Ok(())
+}
+
+/// A rayon pool of `threads` web workers on this module and memory.
+async fn start_pool(threads: usize, name: &'static str) -> Result<ThreadPool, String> {
     let (sender, receiver) = sync_channel::<ThreadBuilder>(threads);
     // The workers share one receiver; it lives as long as the page.
     let receiver: &'static Mutex<Receiver<ThreadBuilder>> = Box::leak(Box::new(Mutex::new(receiver)));
@@ -41,14 +68,12 @@ pub async fn ensure(threads: usize) -> Result<(), String> {
     );
     JsFuture::from(started).await.map_err(|e| format!("pool workers did not start: {}", glue::error_text(e)))?;
     // Every worker now waits on the channel; the sends below do not block (capacity = threads).
-    let built = ThreadPoolBuilder::new()
+    ThreadPoolBuilder::new()
         .num_threads(threads)
-        .thread_name(move |i| format!("pool {threads} thread {i}"))
+        .thread_name(move |i| format!("{name} {threads} thread {i}"))
         .spawn_handler(move |thread| sender.send(thread).map_err(|e| std::io::Error::other(e.to_string())))
         .build()
-        .map_err(|e| e.to_string())?;
-    let _ = POOLS[threads - 1].set(built);
-    Ok(())
+        .map_err(|e| e.to_string())
 }
 
 /// A pool worker's body: take one thread from the channel and run it (forever).

@@ -61,5 +61,12 @@ pub async fn run(task: Task, mode: Mode, threads: u64, live: LiveRun) -> Result<
 
 /// The outcome of a CPU job: its result text, seed check and compute time.
 pub fn outcome(output: &JobOutput, result: String, matches_seed: Option<bool>) -> Outcome {
-    Outcome { result, matches_seed, compute_ms: Some(output.kernel_ms), threads: output.threads, figures: Vec::new() }
+    Outcome {
+        result,
+        matches_seed,
+        compute_ms: Some(output.kernel_ms),
+        threads: output.threads,
+        figures: Vec::new(),
+        headline: None,
+    }
 }

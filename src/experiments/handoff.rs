@@ -3,7 +3,7 @@
 //! a worker, which sums them and answers, copied, moved, or not moved at all.
 //! The posting is `handoff.js`; what a reply means is `playground_lab::handoff`.
 
-use super::{Experiment, Sweep};
+use super::{Experiment, Measured, Sweep};
 use crate::bridge::glue::error_text;
 use crate::live_run::{LiveRun, RunFuture};
 use js_sys::{Array, Promise};
@@ -122,7 +122,8 @@ static SWEEP: Sweep = Sweep {
     size_name: "data handed over",
     size_text,
     measured: "round trip (ms)",
-    measure: |mode, kib| Box::pin(async move { Ok(hand_over(way_of(mode), kib).await?.round_trip_ms()) }),
+    measure: |mode, kib| Box::pin(async move { Ok(Measured::ms(hand_over(way_of(mode), kib).await?.round_trip_ms())) }),
+    second: None,
     rate: Some(("throughput (MB/s)", |kib| (kib * 1024) as f64 / 1e6)),
 };
 
@@ -153,6 +154,7 @@ impl Experiment for Handoffs {
                 h.sum_ms()
             ));
             Ok(Outcome {
+                headline: None,
                 result: format!("sum {}, {}", h.total, size_text(kib)),
                 matches_seed: None,
                 compute_ms: Some(h.round_trip_ms()),

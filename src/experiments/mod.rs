@@ -14,10 +14,12 @@ mod pipeline;
 mod pool_to_async;
 mod primes;
 mod scoped;
+mod service;
 mod shards;
 mod slow_hash;
 mod timer_vs_busy;
 mod twins;
+mod yield_often;
 
 use crate::live_run::{LiveRun, RunFuture};
 use futures::future::LocalBoxFuture;
@@ -54,11 +56,27 @@ pub struct Sweep {
     pub size_text: fn(u64) -> String,
     /// What is measured, for the y axis ("round trip, ms").
     pub measured: &'static str,
-    /// One measurement of `mode` at a size, in ms.
-    pub measure: fn(Mode, u64) -> LocalBoxFuture<'static, Result<f64, JobError>>,
+    /// One measurement of `mode` at a size.
+    pub measure: fn(Mode, u64) -> LocalBoxFuture<'static, Result<Measured, JobError>>,
+    /// Where each measurement has a second figure, its name for its own chart ("worst
+    /// timer lateness (ms)").
+    pub second: Option<&'static str>,
     /// Where a rate means something: its name ("throughput (MB/s)") and the amount a
     /// size is in its unit (MB), so a time becomes amount per second.
     pub rate: Option<(&'static str, fn(u64) -> f64)>,
+}
+
+/// One measurement of a sweep: its time, and its second figure where the sweep has one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Measured {
+    pub ms: f64,
+    pub second: Option<f64>,
+}
+
+impl Measured {
+    pub fn ms(ms: f64) -> Self {
+        Measured { ms, second: None }
+    }
 }
 
 /// A group of experiments that teach one thing, in the order to try them.
@@ -98,6 +116,12 @@ pub static CHAPTERS: &[Chapter] = &[
         summary: "Another thread cannot see this one's variables: data is copied to it, moved to it, or shared with \
                   it, and the three cost very differently.",
         experiments: &[&handoff::Handoffs, &scoped::Scoped],
+    },
+    Chapter {
+        title: "Latency under load",
+        summary: "What users of a service feel is its slowest answers: slow work on the thread that serves them \
+                  makes everyone wait, and how often that thread is given back decides how long.",
+        experiments: &[&service::Service, &yield_often::YieldOften],
     },
 ];
 

@@ -73,6 +73,7 @@ impl Experiment for PoolToAsync {
             live.event(Event::span("Pool", "sum", live.on_axis(start), live.on_axis(end)));
             live.print(format!("{sum}"));
             Ok(Outcome {
+                headline: None,
                 result: sum.to_string(),
                 matches_seed: (len == 1024 * 1024).then_some(sum == 1_048_576),
                 compute_ms: Some(end - start),

@@ -139,6 +139,7 @@ impl Experiment for Scoped {
             live.event(Event::span("Pool", "sum", live.on_axis(done.copied_at), live.on_axis(done.end)));
             live.print(format!("sum of 1..={len}: {}; {} bytes copied", done.sum, done.copied));
             Ok(Outcome {
+                headline: None,
                 result: format!("sum {}", done.sum),
                 matches_seed: None,
                 compute_ms: Some(done.end - done.start),

@@ -6,7 +6,7 @@ use super::breakdown_panel::BreakdownPanel;
 use super::share_results::{ShareResults, shared_result};
 use super::side_by_side::{SideBySide, multiples};
 use super::verdict_card::VerdictCard;
-use crate::charts::{FrameGapChart, ModeBars, TimelineChart};
+use crate::charts::{FrameGapChart, LineChart, ModeBars, TimelineChart};
 use crate::compare_view::Comparison;
 use crate::download;
 use crate::engine::Engine;
@@ -17,7 +17,7 @@ use playground_lab::figures::{CurvePoint, PoolSpeedup, mode_summaries, pool_spee
 use playground_lab::records::RunRecord;
 use playground_lab::thresholds::FROZEN_FRAME_GAP_MS;
 use playground_lab::verdict::{above_ideal, with_spread};
-use playground_lab::{export, trace, twins};
+use playground_lab::{export, service, trace, twins};
 
 #[component]
 pub fn Results(
@@ -34,6 +34,10 @@ pub fn Results(
     let lanes = Signal::derive(move || shown.get().map(|s| s.lanes).unwrap_or_default());
     let gaps = Signal::derive(move || shown.get().map(|s| s.frame_gaps).unwrap_or_default());
     let span = Signal::derive(move || shown.get().map_or(1.0, |s| s.span_ms));
+    let plots = Signal::derive(move || shown.get().map(|s| s.plots).unwrap_or_default());
+    // Charts are made when their number changes, and redrawn in place as their lines grow.
+    let plot_count = Memo::new(move |_| plots.with(Vec::len));
+    let hello_by_mode = Memo::new(move |_| runs.with(|r| service::hello_by_mode(r)));
     let mode_rows = Signal::derive(move || {
         runs.with(|runs| {
             mode_summaries(runs, about.modes)
@@ -62,9 +66,13 @@ pub fn Results(
             <Show when=move || !single_charts()>
                 <SideBySide runs=multiples />
             </Show>
+            {move || (0..plot_count.get()).map(|i| view! {
+                <LineChart plot=Signal::derive(move || plots.with(|p| p.get(i).cloned().unwrap_or_default())) />
+            }).collect_view()}
+            {move || hello_by_mode.get().map(|plot| view! { <LineChart plot=Signal::stored(plot) /> })}
             <BreakdownPanel run=latest />
             <Show when=move || mode_rows.with(|r| !r.is_empty())>
-                <ModeBars rows=mode_rows caption="Time per mode: median bar, min–max whisker (compute time where measured, else wall time)" />
+                <ModeBars rows=mode_rows caption=mode_bars_caption(&runs.get_untracked()) />
             </Show>
             {move || runs.with(|r| pool_speedup(r)).map(|s| view! {
                 <p class="speedup" data-testid="speedup" data-speedup=format!("{:.3}", s.speedup.speedup) data-threads=s.threads>
@@ -235,5 +243,14 @@ fn RunRow(run: RunRecord, names: Vec<&'static str>) -> impl IntoView {
             <td class:frozen=run.frame_gap_ms.is_some_and(|g| g >= FROZEN_FRAME_GAP_MS)>{run.frame_gap_ms.map_or("–".into(), |g| format!("{g:.0} ms"))}</td>
             {figures.into_iter().map(|f| view! { <td>{f}</td> }).collect_view()}
         </tr>
+    }
+}
+
+/// What the bars per mode show: the runs' headline (a service's hello p99) if they have
+/// one, else time.
+fn mode_bars_caption(runs: &[RunRecord]) -> String {
+    match runs.last().and_then(|r| r.outcome.headline) {
+        Some((name, _)) => format!("{name} per mode: median bar, min–max whisker (lower is better)"),
+        None => "Time per mode: median bar, min–max whisker (compute time where measured, else wall time)".into(),
     }
 }

@@ -17,6 +17,7 @@ async fn measure(
     modes: &'static [Mode],
     repeats: usize,
     samples: RwSignal<Vec<(Mode, u64, f64)>>,
+    seconds: RwSignal<Vec<(Mode, u64, f64)>>,
     note: RwSignal<String>,
 ) -> Result<(), JobError> {
     for &size in sweep.sizes {
@@ -25,8 +26,11 @@ async fn measure(
                 note.set(format!("{} at {}, run {} of {repeats}…", mode.label, (sweep.size_text)(size), i + 1));
                 // The chart redrawn with the last point first, so its drawing is not measured.
                 crate::clock::after_next_paint().await;
-                let ms = (sweep.measure)(mode, size).await?;
-                samples.update(|s| s.push((mode, size, ms)));
+                let measured = (sweep.measure)(mode, size).await?;
+                samples.update(|s| s.push((mode, size, measured.ms)));
+                if let Some(second) = measured.second {
+                    seconds.update(|s| s.push((mode, size, second)));
+                }
             }
         }
     }
@@ -37,13 +41,15 @@ async fn measure(
 pub fn SweepPanel(experiment: &'static dyn Experiment, sweep: &'static Sweep, runner: Runner) -> impl IntoView {
     let about = experiment.about();
     let samples = RwSignal::new(Vec::<(Mode, u64, f64)>::new());
+    let seconds = RwSignal::new(Vec::<(Mode, u64, f64)>::new());
     let note = RwSignal::new(String::new());
     let start = move |_| {
         let Some((_, repeats)) = runner.begin_measuring() else { return };
         let repeats = repeats.max(3) as usize;
         samples.set(Vec::new());
+        seconds.set(Vec::new());
         spawn_local(async move {
-            note.set(match runner.cancellable(measure(sweep, about.modes, repeats, samples, note)).await {
+            note.set(match runner.cancellable(measure(sweep, about.modes, repeats, samples, seconds, note)).await {
                 Some(Ok(())) => format!("Done: {repeats} runs of each mode at each size, medians with min–max."),
                 Some(Err(e)) => format!("Stopped: {e}."),
                 None => "Cancelled: the points measured so far are drawn.".to_string(),
@@ -51,13 +57,17 @@ pub fn SweepPanel(experiment: &'static dyn Experiment, sweep: &'static Sweep, ru
             runner.release();
         });
     };
-    let lines = Signal::derive(move || {
-        samples
-            .with(|s| sweep_lines(s, about.modes))
-            .into_iter()
-            .map(|(mode, points)| (mode.label.to_string(), points))
-            .collect::<Vec<_>>()
-    });
+    let lines_of = move |samples: RwSignal<Vec<(Mode, u64, f64)>>| {
+        Signal::derive(move || {
+            samples
+                .with(|s| sweep_lines(s, about.modes))
+                .into_iter()
+                .map(|(mode, points)| (mode.label.to_string(), points))
+                .collect::<Vec<_>>()
+        })
+    };
+    let lines = lines_of(samples);
+    let second_lines = lines_of(seconds);
     // The same points as a rate: amount per second, the fastest run the highest.
     let rates = Signal::derive(move || {
         let (_, amount) = sweep.rate?;
@@ -83,11 +93,16 @@ pub fn SweepPanel(experiment: &'static dyn Experiment, sweep: &'static Sweep, ru
                 .collect::<Vec<_>>(),
         )
     });
+    let drawn = match (sweep.rate, sweep.second) {
+        (Some((rate, _)), _) => format!("{} and {rate}", sweep.measured),
+        (None, Some(second)) => format!("{} and {second}", sweep.measured),
+        (None, None) => sweep.measured.to_string(),
+    };
     let sizes = sweep.sizes.iter().map(|s| (sweep.size_text)(*s)).collect::<Vec<_>>().join(", ");
     view! {
         <section class="scaling sweep" aria-label="Across sizes">
             <h2>"Across sizes"</h2>
-            <p>{format!("Every mode at {sizes}, each at least three times; time and throughput against size on log axes.")}</p>
+            <p>{format!("Every mode at {sizes}, each at least three times; {drawn} against {} on log axes.", sweep.size_name)}</p>
             <button type="button" name="measure-sweep" disabled=move || runner.busy() on:click=start>"Measure across sizes"</button>
             <p class="status" role="status" aria-live="polite" data-testid="sweep-status">{move || note.get()}</p>
             <Show when=move || samples.with(|s| !s.is_empty())>
@@ -96,6 +111,10 @@ pub fn SweepPanel(experiment: &'static dyn Experiment, sweep: &'static Sweep, ru
                 {sweep.rate.map(|(name, _)| view! {
                     <LogLogChart lines=Signal::derive(move || rates.get().unwrap_or_default()) sizes=sweep.sizes size_text=sweep.size_text
                         caption="The same as a rate against size, per mode" size_name=sweep.size_name measured=name />
+                })}
+                {sweep.second.map(|name| view! {
+                    <LogLogChart lines=second_lines sizes=sweep.sizes size_text=sweep.size_text
+                        caption="The other side of the trade-off, per mode" size_name=sweep.size_name measured=name />
                 })}
             </Show>
         </section>

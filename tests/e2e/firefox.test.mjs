@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
-import { ROOT, runRows, idleWith, collatzAnswer, heartbeatTicks } from './helpers.mjs';
+import { ROOT, runRows, idleWith, collatzAnswer, heartbeatTicks, figureRows, msIn } from './helpers.mjs';
 import { launchFirefox } from './firefox.mjs';
 import { launch } from './browser.mjs';
 
@@ -107,6 +107,28 @@ test("Firefox: the JavaScript twins: the timer waits for its busy loop, Promise.
   const hashes = await runLink('?experiment=slow-hash&mode=worker&run=all', 4);
   assert.deepEqual(hashes.map(r => r.mode), ['worker', 'main-thread', 'js', 'js-worker']);
   for (const row of hashes) assert.equal(row.result, '95755137202', row.mode);
+  assert.deepEqual(browser.problems, []);
+});
+
+test('Firefox: the service answers every request in every mode, hello waits only inline; a microtask yield starves the heartbeat, a MessageChannel yield does not', { timeout: 120_000 }, async () => {
+  await runLink('?experiment=service&duration=1&rate=100&hash=10&cost=40&lookup=10&seed=3&mode=inline&run=all', 4, 60_000);
+  const service = Object.fromEntries((await browser.evaluate(figureRows)).map(r => [r.mode, r]));
+  for (const row of Object.values(service)) {
+    assert.equal(row.unanswered, '0', row.mode);
+    const [notFound, timedOut] = /(\d+) not found, (\d+) timed out/.exec(row.errors).slice(1).map(Number);
+    assert.equal(notFound + timedOut, Number(row['errors expected']), row.mode);
+  }
+  const p99 = mode => msIn(service[mode]['hello p99']);
+  console.log('firefox hello p99 (ms):', JSON.stringify(Object.fromEntries(Object.keys(service).map(m => [m, p99(m)]))));
+  assert.ok(p99('spawn-blocking') < p99('inline'), `spawn_blocking ${p99('spawn-blocking')} ms, inline ${p99('inline')} ms`);
+  await runLink('?experiment=yield-often&work=300&slice=5&period=50&mode=never&run=all', 5, 60_000);
+  const yields = Object.fromEntries((await browser.evaluate(figureRows)).map(r => [r.mode, r]));
+  const late = mode => msIn(yields[mode]['max lateness']);
+  assert.ok(late('microtask') >= 200, `microtask: ${late('microtask')} ms late`);
+  assert.ok(late('message-channel') < late('never') / 2, `a MessageChannel post: ${late('message-channel')} ms late`);
+  // Shown, not asserted: whether scheduler.yield's continuation lets this browser's timers in.
+  console.log(`firefox: ${yields['scheduler-yield']['yielded with']}, heartbeat ${late('scheduler-yield')} ms late`);
+  await browser.screenshot('firefox-yield-often');
   assert.deepEqual(browser.problems, []);
 });
 

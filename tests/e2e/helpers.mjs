@@ -77,6 +77,17 @@ export function runRows() {
   }));
 }
 
+/** In the page: the run table as rows of { mode, column name: cell text }, oldest first. */
+export function figureRows() {
+  const table = document.querySelector('.page:not([hidden]) [data-testid=run]').closest('table');
+  const names = [...table.querySelectorAll('thead th')].map(th => th.textContent);
+  return [...table.querySelectorAll('[data-testid=run]')].reverse().map(tr =>
+    Object.fromEntries([['mode', tr.dataset.mode], ...[...tr.cells].map((td, i) => [names[i], td.textContent])]));
+}
+
+/** "12.5 ms" (or a longer text with it) → 12.5. */
+export const msIn = text => Number(/(-?[\d.]+) ms/.exec(text)[1]);
+
 /** In the page: whether `want` runs are listed and nothing is running. */
 export function idleWith(want) {
   return document.querySelectorAll('[data-testid=run]').length >= want

@@ -6,6 +6,10 @@
 //! A few small components over plain data do all of that, with no dependency.
 //! Colours come from CSS variables, so dark mode and projectors are the style sheet's job.
 
+mod line_chart;
+
+pub use line_chart::LineChart;
+
 use crate::element_width::use_element_width;
 use leptos::prelude::*;
 use playground_kernels::stats::Summary;
@@ -230,12 +234,13 @@ pub fn FrameGapChart(
 #[component]
 pub fn ModeBars(
     #[prop(into)] rows: Signal<Vec<(String, Summary)>>,
-    caption: &'static str,
+    #[prop(into)] caption: String,
     /// Names above their bars at any width (long names: modes and devices).
     #[prop(optional)]
     names_above: bool,
 ) -> impl IntoView {
     let (figure, geometry) = measured_figure();
+    let label = caption.clone();
     let svg = move || {
         let rows = rows.get();
         let Geometry { width, label_w } = geometry.get();
@@ -269,7 +274,7 @@ pub fn ModeBars(
             })
             .collect_view();
         view! {
-            <svg class="chart bars" viewBox=format!("0 0 {width} {height}") role="img" aria-label=caption>
+            <svg class="chart bars" viewBox=format!("0 0 {width} {height}") role="img" aria-label=label.clone()>
                 {axis(top, x, rows.len() as f64 * row)}
                 {bars}
             </svg>

@@ -1,0 +1,290 @@
+//! The service's runtime thread: a web worker started for one run of the `service`
+//! experiment, running its request loop as async tasks on the worker's own event loop
+//! and handing hashes and lookups to the blocking pool or the CPU pool as the mode says.
+//!
+//! The page and the worker share a [`ServiceBoard`]: the requests to serve, and one
+//! slot per request that the thread that answers it fills in. The page reads the slots
+//! live without ever taking a lock (the main thread may not wait), and Cancel is a flag
+//! every loop checks between iterations, so a load stops within milliseconds.
+
+use super::board::shared_now_ms;
+use super::{glue, sized_pools};
+use crate::yielding::{Means, yield_by};
+use futures::channel::oneshot;
+use gloo_timers::future::TimeoutFuture;
+use playground_kernels::service::{LookupError, Stretch, User, fetch_user_blocking, stretch_hash};
+use playground_lab::service::{Answered, Kind, Request, Status};
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where a handler's slow work runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offload {
+    /// On the runtime thread, in the handler: every other request waits.
+    Inline,
+    /// On the blocking pool, awaited through a oneshot (tokio's `spawn_blocking`).
+    SpawnBlocking,
+    /// A blocking-pool thread hands the hash to the CPU pool with `install` (seed 003's CPU_POOL).
+    RayonInstall,
+    /// On the runtime thread, giving it back every `every` iterations of the hash.
+    Yielding { every: u64 },
+}
+
+/// What one run serves, and how.
+pub struct ServiceSetup {
+    pub requests: Vec<Request>,
+    pub offload: Offload,
+    pub hash_ms: f64,
+    pub lookup_ms: f64,
+    pub password: String,
+    /// Threads of the CPU pool (a sized pool, started by the page before the run).
+    pub cpu_threads: usize,
+}
+
+/// The requests and their answers, shared by the page and the threads that serve them.
+pub struct ServiceBoard {
+    pub setup: ServiceSetup,
+    /// When the service began (shared clock, f64 bits; 0 before): request times count from it.
+    start: AtomicU64,
+    /// How long one iteration of the hash took on the runtime thread (µs, f64 bits).
+    iteration_us: AtomicU64,
+    /// Per request: 0 until answered, then the [`Status`] code (written after `done`).
+    status: Box<[AtomicU32]>,
+    /// Per request: when it was answered (ms after the start, f64 bits).
+    done: Box<[AtomicU64]>,
+    /// Per hash or lookup: when its work began (ms after the start, f64 bits; 0 = not yet).
+    begun: Box<[AtomicU64]>,
+    cancel: AtomicBool,
+}
+
+fn slots<T>(n: usize, make: impl Fn() -> T) -> Box<[T]> {
+    (0..n).map(|_| make()).collect()
+}
+
+fn load_f64(cell: &AtomicU64) -> f64 {
+    f64::from_bits(cell.load(Ordering::Acquire))
+}
+
+impl ServiceBoard {
+    pub fn new(setup: ServiceSetup) -> Arc<Self> {
+        let n = setup.requests.len();
+        Arc::new(ServiceBoard {
+            setup,
+            start: AtomicU64::new(0),
+            iteration_us: AtomicU64::new(0),
+            status: slots(n, || AtomicU32::new(0)),
+            done: slots(n, || AtomicU64::new(0)),
+            begun: slots(n, || AtomicU64::new(0)),
+            cancel: AtomicBool::new(false),
+        })
+    }
+
+    /// Asks every loop of the run to stop at its next check.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::SeqCst);
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// When the service began, on the shared clock, once it has.
+    pub fn started_at(&self) -> Option<f64> {
+        Some(load_f64(&self.start)).filter(|t| *t > 0.0)
+    }
+
+    /// Ms since the service began (0 before it did).
+    fn now(&self) -> f64 {
+        self.started_at().map_or(0.0, |start| shared_now_ms() - start)
+    }
+
+    pub fn iteration_us(&self) -> Option<f64> {
+        Some(load_f64(&self.iteration_us)).filter(|t| *t > 0.0)
+    }
+
+    /// Every request's answer so far.
+    pub fn answers(&self) -> Vec<Option<Answered>> {
+        self.status
+            .iter()
+            .zip(self.done.iter())
+            .map(|(status, done)| {
+                let status = Status::from_code(status.load(Ordering::Acquire))?;
+                Some(Answered { done_ms: load_f64(done), status })
+            })
+            .collect()
+    }
+
+    /// When each request's work began, if it has.
+    pub fn begun(&self) -> Vec<Option<f64>> {
+        self.begun.iter().map(|b| Some(load_f64(b)).filter(|t| *t > 0.0)).collect()
+    }
+
+    fn begin(&self, i: usize) {
+        self.begun[i].store(self.now().max(1e-3).to_bits(), Ordering::Release);
+    }
+
+    fn answer(&self, i: usize, status: Status) {
+        self.done[i].store(self.now().to_bits(), Ordering::Release);
+        self.status[i].store(status.code(), Ordering::Release);
+    }
+}
+
+/// Page side: serves the board's requests on a new runtime worker until every one is
+/// answered, the drain time is over, or the run is cancelled; the worker is ended either way.
+pub async fn run(board: &Arc<ServiceBoard>) -> Result<(), String> {
+    // The worker takes over this reference (see `serve_requests`).
+    let shared = Arc::into_raw(board.clone()) as usize;
+    let done = glue::run_service_worker(wasm_bindgen::module(), wasm_bindgen::memory(), glue::glue_url(), shared);
+    JsFuture::from(done).await.map(drop).map_err(glue::error_text)
+}
+
+/// Stops the run's loops when the page drops the run (Cancel): the worker then ends.
+pub struct CancelOnDrop(pub Arc<ServiceBoard>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+
+/// After the last arrival, how long answers may still take before the rest count as unanswered.
+const DRAIN_MS: f64 = 10_000.0;
+
+/// The runtime worker's entry point: `board` is a reference made by [`run`].
+#[wasm_bindgen]
+pub async fn serve_requests(board: usize) {
+    // Sound: `run` leaked exactly one reference for this call.
+    let board = unsafe { Arc::from_raw(board as *const ServiceBoard) };
+    serve(board).await;
+}
+
+/// The request loop: each request is dispatched when it is due (or as soon after as the
+/// thread is free) as a task of its own, then the answers are awaited.
+async fn serve(board: Arc<ServiceBoard>) {
+    let iterations = hash_iterations(&board);
+    board.start.store(shared_now_ms().to_bits(), Ordering::Release);
+    let open = Rc::new(Cell::new(0usize));
+    for i in 0..board.setup.requests.len() {
+        // Never early: a timer may fire a fraction of a millisecond before it is due.
+        loop {
+            let wait = board.setup.requests[i].at_ms - board.now();
+            if wait <= 0.0 {
+                break;
+            }
+            TimeoutFuture::new(wait.ceil() as u32).await;
+        }
+        if board.cancelled() {
+            break;
+        }
+        open.set(open.get() + 1);
+        let (board, open) = (board.clone(), open.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(status) = handle(i, &board, iterations).await {
+                board.answer(i, status);
+            }
+            open.set(open.get() - 1);
+        });
+    }
+    let deadline = board.now() + DRAIN_MS;
+    while open.get() > 0 && !board.cancelled() && board.now() < deadline {
+        TimeoutFuture::new(10).await;
+    }
+    // Whatever still runs stops at its next check; wait for it, so no task of this
+    // thread is left when the worker ends.
+    board.cancel();
+    let stop = board.now() + 2_000.0;
+    while open.get() > 0 && board.now() < stop {
+        TimeoutFuture::new(5).await;
+    }
+}
+
+/// The hash's iteration count for its cost in ms, timed on this thread before the load starts.
+fn hash_iterations(board: &ServiceBoard) -> u64 {
+    const SAMPLE: u64 = 20;
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let mut hash = Stretch::new("calibration");
+        let began = shared_now_ms();
+        hash.run(SAMPLE);
+        std::hint::black_box(hash.finish());
+        best = best.min((shared_now_ms() - began) / SAMPLE as f64);
+    }
+    let per_iteration_ms = best.max(1e-4);
+    board.iteration_us.store((per_iteration_ms * 1e3).to_bits(), Ordering::Release);
+    (board.setup.hash_ms / per_iteration_ms).round() as u64
+}
+
+/// One request's handler: its status, or `None` if the run was cancelled under it.
+async fn handle(i: usize, board: &Arc<ServiceBoard>, iterations: u64) -> Option<Status> {
+    let request = board.setup.requests[i];
+    match request.kind {
+        Kind::Hello => Some(Status::Ok),
+        Kind::Hash => hash(i, board, iterations).await.map(|_| Status::Ok),
+        Kind::Lookup => lookup(i, request.user, board).await.map(|found| Status::of(&found)),
+    }
+}
+
+async fn hash(i: usize, board: &Arc<ServiceBoard>, iterations: u64) -> Option<u64> {
+    let stretch = move |b: &ServiceBoard| {
+        b.begin(i);
+        stretch_hash(&b.setup.password, iterations, || b.cancelled())
+    };
+    match board.setup.offload {
+        Offload::Inline => stretch(board),
+        Offload::Yielding { every } => {
+            board.begin(i);
+            let mut hash = Stretch::new(&board.setup.password);
+            let mut left = iterations;
+            while left > 0 {
+                if board.cancelled() {
+                    return None;
+                }
+                let slice = left.min(every.max(1));
+                hash.run(slice);
+                left -= slice;
+                if left > 0 {
+                    yield_by(Means::MessageChannel).await;
+                }
+            }
+            Some(hash.finish())
+        }
+        Offload::SpawnBlocking => spawn_blocking(board, stretch).await.flatten(),
+        Offload::RayonInstall => spawn_blocking(board, move |b| {
+            let cpu_pool = sized_pools::pool(b.setup.cpu_threads)?;
+            cpu_pool.install(|| stretch(b))
+        })
+        .await
+        .flatten(),
+    }
+}
+
+/// A lookup through the blocking driver: on the runtime thread where the mode hashes
+/// there (a blocking call cannot yield), else on the blocking pool.
+async fn lookup(i: usize, user: u32, board: &Arc<ServiceBoard>) -> Option<Result<User, LookupError>> {
+    let fetch = move |b: &ServiceBoard| {
+        b.begin(i);
+        fetch_user_blocking(user, b.setup.lookup_ms)
+    };
+    match board.setup.offload {
+        Offload::Inline | Offload::Yielding { .. } => Some(fetch(board)),
+        Offload::SpawnBlocking | Offload::RayonInstall => spawn_blocking(board, fetch).await,
+    }
+}
+
+/// Runs `work` on the blocking pool and awaits its result (`None` if it never came).
+async fn spawn_blocking<T: Send + 'static>(
+    board: &Arc<ServiceBoard>,
+    work: impl FnOnce(&ServiceBoard) -> T + Send + 'static,
+) -> Option<T> {
+    let pool = sized_pools::blocking_pool()?;
+    let (answer, answered) = oneshot::channel();
+    let board = board.clone();
+    pool.spawn(move || {
+        let _ = answer.send(work(&board));
+    });
+    answered.await.ok()
+}

@@ -1,0 +1,248 @@
+//! A web service under load (seed 003, with seed 002's rule for how often to yield):
+//! requests arrive open-loop at a set rate on a runtime thread of its own; most say
+//! hello, some hash a password, some look a user up through a blocking driver; the modes
+//! differ only in where that slow work runs.
+
+use super::Experiment;
+use crate::bridge::service_runtime::{self, CancelOnDrop, Offload, ServiceBoard, ServiceSetup};
+use crate::bridge::sized_pools;
+use crate::live_run::{LiveRun, RunFuture};
+use futures::future::{Either, select};
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use playground_kernels::hash::MAX_PASSWORD_CHARS;
+use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::jobs::{JobError, MAX_POOL_THREADS};
+use playground_lab::knobs::{Knob, Text, Values, Whole};
+use playground_lab::records::{Event, Outcome};
+use playground_lab::service::{Kind, Load, Report, arrivals, distribution_plot, window_ms, window_plots, windows};
+use std::sync::Arc;
+
+pub struct Service;
+
+const fn mode(id: &'static str, label: &'static str, explanation: &'static str) -> Mode {
+    Mode { id, label, explanation, blocks_main_thread: false, role: Role::Other }
+}
+const INLINE: Mode = mode(
+    "inline",
+    "Hash inline, in the handler",
+    "The handler hashes on the runtime thread: every request that arrives meanwhile waits for it.",
+);
+const SPAWN_BLOCKING: Mode = mode(
+    "spawn-blocking",
+    "spawn_blocking (a blocking pool)",
+    "The hash and the lookups go to a pool of blocking threads; the handler awaits the answer, the runtime thread stays free.",
+);
+const RAYON_INSTALL: Mode = mode(
+    "rayon-install",
+    "spawn_blocking + CPU_POOL.install",
+    "As seed 003's rayon route: a blocking thread hands the hash to a CPU pool sized to the cores with install, and the answer comes back through a oneshot.",
+);
+const YIELDING: Mode = mode(
+    "yielding",
+    "Hash inline, yielding every k iterations",
+    "The hash stays on the runtime thread but gives it back every k iterations: hello recovers, the hash gets slower. Lookups still block (a blocking driver cannot yield).",
+);
+const MODES: &[Mode] = &[INLINE, SPAWN_BLOCKING, RAYON_INSTALL, YIELDING];
+
+const RATE: Whole = Whole::new("rate", "Requests per second", 1, 2_000, 100);
+const HASH_SHARE: Whole = Whole::new("hash", "Requests that hash (%)", 0, 100, 10);
+const COST: Whole = Whole::new("cost", "Hash cost (ms)", 0, 500, 40);
+const LOOKUP_SHARE: Whole = Whole::new("lookup", "Requests that look a user up (%)", 0, 100, 10);
+const LOOKUP_MS: Whole = Whole::new("lookup_ms", "Lookup takes (ms)", 0, 50, 5);
+const EVERY: Whole = Whole::new("every", "Yield every (iterations, yielding mode)", 1, 100_000, 25);
+const DURATION: Whole = Whole::new("duration", "Duration (s)", 1, 30, 5);
+const SEED: Whole = Whole::new("seed", "Seed of the arrivals", 0, 1_000_000, 1);
+const PASSWORD: Text = Text::new("password", "Password", MAX_PASSWORD_CHARS, "hunter2");
+const KNOBS: &[Knob] = &[
+    RATE.knob(),
+    HASH_SHARE.knob(),
+    COST.knob(),
+    LOOKUP_SHARE.knob(),
+    LOOKUP_MS.knob(),
+    EVERY.knob(),
+    DURATION.knob(),
+    SEED.knob(),
+    PASSWORD.knob(),
+];
+
+const ABOUT: About = About {
+    slug: "service",
+    title: "A web service under load",
+    summary: "Requests arrive at 100 a second; one in ten hashes a password for 40 ms. Hashed inline, every hello \
+              behind a hash waits; offloaded, hello stays fast.",
+    explanation: &[
+        "A web service runs its handlers as async tasks on a few runtime threads. Most requests are quick (here \
+             \"hello\", answered at once); a few need slow synchronous work: a password hash that burns CPU, a \
+             database driver that blocks while it waits. This page runs such a service in a web worker of its own \
+             (its runtime thread) and sends it requests at random times, at a set average rate: a Poisson process \
+             drawn from a seed, fixed before the run, so a slow server cannot slow its own load down. A request's \
+             latency counts from when it arrived.",
+        "Hashing inline holds the runtime thread for the whole hash, so every hello that arrives meanwhile \
+             queues behind it: hello's p99 climbs to about the hash's cost. spawn_blocking sends the slow work to a \
+             pool of blocking threads and awaits it; the rayon route (seed 003's CPU_POOL.install from a blocking \
+             thread) runs the hash on a pool sized to the cores. Either way the runtime thread only dispatches, and \
+             hello stays fast until the cores themselves run out. Yielding keeps the hash inline but gives the \
+             thread back every k iterations (seed 002: reach an await every 10 to 100 µs): hello recovers, the hash \
+             takes longer.",
+        "A share of requests look a user up through a blocking driver (seed 003's fetch_user_blocking). Every \
+             tenth user does not exist and one in eight of the rest times out: those errors reach the answer and \
+             are counted, and the count is checked against the errors the arrivals must give. Requests not \
+             answered within 10 s of the last arrival count as unanswered.",
+    ],
+    source_name: "src/bridge/service_runtime.rs, kernels/src/service.rs and lab/src/service.rs",
+    source: concat!(
+        include_str!("../bridge/service_runtime.rs"),
+        "\n// ---------- kernels/src/service.rs ----------\n\n",
+        include_str!("../../kernels/src/service.rs"),
+        "\n// ---------- lab/src/service.rs ----------\n\n",
+        include_str!("../../lab/src/service.rs")
+    ),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: true,
+    memory_bound: false,
+};
+
+fn load(values: &Values) -> Load {
+    Load {
+        rate_per_s: values.get(RATE) as f64,
+        duration_ms: values.get(DURATION) as f64 * 1e3,
+        hash_percent: values.get(HASH_SHARE),
+        lookup_percent: values.get(LOOKUP_SHARE),
+        seed: values.get(SEED),
+    }
+}
+
+fn offload(mode: Mode, values: &Values) -> Offload {
+    match mode.id {
+        "spawn-blocking" => Offload::SpawnBlocking,
+        "rayon-install" => Offload::RayonInstall,
+        "yielding" => Offload::Yielding { every: values.get(EVERY) },
+        _ => Offload::Inline,
+    }
+}
+
+/// The row of the timeline a request's slow work ran on.
+fn lane(offload: Offload, kind: Kind) -> &'static str {
+    match (offload, kind) {
+        (Offload::Inline | Offload::Yielding { .. }, _) => "Runtime thread",
+        (Offload::RayonInstall, Kind::Hash) => "CPU pool (install)",
+        _ => "Blocking pool",
+    }
+}
+
+/// Spans drawn on the timeline at most: enough to see the pattern, few enough to draw live.
+const MAX_SPANS: usize = 300;
+
+/// The hashes and lookups that have begun, as spans on the run's axis (`offset`: where the service's time zero is).
+fn work_spans(board: &ServiceBoard, offset: f64, now: f64) -> Vec<Event> {
+    let answers = board.answers();
+    let requests = &board.setup.requests;
+    board
+        .begun()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, begun)| {
+            let begun = begun?;
+            let end = answers[i].map_or(now, |a| a.done_ms);
+            let kind = requests[i].kind;
+            Some(Event::span(lane(board.setup.offload, kind), kind.name(), offset + begun, offset + end))
+        })
+        .take(MAX_SPANS)
+        .collect()
+}
+
+/// Redraws the live charts from the board, every few hundred ms while the service runs.
+async fn draw_live(board: Arc<ServiceBoard>, live: LiveRun, window_ms: f64) {
+    loop {
+        TimeoutFuture::new(250).await;
+        let Some(start) = board.started_at() else { continue };
+        let offset = live.on_axis(start);
+        let now = live.elapsed() - offset;
+        let answers = board.answers();
+        live.plots.set(window_plots(&windows(&board.setup.requests, &answers, now, window_ms)));
+        live.events.set(work_spans(&board, offset, now));
+    }
+}
+
+impl Experiment for Service {
+    fn about(&self) -> &'static About {
+        &ABOUT
+    }
+    fn check(&self, values: &Values, _mode: Mode) -> Vec<String> {
+        load(values).check().err().into_iter().collect()
+    }
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
+        Box::pin(async move {
+            let load = load(&values);
+            load.check().map_err(JobError::Failed)?;
+            let offload = offload(mode, &values);
+            let cores = crate::environment::cores().clamp(1, MAX_POOL_THREADS);
+            if offload != Offload::Inline && !matches!(offload, Offload::Yielding { .. }) {
+                live.print("starting the blocking pool and the CPU pool (once per page)…");
+                sized_pools::ensure_blocking().await.map_err(JobError::Failed)?;
+                sized_pools::ensure(cores).await.map_err(JobError::Failed)?;
+            }
+            let requests = arrivals(&load);
+            live.print(format!(
+                "{} requests over {:.0} s, arriving from the seed {}",
+                requests.len(),
+                load.duration_ms / 1e3,
+                load.seed
+            ));
+            let board = ServiceBoard::new(ServiceSetup {
+                requests,
+                offload,
+                hash_ms: values.get(COST) as f64,
+                lookup_ms: values.get(LOOKUP_MS) as f64,
+                password: values.get(PASSWORD),
+                cpu_threads: cores,
+            });
+            // Cancel drops this future: the guard then stops the service's loops.
+            let _stop = CancelOnDrop(board.clone());
+            let window_ms = window_ms(&load);
+            let served =
+                select(Box::pin(service_runtime::run(&board)), Box::pin(draw_live(board.clone(), live, window_ms)));
+            if let Either::Left((Err(why), _)) = served.await {
+                return Err(JobError::Failed(why));
+            }
+            Ok(finish(&board, live, window_ms))
+        })
+    }
+}
+
+/// The charts, the printed lines and the run table's figures once the service is done.
+fn finish(board: &ServiceBoard, live: LiveRun, window_ms: f64) -> Outcome {
+    let requests = &board.setup.requests;
+    let answers = board.answers();
+    let end = answers.iter().flatten().map(|a| a.done_ms).fold(requests.last().map_or(0.0, |r| r.at_ms), f64::max);
+    let offset = board.started_at().map_or(0.0, |s| live.on_axis(s));
+    let mut plots = window_plots(&windows(requests, &answers, end, window_ms));
+    plots.push(distribution_plot(requests, &answers));
+    live.plots.set(plots);
+    live.events.set(work_spans(board, offset, end));
+    let report = Report::of(requests, &answers, end);
+    for (i, answer) in answers.iter().enumerate().filter(|(_, a)| a.is_some_and(|a| a.status.is_error())).take(5) {
+        let error = playground_kernels::service::lookup_rule(requests[i].user).err();
+        if let (Some(error), Some(answer)) = (error, answer) {
+            live.print(format!("request {}: {error} (answered at {:.0} ms)", i + 1, answer.done_ms));
+        }
+    }
+    let hello = report.hello.map_or("no hello answered".to_string(), |p| {
+        format!("hello p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms", p.p50, p.p95, p.p99)
+    });
+    live.print(format!("{hello}; {} of {} requests answered", report.answered, report.requests));
+    let mut figures = report.figures();
+    figures.push(("errors expected", report.expected_errors.to_string()));
+    if let Some(us) = board.iteration_us() {
+        figures.push(("hash iteration", format!("{us:.1} µs")));
+    }
+    let threads = match board.setup.offload {
+        Offload::Inline | Offload::Yielding { .. } => 1,
+        Offload::SpawnBlocking => sized_pools::BLOCKING_THREADS,
+        Offload::RayonInstall => board.setup.cpu_threads,
+    };
+    let headline = report.hello.map(|p| ("hello p99", p.p99));
+    Outcome { result: hello, threads, figures, headline, ..Outcome::default() }
+}
