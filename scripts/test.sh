@@ -33,6 +33,9 @@ wants() { [[ " ${stages[*]} " == *" $1 "* ]]; }
 
 if wants wasm || wants e2e; then setup_test_tools; else ensure_toolchain; fi
 
+# A clean run builds everything once: incremental compilation's bookkeeping would only cost time.
+export CARGO_INCREMENTAL=0
+
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 
@@ -41,7 +44,7 @@ if wants native; then
   # Its own target dir, apart from the wasm builds, and the host's own std: the build-std
   # in .cargo/config.toml is for the wasm threads (atomics), and rebuilding std for the
   # host too would only cost the clean run half a minute.
-  cargo test -p playground-kernels -p playground-lab --target-dir target/native --config 'unstable.build-std=[]' 2>&1 | tee -a "$results"
+  cargo test -p playground-kernels -p playground-lab --lib --target-dir target/native --config 'unstable.build-std=[]' 2>&1 | tee -a "$results"
 fi
 if wants wasm; then
   # No debug info in the wasm test build: nothing reads it, and on 2 cores it costs

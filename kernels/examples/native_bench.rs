@@ -89,7 +89,9 @@ fn main() {
             threads,
             |p| squares::sum_of_squares_sequential(&numbers, p),
             |p| squares::sum_of_squares_parallel(&numbers, p),
-            |total| drop(std::hint::black_box(total)),
+            |total| {
+                std::hint::black_box(total);
+            },
         ),
     ];
     println!("{{{}}}", kernels.join(", "));

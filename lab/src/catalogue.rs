@@ -24,6 +24,10 @@ pub struct About {
     /// Its kernel reads more memory than it computes on, so threads share the memory
     /// bus and scale poorly: a diagnosis names it (sum of squares).
     pub memory_bound: bool,
+    /// The figure its modes are compared by when it is not a time to finish, e.g. the
+    /// service's "hello p99" (each run's `Outcome::headline` holds its value): what the
+    /// prediction asks about.
+    pub headline: Option<&'static str>,
 }
 
 /// What part a mode plays when modes are compared: the speedup is the parallel
@@ -112,6 +116,7 @@ pub(crate) mod tests {
         modes: &[MAIN, WORKER, POOL],
         needs_threads: true,
         memory_bound: false,
+        headline: None,
     };
     /// A timer experiment that needs no threads, with a text knob.
     pub static TIMERS: About = About {
@@ -131,6 +136,7 @@ pub(crate) mod tests {
         }],
         needs_threads: false,
         memory_bound: false,
+        headline: None,
     };
 
     pub fn find(slug: &str) -> Option<&'static About> {

@@ -16,6 +16,9 @@ pub enum Question {
     Freeze { mode: Mode },
     /// Which of the modes will take the least time.
     Fastest,
+    /// Which of the modes will give the lowest of the experiment's headline figure
+    /// ("hello p99"), for experiments judged by one rather than by a time to finish.
+    Lowest { name: &'static str },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -41,6 +44,9 @@ pub fn question_for(about: &About, mode: Mode) -> Question {
     {
         return Question::Speedup { baseline, parallel };
     }
+    if let Some(name) = about.headline {
+        return Question::Lowest { name };
+    }
     let blocking = about.modes.iter().filter(|m| m.blocks_main_thread).count();
     if about.modes.len() < 2 || (blocking > 0 && blocking < about.modes.len()) {
         Question::Freeze { mode }
@@ -57,6 +63,7 @@ impl Question {
             }
             Question::Freeze { mode } => format!("Will the page freeze while “{}” runs?", mode.label),
             Question::Fastest => "Which mode will finish first?".to_string(),
+            Question::Lowest { name } => format!("Which mode will give the lowest {name}?"),
         }
     }
 
@@ -110,26 +117,31 @@ impl Question {
                 })
             }
             (Question::Fastest, Answer::Mode(guess)) => {
-                let compared = latest_per_mode(runs);
-                let modes: Vec<Mode> = compared.iter().map(|r| r.mode).collect();
-                if modes.len() < 2 || !modes.contains(&guess) {
-                    return None;
-                }
-                let work = latest_work(runs);
-                let median = |m: Mode| {
-                    Summary::of(work.iter().filter(|r| r.mode == m).map(|r| r.wall_ms))
-                        .map_or(f64::INFINITY, |s| s.median)
-                };
-                let fastest = modes.iter().copied().min_by(|a, b| median(*a).total_cmp(&median(*b)))?;
-                let right = fastest == guess;
+                let (best, median) = lowest(runs, guess, |r| r.wall_ms)?;
+                let right = best == guess;
                 Some(Grade {
                     right,
                     text: format!(
                         "You picked “{}” ({:.0} ms); the fastest was “{}” ({:.0} ms, median wall time), so {}.",
                         guess.label,
                         median(guess),
-                        fastest.label,
-                        median(fastest),
+                        best.label,
+                        median(best),
+                        if right { "right" } else { "not right" }
+                    ),
+                })
+            }
+            (Question::Lowest { name }, Answer::Mode(guess)) => {
+                let (best, median) = lowest(runs, guess, RunRecord::time_ms)?;
+                let right = best == guess;
+                Some(Grade {
+                    right,
+                    text: format!(
+                        "You picked “{}” ({:.1} ms); the lowest {name} was “{}”'s ({:.1} ms, median), so {}.",
+                        guess.label,
+                        median(guess),
+                        best.label,
+                        median(best),
                         if right { "right" } else { "not right" }
                     ),
                 })
@@ -137,6 +149,25 @@ impl Question {
             _ => None,
         }
     }
+}
+
+/// The mode whose median `value` is lowest in the latest work, and each mode's median;
+/// `None` until two modes, `guess` among them, have run.
+fn lowest(
+    runs: &[RunRecord],
+    guess: Mode,
+    value: fn(&RunRecord) -> f64,
+) -> Option<(Mode, impl Fn(Mode) -> f64 + use<'_>)> {
+    let modes: Vec<Mode> = latest_per_mode(runs).iter().map(|r| r.mode).collect();
+    if modes.len() < 2 || !modes.contains(&guess) {
+        return None;
+    }
+    let work = latest_work(runs);
+    let median = move |m: Mode| {
+        Summary::of(work.iter().filter(|r| r.mode == m).map(|r| value(r))).map_or(f64::INFINITY, |s| s.median)
+    };
+    let best = modes.iter().copied().min_by(|a, b| median(*a).total_cmp(&median(*b)))?;
+    Some((best, median))
 }
 
 #[cfg(test)]
@@ -204,6 +235,26 @@ mod tests {
         assert_eq!(
             g.text,
             "You picked “Main thread” (300 ms); the fastest was “Web worker” (100 ms, median wall time), so not right."
+        );
+    }
+
+    #[test]
+    fn a_headline_is_asked_about_and_graded_by_its_value() {
+        let about = About { headline: Some("hello p99"), ..crate::catalogue::tests::TIMERS };
+        let q = question_for(&about, MAIN);
+        assert_eq!(q, Question::Lowest { name: "hello p99" });
+        assert_eq!(q.text(), "Which mode will give the lowest hello p99?");
+        let judged = |number, mode, p99| {
+            let mut r = run(number, mode, 0.0, 1);
+            r.outcome.headline = Some(("hello p99", p99));
+            r.wall_ms = 5_000.0 - p99; // the slower wall time, the lower p99: only the headline counts
+            r
+        };
+        let g = q.grade(Answer::Mode(WORKER), &[judged(1, MAIN, 80.0), judged(2, WORKER, 4.0)]).unwrap();
+        assert!(g.right, "{}", g.text);
+        assert_eq!(
+            g.text,
+            "You picked “Web worker” (4.0 ms); the lowest hello p99 was “Web worker”'s (4.0 ms, median), so right."
         );
     }
 }

@@ -468,6 +468,7 @@ mod tests {
             modes: &[MAIN],
             needs_threads: false,
             memory_bound: false,
+            headline: None,
         };
         assert!(check_keys(&CLASH).unwrap_err().contains("a key of the link format"));
         assert!(check_keys(&TWICE).unwrap_err().contains("two knobs named n"));

@@ -76,6 +76,7 @@ const ABOUT: About = About {
     modes: MODES,
     needs_threads: false,
     memory_bound: false,
+    headline: None,
 };
 
 impl Experiment for BlockingSleepInJoin {

@@ -42,6 +42,7 @@ const ABOUT: About = About {
     modes: cpu::MODES,
     needs_threads: true,
     memory_bound: false,
+    headline: None,
 };
 
 impl Experiment for Collatz {

@@ -115,6 +115,7 @@ const ABOUT: About = About {
     modes: MODES,
     needs_threads: true,
     memory_bound: false,
+    headline: None,
 };
 
 static SWEEP: Sweep = Sweep {

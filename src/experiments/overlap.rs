@@ -71,6 +71,7 @@ const ABOUT: About = About {
     modes: MODES,
     needs_threads: false,
     memory_bound: false,
+    headline: None,
 };
 
 impl Experiment for AsyncOverlap {

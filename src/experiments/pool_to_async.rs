@@ -59,6 +59,7 @@ const ABOUT: About = About {
     modes: MODES,
     needs_threads: true,
     memory_bound: false,
+    headline: None,
 };
 
 impl Experiment for PoolToAsync {

@@ -36,6 +36,7 @@ const ABOUT: About = About {
     modes: cpu::OFFLOADED_MODES,
     needs_threads: true,
     memory_bound: false,
+    headline: None,
 };
 
 impl Experiment for PrimeJobs {

@@ -102,6 +102,7 @@ const ABOUT: About = About {
     modes: MODES,
     needs_threads: true,
     memory_bound: false,
+    headline: Some("hello p99"),
 };
 
 fn load(values: &Values) -> Load {

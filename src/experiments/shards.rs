@@ -61,6 +61,7 @@ const ABOUT: About = About {
     modes: MODES,
     needs_threads: true,
     memory_bound: true,
+    headline: None,
 };
 
 impl Experiment for ShardsThenSquares {

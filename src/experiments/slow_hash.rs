@@ -57,6 +57,7 @@ const ABOUT: About = About {
     modes: MODES,
     needs_threads: true,
     memory_bound: false,
+    headline: None,
 };
 
 /// The JavaScript twins: the hash on the page's thread or in a worker, the heartbeat

@@ -45,6 +45,7 @@ const ABOUT: About = About {
     modes: MODES,
     needs_threads: true,
     memory_bound: false,
+    headline: None,
 };
 
 /// A timer due after `due` ms, then `busy` ms of work in `mode`; (work done, timer fired).

@@ -88,6 +88,7 @@ const ABOUT: About = About {
     modes: MODES,
     needs_threads: false,
     memory_bound: false,
+    headline: Some("heartbeat lateness"),
 };
 
 fn means(mode: Mode) -> Option<Means> {

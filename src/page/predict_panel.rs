@@ -53,7 +53,7 @@ pub fn PredictPanel(about: &'static About, runner: Runner, state: PageState, on:
             <button type="button" name="predict-freeze" value="yes" on:click=move |_| lock(Answer::Freezes(true))>"Yes, it will freeze"</button>
             <button type="button" name="predict-freeze" value="no" on:click=move |_| lock(Answer::Freezes(false))>"No, it will not"</button>
         }.into_any(),
-        Question::Fastest => about.modes.iter().map(|m| {
+        Question::Fastest | Question::Lowest { .. } => about.modes.iter().map(|m| {
             let m = *m;
             view! { <button type="button" name="predict-mode" value=m.id on:click=move |_| lock(Answer::Mode(m))>{m.label}</button> }
         }).collect_view().into_any(),

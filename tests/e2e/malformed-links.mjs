@@ -16,6 +16,8 @@ export const KNOBS = {
   pipeline: ['images', 'bytes', 'download'],
   'blocking-join': ['tasks', 'sleep'],
   'pool-to-async': ['len'],
+  service: ['rate', 'hash', 'cost', 'lookup', 'lookup_ms', 'every', 'duration', 'seed', 'password'],
+  'yield-often': ['work', 'slice', 'period'],
 };
 const TEXT_KNOBS = new Set(['password']);
 const MARKUP = [

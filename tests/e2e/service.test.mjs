@@ -19,10 +19,10 @@ async function runAll(query, count, timeout = 90_000) {
 }
 
 test('service: offloading the hash keeps hello fast, inline it waits; every error is counted', async () => {
-  const { page, problems, by } = await runAll('?experiment=service&duration=2&rate=100&hash=10&cost=40&lookup=10&seed=3', 4);
+  const { page, problems, by } = await runAll('?experiment=service&duration=1&rate=150&hash=10&cost=40&lookup=10&seed=3', 4);
   assert.deepEqual(Object.keys(by), ['inline', 'spawn-blocking', 'rayon-install', 'yielding']);
   const requests = Number(by.inline.requests);
-  assert.ok(requests > 100, `${requests} requests in 2 s at 100 a second`);
+  assert.ok(requests > 100, `${requests} requests in 1 s at 150 a second`);
   for (const row of Object.values(by)) {
     assert.equal(Number(row.requests), requests, `${row.mode}: the same seeded arrivals`);
     assert.equal(row.unanswered, '0', `${row.mode}: every request answered`);
