@@ -184,6 +184,23 @@ pub fn queue_depth(requests: &[Request], answers: &[Option<Answered>], t: f64) -
     requests.iter().zip(answers).filter(|(r, a)| r.at_ms <= t && a.is_none_or(|a| a.done_ms > t)).count()
 }
 
+/// The most requests waiting at any moment: arrivals and answers swept in time order
+/// (an answer at the same instant as an arrival leaves first).
+pub fn deepest_queue(requests: &[Request], answers: &[Option<Answered>]) -> usize {
+    let mut changes: Vec<(f64, i64)> = requests.iter().map(|r| (r.at_ms, 1)).collect();
+    changes.extend(answers.iter().flatten().map(|a| (a.done_ms, -1)));
+    changes.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut waiting = 0i64;
+    changes
+        .iter()
+        .map(|(_, change)| {
+            waiting += change;
+            waiting
+        })
+        .max()
+        .map_or(0, |deepest| deepest.max(0) as usize)
+}
+
 /// One window of the live charts.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Window {
@@ -272,14 +289,6 @@ impl Report {
     pub fn of(requests: &[Request], answers: &[Option<Answered>], end_ms: f64) -> Report {
         let count = |status| answers.iter().flatten().filter(|a| a.status == status).count();
         let answered = answers.iter().flatten().count();
-        // The queue is deepest just before an answer leaves it.
-        let max_queue = answers
-            .iter()
-            .flatten()
-            .map(|a| queue_depth(requests, answers, a.done_ms - 1e-6))
-            .chain(requests.last().map(|r| queue_depth(requests, answers, r.at_ms)))
-            .max()
-            .unwrap_or(0);
         Report {
             requests: requests.len(),
             answered,
@@ -289,7 +298,7 @@ impl Report {
             not_found: count(Status::NotFound),
             timed_out: count(Status::TimedOut),
             expected_errors: expected_errors(requests),
-            max_queue,
+            max_queue: deepest_queue(requests, answers),
             throughput: answered as f64 / (end_ms.max(1.0) / 1e3),
         }
     }
@@ -464,6 +473,11 @@ mod tests {
         let report = Report::of(&requests, &answers, 200.0);
         assert_eq!((report.answered, report.unanswered(), report.not_found, report.expected_errors), (4, 1, 1, 1));
         assert_eq!(report.max_queue, 2);
+        let at_once = [request(0.0, Kind::Hello, 1), request(0.0, Kind::Hello, 1), request(1.0, Kind::Hello, 1)];
+        let answered = [answer(1.0, Status::Ok), answer(3.0, Status::Ok), None];
+        assert_eq!(deepest_queue(&at_once, &answered), 2, "the answer at 1 ms leaves as the third arrives");
+        assert_eq!(deepest_queue(&at_once, &[None, None, None]), 3);
+        assert_eq!(deepest_queue(&[], &[]), 0);
         assert_eq!(report.figures()[3], ("hello p99", "91.0 ms".to_string()));
         assert_eq!(window_plots(&w)[0].lines[2].points, [(0.1, 2.0), (0.18, 91.0)]);
     }

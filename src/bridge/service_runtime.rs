@@ -151,6 +151,9 @@ impl Drop for CancelOnDrop {
     }
 }
 
+/// The longest the request loop waits without looking at the cancel flag (ms).
+const CANCEL_CHECK_MS: f64 = 50.0;
+
 /// After the last arrival, how long answers may still take before the rest count as unanswered.
 const DRAIN_MS: f64 = 10_000.0;
 
@@ -169,13 +172,14 @@ async fn serve(board: Arc<ServiceBoard>) {
     board.start.store(shared_now_ms().to_bits(), Ordering::Release);
     let open = Rc::new(Cell::new(0usize));
     for i in 0..board.setup.requests.len() {
-        // Never early: a timer may fire a fraction of a millisecond before it is due.
+        // Never early (a timer may fire a fraction of a millisecond before it is due), and
+        // in steps of at most CANCEL_CHECK_MS, so Cancel is seen during a long quiet spell.
         loop {
             let wait = board.setup.requests[i].at_ms - board.now();
-            if wait <= 0.0 {
+            if wait <= 0.0 || board.cancelled() {
                 break;
             }
-            TimeoutFuture::new(wait.ceil() as u32).await;
+            TimeoutFuture::new(wait.ceil().min(CANCEL_CHECK_MS) as u32).await;
         }
         if board.cancelled() {
             break;

@@ -1,7 +1,7 @@
 //! The sweep over sizes: every mode at every size of the experiment's [`Sweep`],
 //! repeated, drawn as time against size on log axes.
 
-use crate::charts::LogLogChart;
+use crate::charts::{LogLogChart, SizeLine};
 use crate::experiments::{Experiment, Sweep};
 use crate::runner::Runner;
 use leptos::prelude::*;
@@ -37,6 +37,21 @@ async fn measure(
     Ok(())
 }
 
+/// The same points as a rate: `amount(size)` per second, the fastest run the highest.
+fn as_rates(lines: Vec<SizeLine>, amount: fn(u64) -> f64) -> Vec<SizeLine> {
+    let per_second = move |size: u64, ms: f64| amount(size) / (ms.max(1e-6) / 1e3);
+    let rate = move |(size, s): (u64, Summary)| {
+        let summary = Summary {
+            count: s.count,
+            median: per_second(size, s.median),
+            min: per_second(size, s.max),
+            max: per_second(size, s.min),
+        };
+        (size, summary)
+    };
+    lines.into_iter().map(|(name, points)| (name, points.into_iter().map(rate).collect())).collect()
+}
+
 #[component]
 pub fn SweepPanel(experiment: &'static dyn Experiment, sweep: &'static Sweep, runner: Runner) -> impl IntoView {
     let about = experiment.about();
@@ -68,31 +83,7 @@ pub fn SweepPanel(experiment: &'static dyn Experiment, sweep: &'static Sweep, ru
     };
     let lines = lines_of(samples);
     let second_lines = lines_of(seconds);
-    // The same points as a rate: amount per second, the fastest run the highest.
-    let rates = Signal::derive(move || {
-        let (_, amount) = sweep.rate?;
-        let per_second = move |size: u64, ms: f64| amount(size) / (ms.max(1e-6) / 1e3);
-        Some(
-            lines
-                .get()
-                .into_iter()
-                .map(|(name, points)| {
-                    let points = points.into_iter().map(|(size, s)| {
-                        (
-                            size,
-                            Summary {
-                                count: s.count,
-                                median: per_second(size, s.median),
-                                min: per_second(size, s.max),
-                                max: per_second(size, s.min),
-                            },
-                        )
-                    });
-                    (name, points.collect())
-                })
-                .collect::<Vec<_>>(),
-        )
-    });
+    let rates = Signal::derive(move || sweep.rate.map(|(_, amount)| as_rates(lines.get(), amount)));
     let drawn = match (sweep.rate, sweep.second) {
         (Some((rate, _)), _) => format!("{} and {rate}", sweep.measured),
         (None, Some(second)) => format!("{} and {second}", sweep.measured),
