@@ -10,6 +10,7 @@ const READY = 'playground_compute_ready';
 const JOB = 'playground_compute_job';
 const RESULT = 'playground_compute_result';
 const POOL_INIT = 'playground_pool_init';
+const POOL_EXIT = 'playground_pool_exit';
 const SERVICE_INIT = 'playground_service_init';
 const SERVICE_DONE = 'playground_service_done';
 
@@ -52,9 +53,13 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
   // A thread of one of the sized rayon pools (src/sized_pools.rs).
   nextMessage(self, POOL_INIT).then(async ({ module, memory, mainJS, receiver }) => {
     const glue = await import(mainJS);
-    glue.initSync({ module, memory });
+    const wasm = glue.initSync({ module, memory });
     postMessage({ type: READY });
     glue.run_pool_thread(receiver);
+    // Its pool was dropped (a pool made for one run): give the thread's stack back and end.
+    wasm.__wbindgen_thread_destroy?.();
+    postMessage({ type: POOL_EXIT });
+    close();
   });
   // The runtime thread of one run of the service experiment (src/bridge/service_runtime.rs).
   nextMessage(self, SERVICE_INIT).then(async ({ module, memory, mainJS, board }) => {
@@ -139,6 +144,7 @@ export async function startPoolWorkers(module, memory, mainJS, count, receiver) 
   await Promise.all(Array.from({ length: count }, () => {
     const w = new Worker(new URL(import.meta.url), { type: 'module', name: 'playground-pool' });
     poolWorkers.push(w);
+    nextMessage(w, POOL_EXIT).then(() => poolWorkers.splice(poolWorkers.indexOf(w), 1));
     const ready = nextMessage(w, READY);
     w.postMessage({ type: POOL_INIT, module, memory, mainJS, receiver });
     return ready;

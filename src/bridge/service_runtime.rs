@@ -14,6 +14,7 @@ use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::service::{LookupError, Stretch, User, fetch_user_blocking, stretch_hash};
 use playground_lab::service::{Answered, Kind, Request, Status};
+use rayon::ThreadPool;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -41,8 +42,26 @@ pub struct ServiceSetup {
     pub hash_ms: f64,
     pub lookup_ms: f64,
     pub password: String,
-    /// Threads of the CPU pool (a sized pool, started by the page before the run).
-    pub cpu_threads: usize,
+    /// The offloading modes' pools, started for this run and ended with it.
+    pub pools: Option<ServicePools>,
+}
+
+/// Threads of the blocking pool: tokio's grows to 512 on demand; a few are enough for
+/// lookups that sleep a few milliseconds each.
+pub const BLOCKING_THREADS: usize = 4;
+
+/// The pool `spawn_blocking` sends work to, and seed 003's CPU_POOL (one thread a core).
+pub struct ServicePools {
+    pub blocking: ThreadPool,
+    pub cpu: ThreadPool,
+}
+
+impl ServicePools {
+    pub async fn start(cpu_threads: usize) -> Result<Self, String> {
+        let blocking = sized_pools::start_pool(BLOCKING_THREADS, "blocking").await?;
+        let cpu = sized_pools::start_pool(cpu_threads, "cpu").await?;
+        Ok(ServicePools { blocking, cpu })
+    }
 }
 
 /// The requests and their answers, shared by the page and the threads that serve them.
@@ -134,15 +153,25 @@ impl ServiceBoard {
 }
 
 /// Page side: serves the board's requests on a new runtime worker until every one is
-/// answered, the drain time is over, or the run is cancelled; the worker is ended either way.
+/// answered, the drain time is over, or the run is cancelled; the worker is ended either
+/// way. Resolves once no other thread holds the board, so the caller's is the last
+/// reference: dropping it ends the run's pools too.
 pub async fn run(board: &Arc<ServiceBoard>) -> Result<(), String> {
     // The worker takes over this reference (see `serve_requests`).
     let shared = Arc::into_raw(board.clone()) as usize;
     let done = glue::run_service_worker(wasm_bindgen::module(), wasm_bindgen::memory(), glue::glue_url(), shared);
-    JsFuture::from(done).await.map(drop).map_err(glue::error_text)
+    let served = JsFuture::from(done).await.map(drop).map_err(glue::error_text);
+    // Pool jobs let go of the board as they finish, a moment after their answer.
+    let mut waited = 0;
+    while Arc::strong_count(board) > 1 && waited < 2_000 {
+        TimeoutFuture::new(10).await;
+        waited += 10;
+    }
+    served
 }
 
-/// Stops the run's loops when the page drops the run (Cancel): the worker then ends.
+/// Owns the run's board: stops the run's loops when dropped (Cancel drops the run), and
+/// with the board its pools.
 pub struct CancelOnDrop(pub Arc<ServiceBoard>);
 
 impl Drop for CancelOnDrop {
@@ -258,7 +287,7 @@ async fn hash(i: usize, board: &Arc<ServiceBoard>, iterations: u64) -> Option<u6
         }
         Offload::SpawnBlocking => spawn_blocking(board, stretch).await.flatten(),
         Offload::RayonInstall => spawn_blocking(board, move |b| {
-            let cpu_pool = sized_pools::pool(b.setup.cpu_threads)?;
+            let cpu_pool = &b.setup.pools.as_ref()?.cpu;
             cpu_pool.install(|| stretch(b))
         })
         .await
@@ -284,7 +313,7 @@ async fn spawn_blocking<T: Send + 'static>(
     board: &Arc<ServiceBoard>,
     work: impl FnOnce(&ServiceBoard) -> T + Send + 'static,
 ) -> Option<T> {
-    let pool = sized_pools::blocking_pool()?;
+    let pool = &board.setup.pools.as_ref()?.blocking;
     let (answer, answered) = oneshot::channel();
     let board = board.clone();
     pool.spawn(move || {

@@ -1,5 +1,5 @@
-//! Rayon pools of each size from 1 to the core count, for the speedup curve, and the
-//! service's pool for blocking calls.
+//! Rayon pools of each size from 1 to the core count, for the speedup curve, and pools
+//! made for one run (the service's).
 //!
 //! wasm-bindgen-rayon builds the one global pool (all cores) that every other
 //! experiment uses. To measure speedup at 1, 2, … threads we need pools of those
@@ -35,27 +35,9 @@ pub async fn ensure(threads: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// Threads of the blocking pool: tokio's grows to 512 on demand; a few are enough for
-/// lookups that sleep a few milliseconds each.
-pub const BLOCKING_THREADS: usize = 4;
-static BLOCKING: OnceLock<ThreadPool> = OnceLock::new();
-
-/// The pool for blocking calls (the service's `spawn_blocking`), if it has been started.
-pub fn blocking_pool() -> Option<&'static ThreadPool> {
-    BLOCKING.get()
-}
-
-/// Starts the blocking pool unless it is running already.
-pub async fn ensure_blocking() -> Result<(), String> {
-    if BLOCKING.get().is_none() {
-        let built = start_pool(BLOCKING_THREADS, "blocking").await?;
-        let _ = BLOCKING.set(built);
-    }
-    Ok(())
-}
-
-/// A rayon pool of `threads` web workers on this module and memory.
-async fn start_pool(threads: usize, name: &'static str) -> Result<ThreadPool, String> {
+/// A rayon pool of `threads` web workers on this module and memory. Dropped, its threads
+/// finish and their workers close themselves (`compute_worker.js`).
+pub async fn start_pool(threads: usize, name: &'static str) -> Result<ThreadPool, String> {
     let (sender, receiver) = sync_channel::<ThreadBuilder>(threads);
     // The workers share one receiver; it lives as long as the page.
     let receiver: &'static Mutex<Receiver<ThreadBuilder>> = Box::leak(Box::new(Mutex::new(receiver)));

@@ -4,8 +4,9 @@
 //! differ only in where that slow work runs.
 
 use super::Experiment;
-use crate::bridge::service_runtime::{self, CancelOnDrop, Offload, ServiceBoard, ServiceSetup};
-use crate::bridge::sized_pools;
+use crate::bridge::service_runtime::{
+    self, BLOCKING_THREADS, CancelOnDrop, Offload, ServiceBoard, ServicePools, ServiceSetup,
+};
 use crate::live_run::{LiveRun, RunFuture};
 use futures::future::{Either, select};
 use gloo_timers::future::TimeoutFuture;
@@ -16,7 +17,6 @@ use playground_lab::jobs::{JobError, MAX_POOL_THREADS};
 use playground_lab::knobs::{Knob, Text, Values, Whole};
 use playground_lab::records::{Event, Outcome};
 use playground_lab::service::{Kind, Load, Report, arrivals, distribution_plot, window_ms, window_plots, windows};
-use std::sync::Arc;
 
 pub struct Service;
 
@@ -88,7 +88,8 @@ const ABOUT: About = About {
         "A share of requests look a user up through a blocking driver (seed 003's fetch_user_blocking). Every \
              tenth user does not exist and one in eight of the rest times out: those errors reach the answer and \
              are counted, and the count is checked against the errors the arrivals must give. Requests not \
-             answered within 10 s of the last arrival count as unanswered.",
+             answered within 10 s of the last arrival count as unanswered. Each run starts its runtime worker \
+             and its pools (the requests begin once they are up) and ends them all when it is over or cancelled.",
     ],
     // The arrivals and the percentiles are plain logic in lab/src/service.rs; what runs
     // in the threads is shown.
@@ -155,7 +156,7 @@ fn work_spans(board: &ServiceBoard, offset: f64, now: f64) -> Vec<Event> {
 }
 
 /// Redraws the live charts from the board, every few hundred ms while the service runs.
-async fn draw_live(board: Arc<ServiceBoard>, live: LiveRun, window_ms: f64) {
+async fn draw_live(board: &ServiceBoard, live: LiveRun, window_ms: f64) {
     loop {
         TimeoutFuture::new(250).await;
         let Some(start) = board.started_at() else { continue };
@@ -163,7 +164,7 @@ async fn draw_live(board: Arc<ServiceBoard>, live: LiveRun, window_ms: f64) {
         let now = live.elapsed() - offset;
         let answers = board.answers();
         live.plots.set(window_plots(&windows(&board.setup.requests, &answers, now, window_ms)));
-        live.events.set(work_spans(&board, offset, now));
+        live.events.set(work_spans(board, offset, now));
     }
 }
 
@@ -180,11 +181,15 @@ impl Experiment for Service {
             load.check().map_err(JobError::Failed)?;
             let offload = offload(mode, &values);
             let cores = crate::environment::cores().clamp(1, MAX_POOL_THREADS);
-            if offload != Offload::Inline && !matches!(offload, Offload::Yielding { .. }) {
-                live.print("starting the blocking pool and the CPU pool (once per page)…");
-                sized_pools::ensure_blocking().await.map_err(JobError::Failed)?;
-                sized_pools::ensure(cores).await.map_err(JobError::Failed)?;
-            }
+            let pools = match offload {
+                Offload::SpawnBlocking | Offload::RayonInstall => {
+                    live.print(format!(
+                        "starting this run's pools: {BLOCKING_THREADS} blocking threads and a CPU pool of {cores}…"
+                    ));
+                    Some(ServicePools::start(cores).await.map_err(JobError::Failed)?)
+                }
+                Offload::Inline | Offload::Yielding { .. } => None,
+            };
             let requests = arrivals(&load);
             live.print(format!(
                 "{} requests over {:.0} s, arriving from the seed {}",
@@ -198,13 +203,14 @@ impl Experiment for Service {
                 hash_ms: values.get(COST) as f64,
                 lookup_ms: values.get(LOOKUP_MS) as f64,
                 password: values.get(PASSWORD),
-                cpu_threads: cores,
+                pools,
             });
-            // Cancel drops this future: the guard then stops the service's loops.
-            let _stop = CancelOnDrop(board.clone());
+            // Cancel drops this future: the guard then stops the service's loops. Its board
+            // is the last reference once the run is over, and takes the pools with it.
+            let board = CancelOnDrop(board);
+            let board = &board.0;
             let window_ms = window_ms(&load);
-            let served =
-                select(Box::pin(service_runtime::run(&board)), Box::pin(draw_live(board.clone(), live, window_ms)));
+            let served = select(Box::pin(service_runtime::run(&board)), Box::pin(draw_live(board, live, window_ms)));
             if let Either::Left((Err(why), _)) = served.await {
                 return Err(JobError::Failed(why));
             }
@@ -239,10 +245,10 @@ fn finish(board: &ServiceBoard, live: LiveRun, window_ms: f64) -> Outcome {
     if let Some(us) = board.iteration_us() {
         figures.push(("hash iteration", format!("{us:.1} µs")));
     }
-    let threads = match board.setup.offload {
-        Offload::Inline | Offload::Yielding { .. } => 1,
-        Offload::SpawnBlocking => sized_pools::BLOCKING_THREADS,
-        Offload::RayonInstall => board.setup.cpu_threads,
+    let threads = match (&board.setup.pools, board.setup.offload) {
+        (Some(pools), Offload::RayonInstall) => pools.cpu.current_num_threads(),
+        (Some(pools), _) => pools.blocking.current_num_threads(),
+        (None, _) => 1,
     };
     let headline = report.hello.map(|p| ("hello p99", p.p99));
     Outcome { result: hello, threads, figures, headline, ..Outcome::default() }

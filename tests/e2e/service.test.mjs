@@ -45,21 +45,29 @@ test('service: offloading the hash keeps hello fast, inline it waits; every erro
   assert.deepEqual(problems, []);
 });
 
-test('service: Cancel stops a running load, ends its worker, and the next run works', async () => {
-  const { page, problems } = await site.open('?experiment=service&duration=30&mode=spawn-blocking&run=1');
+test("service: Cancel stops a running load and ends every worker the run started; the next run works and ends them too", async () => {
+  const { page, problems } = await site.open('?experiment=service&duration=30&mode=spawn-blocking');
   await waitForEngine(page);
+  const before = page.workers().length;
+  const back = async what => {
+    for (let waited = 0; page.workers().length !== before && waited < 5_000; waited += 100) await page.waitForTimeout(100);
+    assert.equal(page.workers().length, before, `${what}: the workers are back to the page's own`);
+  };
+  await visible(page, 'button[type=submit]').click();
   await visible(page, '[data-testid=plot]').first().waitFor({ timeout: 30_000 });
-  const workersDuring = page.workers().length;
+  // The runtime worker, the blocking pool's four and a CPU pool of one a core.
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  assert.equal(page.workers().length, before + 1 + 4 + cores, 'the run started its workers');
   await visible(page, 'button[name=cancel]').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=status]').textContent.startsWith('Cancelled'), null, { timeout: 5_000 });
-  await page.waitForTimeout(500);
-  assert.equal(page.workers().length, workersDuring - 1, 'the runtime worker is ended; the pools stay');
+  await back('after Cancel');
   await page.fill('input[name=duration]', '1');
   await page.check('input[name=mode][value=rayon-install]');
   await page.click('button[type=submit]');
   await waitIdle(page, 1, 30_000);
   const [row] = await page.evaluate(figureRows);
   assert.equal(row.unanswered, '0');
+  await back('after a whole run');
   assert.deepEqual(problems, []);
 });
 
