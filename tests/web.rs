@@ -129,7 +129,7 @@ fn the_documented_slugs_and_mode_ids_still_exist() {
         ("timer-vs-busy", &["main-thread", "worker", "js"]),
         ("heartbeat", &["main-thread", "worker"]),
         ("async-overlap", &["one-by-one", "join-all", "js"]),
-        ("heavy", &["worker", "pool"]),
+        ("heavy", &["worker", "pool", "both"]),
         ("primes", &["worker", "pool"]),
         ("collatz", &["main-thread", "worker", "pool"]),
         ("slow-hash", &["worker", "main-thread", "js", "js-worker"]),

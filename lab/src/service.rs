@@ -179,6 +179,13 @@ pub fn latencies(requests: &[Request], answers: &[Option<Answered>], kind: Kind)
         .collect()
 }
 
+/// How long each request of `kind` waited: until its answer, or, unanswered, at least
+/// until `end_ms` (so a request never answered raises the percentiles, not lowers them).
+pub fn waits(requests: &[Request], answers: &[Option<Answered>], kind: Kind, end_ms: f64) -> Vec<f64> {
+    let waited = |(r, a): (&Request, &Option<Answered>)| a.map_or(end_ms, |a| a.done_ms) - r.at_ms;
+    requests.iter().zip(answers).filter(|(r, _)| r.kind == kind).map(waited).collect()
+}
+
 /// Requests that had arrived by `t` and were not yet answered then.
 pub fn queue_depth(requests: &[Request], answers: &[Option<Answered>], t: f64) -> usize {
     requests.iter().zip(answers).filter(|(r, a)| r.at_ms <= t && a.is_none_or(|a| a.done_ms > t)).count()
@@ -292,7 +299,7 @@ impl Report {
         Report {
             requests: requests.len(),
             answered,
-            hello: Percentiles::of(latencies(requests, answers, Kind::Hello)),
+            hello: Percentiles::of(waits(requests, answers, Kind::Hello, end_ms)),
             hash: Percentiles::of(latencies(requests, answers, Kind::Hash)),
             lookup: Percentiles::of(latencies(requests, answers, Kind::Lookup)),
             not_found: count(Status::NotFound),
@@ -479,6 +486,8 @@ mod tests {
         assert_eq!(deepest_queue(&at_once, &[None, None, None]), 3);
         assert_eq!(deepest_queue(&[], &[]), 0);
         assert_eq!(report.figures()[3], ("hello p99", "91.0 ms".to_string()));
+        let unanswered = Report::of(&requests, &answers[..4].iter().copied().chain([None]).collect::<Vec<_>>(), 1160.0);
+        assert_eq!(unanswered.hello.unwrap().max, 1000.0, "the unanswered hello counts as waiting until the end");
         assert_eq!(window_plots(&w)[0].lines[2].points, [(0.1, 2.0), (0.18, 91.0)]);
     }
 

@@ -63,12 +63,12 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
   });
   // The runtime thread of one run of the service experiment (src/bridge/service_runtime.rs).
   nextMessage(self, SERVICE_INIT).then(async ({ module, memory, mainJS, board }) => {
-    const glue = await import(mainJS);
-    const wasm = glue.initSync({ module, memory });
     try {
-      await glue.serve_requests(board);
-      // Give this thread's stack and thread-locals back to the shared memory before it ends.
-      wasm.__wbindgen_thread_destroy?.();
+      const glue = await import(mainJS);
+      const wasm = glue.initSync({ module, memory });
+      // Give this thread's stack and thread-locals back to the shared memory before it
+      // ends, unless a task of it might still wake (then the page just terminates it).
+      if (await glue.serve_requests(board)) wasm.__wbindgen_thread_destroy?.();
       postMessage({ type: SERVICE_DONE });
     } catch (error) {
       const why = lastPanic ? `the service panicked: ${lastPanic}` : `the service trapped: ${error?.message ?? error}`;

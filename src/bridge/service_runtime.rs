@@ -17,8 +17,8 @@ use playground_lab::service::{Answered, Kind, Request, Status};
 use rayon::ThreadPool;
 use std::cell::Cell;
 use std::rc::Rc;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -42,8 +42,8 @@ pub struct ServiceSetup {
     pub hash_ms: f64,
     pub lookup_ms: f64,
     pub password: String,
-    /// The offloading modes' pools, started for this run and ended with it.
-    pub pools: Option<ServicePools>,
+    /// Threads of the CPU pool, if the mode has one.
+    pub cpu_threads: usize,
 }
 
 /// Threads of the blocking pool: tokio's grows to 512 on demand; a few are enough for
@@ -78,6 +78,12 @@ pub struct ServiceBoard {
     /// Per hash or lookup: when its work began (ms after the start, f64 bits; 0 = not yet).
     begun: Box<[AtomicU64]>,
     cancel: AtomicBool,
+    /// The offloading modes' pools, started for this run: the runtime worker takes them
+    /// and they end with it, never dropped on the page's thread (ending a rayon pool takes
+    /// a lock, and the main thread may not wait).
+    pools: Mutex<Option<ServicePools>>,
+    /// Whether the runtime worker took its reference to the board (see [`run`]).
+    taken: AtomicBool,
 }
 
 fn slots<T>(n: usize, make: impl Fn() -> T) -> Box<[T]> {
@@ -89,7 +95,7 @@ fn load_f64(cell: &AtomicU64) -> f64 {
 }
 
 impl ServiceBoard {
-    pub fn new(setup: ServiceSetup) -> Arc<Self> {
+    pub fn new(setup: ServiceSetup, pools: Option<ServicePools>) -> Arc<Self> {
         let n = setup.requests.len();
         Arc::new(ServiceBoard {
             setup,
@@ -99,6 +105,8 @@ impl ServiceBoard {
             done: slots(n, || AtomicU64::new(0)),
             begun: slots(n, || AtomicU64::new(0)),
             cancel: AtomicBool::new(false),
+            pools: Mutex::new(pools),
+            taken: AtomicBool::new(false),
         })
     }
 
@@ -153,25 +161,27 @@ impl ServiceBoard {
 }
 
 /// Page side: serves the board's requests on a new runtime worker until every one is
-/// answered, the drain time is over, or the run is cancelled; the worker is ended either
-/// way. Resolves once no other thread holds the board, so the caller's is the last
-/// reference: dropping it ends the run's pools too.
+/// answered, the drain time is over, or the run is cancelled; the worker is ended either way.
 pub async fn run(board: &Arc<ServiceBoard>) -> Result<(), String> {
     // The worker takes over this reference (see `serve_requests`).
     let shared = Arc::into_raw(board.clone()) as usize;
     let done = glue::run_service_worker(wasm_bindgen::module(), wasm_bindgen::memory(), glue::glue_url(), shared);
-    let served = JsFuture::from(done).await.map(drop).map_err(glue::error_text);
-    // Pool jobs let go of the board as they finish, a moment after their answer.
-    let mut waited = 0;
-    while Arc::strong_count(board) > 1 && waited < 2_000 {
-        TimeoutFuture::new(10).await;
-        waited += 10;
-    }
-    served
+    let (tell, told) = oneshot::channel();
+    let board = board.clone();
+    // Detached, so it completes even when Cancel drops the run: once the worker has been
+    // ended, a reference it never took is reclaimed here.
+    wasm_bindgen_futures::spawn_local(async move {
+        let served = JsFuture::from(done).await.map(drop).map_err(glue::error_text);
+        if !board.taken.load(Ordering::SeqCst) {
+            // Sound: made above, and the worker, now terminated, never took it.
+            drop(unsafe { Arc::from_raw(shared as *const ServiceBoard) });
+        }
+        let _ = tell.send(served);
+    });
+    told.await.unwrap_or_else(|_| Err("the service worker's answer was lost".into()))
 }
 
-/// Owns the run's board: stops the run's loops when dropped (Cancel drops the run), and
-/// with the board its pools.
+/// Stops the run's loops when dropped (Cancel drops the run).
 pub struct CancelOnDrop(pub Arc<ServiceBoard>);
 
 impl Drop for CancelOnDrop {
@@ -186,17 +196,21 @@ const CANCEL_CHECK_MS: f64 = 50.0;
 /// After the last arrival, how long answers may still take before the rest count as unanswered.
 const DRAIN_MS: f64 = 10_000.0;
 
-/// The runtime worker's entry point: `board` is a reference made by [`run`].
+/// The runtime worker's entry point: `board` is a reference made by [`run`]. Returns
+/// whether every task of this thread is done, so its stack can be given back.
 #[wasm_bindgen]
-pub async fn serve_requests(board: usize) {
-    // Sound: `run` leaked exactly one reference for this call.
+pub async fn serve_requests(board: usize) -> bool {
+    // Sound: `run` made exactly one reference for this call, and reclaims it only if
+    // `taken` stays false.
     let board = unsafe { Arc::from_raw(board as *const ServiceBoard) };
-    serve(board).await;
+    board.taken.store(true, Ordering::SeqCst);
+    serve(board).await
 }
 
 /// The request loop: each request is dispatched when it is due (or as soon after as the
 /// thread is free) as a task of its own, then the answers are awaited.
-async fn serve(board: Arc<ServiceBoard>) {
+async fn serve(board: Arc<ServiceBoard>) -> bool {
+    let pools = board.pools.lock().ok().and_then(|mut pools| pools.take()).map(Arc::new);
     let iterations = hash_iterations(&board);
     board.start.store(shared_now_ms().to_bits(), Ordering::Release);
     let open = Rc::new(Cell::new(0usize));
@@ -214,9 +228,9 @@ async fn serve(board: Arc<ServiceBoard>) {
             break;
         }
         open.set(open.get() + 1);
-        let (board, open) = (board.clone(), open.clone());
+        let (board, open, pools) = (board.clone(), open.clone(), pools.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            if let Some(status) = handle(i, &board, iterations).await {
+            if let Some(status) = handle(i, &board, &pools, iterations).await {
                 board.answer(i, status);
             }
             open.set(open.get() - 1);
@@ -226,42 +240,55 @@ async fn serve(board: Arc<ServiceBoard>) {
     while open.get() > 0 && !board.cancelled() && board.now() < deadline {
         TimeoutFuture::new(10).await;
     }
-    // Whatever still runs stops at its next check; wait for it, so no task of this
-    // thread is left when the worker ends.
+    // Whatever still runs stops at its next check (a lookup under way ends within its
+    // timeout); wait for it, so no task of this thread is left when the worker ends.
     board.cancel();
-    let stop = board.now() + 2_000.0;
+    let stop = board.now() + DRAIN_MS;
     while open.get() > 0 && board.now() < stop {
         TimeoutFuture::new(5).await;
     }
+    // The pools end here, or in the last job that held them.
+    drop(pools);
+    open.get() == 0
 }
 
 /// The hash's iteration count for its cost in ms, timed on this thread before the load starts.
 fn hash_iterations(board: &ServiceBoard) -> u64 {
-    const SAMPLE: u64 = 20;
+    // A warm-up round first (the browser compiles the loop lazily), then the fastest of
+    // three rounds of at least 5 ms each: a short sample is at the clock's mercy.
+    let mut hash = Stretch::new("calibration");
     let mut best = f64::INFINITY;
-    for _ in 0..3 {
-        let mut hash = Stretch::new("calibration");
+    for round in 0..4 {
         let began = shared_now_ms();
-        hash.run(SAMPLE);
-        std::hint::black_box(hash.finish());
-        best = best.min((shared_now_ms() - began) / SAMPLE as f64);
+        let mut iterations = 0u64;
+        while shared_now_ms() - began < 5.0 {
+            hash.run(10);
+            iterations += 10;
+        }
+        if round > 0 {
+            best = best.min((shared_now_ms() - began) / iterations as f64);
+        }
     }
+    std::hint::black_box(hash.finish());
     let per_iteration_ms = best.max(1e-4);
     board.iteration_us.store((per_iteration_ms * 1e3).to_bits(), Ordering::Release);
     (board.setup.hash_ms / per_iteration_ms).round() as u64
 }
 
 /// One request's handler: its status, or `None` if the run was cancelled under it.
-async fn handle(i: usize, board: &Arc<ServiceBoard>, iterations: u64) -> Option<Status> {
+/// The run's pools, shared by the runtime's tasks and the jobs they hand out.
+type Pools = Option<Arc<ServicePools>>;
+
+async fn handle(i: usize, board: &Arc<ServiceBoard>, pools: &Pools, iterations: u64) -> Option<Status> {
     let request = board.setup.requests[i];
     match request.kind {
         Kind::Hello => Some(Status::Ok),
-        Kind::Hash => hash(i, board, iterations).await.map(|_| Status::Ok),
-        Kind::Lookup => lookup(i, request.user, board).await.map(|found| Status::of(&found)),
+        Kind::Hash => hash(i, board, pools, iterations).await.map(|_| Status::Ok),
+        Kind::Lookup => lookup(i, request.user, board, pools).await.map(|found| Status::of(&found)),
     }
 }
 
-async fn hash(i: usize, board: &Arc<ServiceBoard>, iterations: u64) -> Option<u64> {
+async fn hash(i: usize, board: &Arc<ServiceBoard>, pools: &Pools, iterations: u64) -> Option<u64> {
     let stretch = move |b: &ServiceBoard| {
         b.begin(i);
         stretch_hash(&b.setup.password, iterations, || b.cancelled())
@@ -285,39 +312,39 @@ async fn hash(i: usize, board: &Arc<ServiceBoard>, iterations: u64) -> Option<u6
             }
             Some(hash.finish())
         }
-        Offload::SpawnBlocking => spawn_blocking(board, stretch).await.flatten(),
-        Offload::RayonInstall => spawn_blocking(board, move |b| {
-            let cpu_pool = &b.setup.pools.as_ref()?.cpu;
-            cpu_pool.install(|| stretch(b))
-        })
-        .await
-        .flatten(),
+        Offload::SpawnBlocking => spawn_blocking(board, pools, move |b, _| stretch(b)).await.flatten(),
+        Offload::RayonInstall => {
+            spawn_blocking(board, pools, move |b, pools| pools.cpu.install(|| stretch(b))).await.flatten()
+        }
     }
 }
 
 /// A lookup through the blocking driver: on the runtime thread where the mode hashes
 /// there (a blocking call cannot yield), else on the blocking pool.
-async fn lookup(i: usize, user: u32, board: &Arc<ServiceBoard>) -> Option<Result<User, LookupError>> {
+async fn lookup(i: usize, user: u32, board: &Arc<ServiceBoard>, pools: &Pools) -> Option<Result<User, LookupError>> {
     let fetch = move |b: &ServiceBoard| {
         b.begin(i);
         fetch_user_blocking(user, b.setup.lookup_ms)
     };
     match board.setup.offload {
-        Offload::Inline | Offload::Yielding { .. } => Some(fetch(board)),
-        Offload::SpawnBlocking | Offload::RayonInstall => spawn_blocking(board, fetch).await,
+        Offload::Inline | Offload::Yielding { .. } => (!board.cancelled()).then(|| fetch(board)),
+        Offload::SpawnBlocking | Offload::RayonInstall => spawn_blocking(board, pools, move |b, _| fetch(b)).await,
     }
 }
 
-/// Runs `work` on the blocking pool and awaits its result (`None` if it never came).
+/// Runs `work` on the blocking pool and awaits its result: `None` if the run was
+/// cancelled before the job began, or the mode has no pools.
 async fn spawn_blocking<T: Send + 'static>(
     board: &Arc<ServiceBoard>,
-    work: impl FnOnce(&ServiceBoard) -> T + Send + 'static,
+    pools: &Pools,
+    work: impl FnOnce(&ServiceBoard, &ServicePools) -> T + Send + 'static,
 ) -> Option<T> {
-    let pool = &board.setup.pools.as_ref()?.blocking;
+    let pools = pools.clone()?;
     let (answer, answered) = oneshot::channel();
     let board = board.clone();
-    pool.spawn(move || {
-        let _ = answer.send(work(&board));
+    let blocking = pools.clone();
+    blocking.blocking.spawn(move || {
+        let _ = answer.send((!board.cancelled()).then(|| work(&board, &pools)));
     });
-    answered.await.ok()
+    answered.await.ok().flatten()
 }

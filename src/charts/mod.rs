@@ -459,13 +459,14 @@ pub fn LogLogChart(
     #[prop(into)] lines: Signal<Vec<SizeLine>>,
     sizes: &'static [u64],
     size_text: fn(u64) -> String,
-    caption: &'static str,
+    #[prop(into)] caption: String,
     size_name: &'static str,
     measured: &'static str,
 ) -> impl IntoView {
     const H: f64 = 300.0;
     const LEFT: f64 = 70.0;
     let (figure, geometry) = measured_figure();
+    let label = caption.clone();
     let log = |v: f64| v.max(1e-6).log10();
     let svg = move || {
         let lines = lines.get();
@@ -516,7 +517,7 @@ pub fn LogLogChart(
             })
             .collect_view();
         view! {
-            <svg class="chart loglog" viewBox=format!("0 0 {width} {}", H + AXIS + 16.0) role="img" aria-label=caption>
+            <svg class="chart loglog" viewBox=format!("0 0 {width} {}", H + AXIS + 16.0) role="img" aria-label=label.clone()>
                 {decades}
                 {xs}
                 {drawn}

@@ -4,15 +4,26 @@ use super::Experiment;
 use super::cpu;
 use crate::live_run::{LiveRun, RunFuture};
 use playground_kernels::heavy::{MAX_SEEDS, MAX_STEPS};
-use playground_lab::catalogue::{About, Mode};
-use playground_lab::jobs::{Answer, Task};
+use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::jobs::{Answer, JobError, JobOutput, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::Outcome;
 
 pub struct HeavySpeedup;
 
 const SEEDS: Whole = Whole::new("seeds", "Seeds (one chain each)", 1, MAX_SEEDS, 8);
 const STEPS: Whole = Whole::new("steps", "Steps per chain", 1, MAX_STEPS, 50_000_000);
 const KNOBS: &[Knob] = &[SEEDS.knob(), STEPS.knob(), cpu::THREADS.knob()];
+
+/// The seed's whole `main`: both versions one after the other, then the vectors compared.
+const BOTH: Mode = Mode {
+    id: "both",
+    label: "Both, then compare (the seed's main)",
+    explanation: "Sequential on the worker, then par_iter on the pool, then the two result vectors compared, as the seed does: it prints results match: true.",
+    blocks_main_thread: false,
+    role: Role::Other,
+};
+const MODES: &[Mode] = &[cpu::WORKER, cpu::POOL, BOTH];
 
 /// The job the knobs describe: for a run and for the speedup curve alike.
 fn task(values: &Values) -> Task {
@@ -34,7 +45,7 @@ const ABOUT: About = About {
     source_name: "kernels/src/heavy.rs",
     source: include_str!("../../kernels/src/heavy.rs"),
     knobs: KNOBS,
-    modes: cpu::OFFLOADED_MODES,
+    modes: MODES,
     needs_threads: true,
     memory_bound: false,
     headline: None,
@@ -49,6 +60,9 @@ impl Experiment for HeavySpeedup {
     }
     fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         let (task, threads) = (task(&values), values.get(cpu::THREADS));
+        if mode == BOTH {
+            return Box::pin(both(task, threads, live));
+        }
         Box::pin(async move {
             let output = cpu::run(task, mode, threads, live).await?;
             let Answer::Values { values: results } = &output.answer else { return Err(output.unexpected()) };
@@ -59,4 +73,36 @@ impl Experiment for HeavySpeedup {
             Ok(outcome)
         })
     }
+}
+
+fn results_of(output: &JobOutput) -> Result<&Vec<u64>, JobError> {
+    match &output.answer {
+        Answer::Values { values } => Ok(values),
+        _ => Err(output.unexpected()),
+    }
+}
+
+/// The seed's `main`: sequential, then parallel, then `results match: …`, said loudly when false.
+async fn both(task: Task, threads: u64, live: LiveRun) -> Result<Outcome, JobError> {
+    let sequential = cpu::run(task.clone(), cpu::WORKER, 0, live).await?;
+    live.print(format!("sequential: {:.0} ms", sequential.kernel_ms));
+    let parallel = cpu::run(task, cpu::POOL, threads, live).await?;
+    live.print(format!("rayon par: {:.0} ms", parallel.kernel_ms));
+    let same = results_of(&sequential)? == results_of(&parallel)?;
+    live.print(format!("results match: {same}"));
+    if !same {
+        live.print("THE PARALLEL RESULTS DIFFER FROM THE SEQUENTIAL ONES: the seed's assert_eq! would panic here.");
+    }
+    let speedup = sequential.kernel_ms / parallel.kernel_ms.max(1e-9);
+    Ok(Outcome {
+        result: format!("results match: {same}"),
+        matches_seed: Some(same),
+        threads: parallel.threads,
+        figures: vec![
+            ("sequential", format!("{:.0} ms", sequential.kernel_ms)),
+            ("parallel", format!("{:.0} ms", parallel.kernel_ms)),
+            ("speedup", format!("{speedup:.2}×")),
+        ],
+        ..Outcome::default()
+    })
 }

@@ -134,14 +134,14 @@ fn lane(offload: Offload, kind: Kind) -> &'static str {
     }
 }
 
-/// Spans drawn on the timeline at most: enough to see the pattern, few enough to draw live.
+/// Spans drawn on the timeline at most (the latest): enough to see the pattern, few enough to draw live.
 const MAX_SPANS: usize = 300;
 
 /// The hashes and lookups that have begun, as spans on the run's axis (`offset`: where the service's time zero is).
 fn work_spans(board: &ServiceBoard, offset: f64, now: f64) -> Vec<Event> {
     let answers = board.answers();
     let requests = &board.setup.requests;
-    board
+    let mut spans = board
         .begun()
         .into_iter()
         .enumerate()
@@ -151,8 +151,8 @@ fn work_spans(board: &ServiceBoard, offset: f64, now: f64) -> Vec<Event> {
             let kind = requests[i].kind;
             Some(Event::span(lane(board.setup.offload, kind), kind.name(), offset + begun, offset + end))
         })
-        .take(MAX_SPANS)
-        .collect()
+        .collect::<Vec<_>>();
+    spans.split_off(spans.len().saturating_sub(MAX_SPANS))
 }
 
 /// Redraws the live charts from the board, every few hundred ms while the service runs.
@@ -197,16 +197,18 @@ impl Experiment for Service {
                 load.duration_ms / 1e3,
                 load.seed
             ));
-            let board = ServiceBoard::new(ServiceSetup {
-                requests,
-                offload,
-                hash_ms: values.get(COST) as f64,
-                lookup_ms: values.get(LOOKUP_MS) as f64,
-                password: values.get(PASSWORD),
+            let board = ServiceBoard::new(
+                ServiceSetup {
+                    requests,
+                    offload,
+                    hash_ms: values.get(COST) as f64,
+                    lookup_ms: values.get(LOOKUP_MS) as f64,
+                    password: values.get(PASSWORD),
+                    cpu_threads: cores,
+                },
                 pools,
-            });
-            // Cancel drops this future: the guard then stops the service's loops. Its board
-            // is the last reference once the run is over, and takes the pools with it.
+            );
+            // Cancel drops this future: the guard then stops the service's loops.
             let board = CancelOnDrop(board);
             let board = &board.0;
             let window_ms = window_ms(&load);
@@ -245,10 +247,10 @@ fn finish(board: &ServiceBoard, live: LiveRun, window_ms: f64) -> Outcome {
     if let Some(us) = board.iteration_us() {
         figures.push(("hash iteration", format!("{us:.1} µs")));
     }
-    let threads = match (&board.setup.pools, board.setup.offload) {
-        (Some(pools), Offload::RayonInstall) => pools.cpu.current_num_threads(),
-        (Some(pools), _) => pools.blocking.current_num_threads(),
-        (None, _) => 1,
+    let threads = match board.setup.offload {
+        Offload::RayonInstall => board.setup.cpu_threads,
+        Offload::SpawnBlocking => BLOCKING_THREADS,
+        Offload::Inline | Offload::Yielding { .. } => 1,
     };
     let headline = report.hello.map(|p| ("hello p99", p.p99));
     Outcome { result: hello, threads, figures, headline, ..Outcome::default() }

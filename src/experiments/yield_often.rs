@@ -14,7 +14,7 @@ use playground_lab::catalogue::{About, Mode, Role};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 pub struct YieldOften;
@@ -101,20 +101,40 @@ fn means(mode: Mode) -> Option<Means> {
     }
 }
 
+/// Ends a heartbeat when dropped: a cancelled run's ticks must not land in the next run.
+struct StopOnDrop(Rc<Cell<bool>>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.set(true);
+    }
+}
+
 /// A timer that re-arms itself every `period` ms, `ticks` times, reporting each tick as
 /// (number, when it was due, when it fired) in ms since `origin`. Each tick is due
 /// `period` after it was armed, so a late tick does not make the next one late too.
-fn heartbeat(period: u64, ticks: u64, origin: f64, tick: impl Fn(u64, f64, f64) + 'static) -> oneshot::Receiver<()> {
+/// Resolves after the last tick; stops early when the returned guard is dropped.
+fn heartbeat(
+    period: u64,
+    ticks: u64,
+    origin: f64,
+    tick: impl Fn(u64, f64, f64) + 'static,
+) -> (oneshot::Receiver<()>, StopOnDrop) {
     let (done, finished) = oneshot::channel();
+    let stop = Rc::new(Cell::new(false));
+    let stopped = stop.clone();
     leptos::task::spawn_local(async move {
         for n in 1..=ticks {
             let armed = crate::clock::now_ms() - origin;
             TimeoutFuture::new(period as u32).await;
+            if stopped.get() {
+                return;
+            }
             tick(n, armed + period as f64, crate::clock::now_ms() - origin);
         }
         let _ = done.send(());
     });
-    finished
+    (finished, StopOnDrop(stop))
 }
 
 /// What the sliced work measured: its start and end, and how long each yield took (ms).
@@ -172,7 +192,7 @@ async fn measure(mode: Mode, slice: u64) -> Result<Measured, JobError> {
     let origin = crate::clock::now_ms();
     let worst = Rc::new(RefCell::new(0.0f64));
     let seen = worst.clone();
-    let beat = heartbeat(PERIOD_MS, ticks_for(WORK_MS, PERIOD_MS), origin, move |_, due, fired| {
+    let (beat, _stop) = heartbeat(PERIOD_MS, ticks_for(WORK_MS, PERIOD_MS), origin, move |_, due, fired| {
         seen.replace_with(|w| w.max(fired - due));
     });
     yield_by(Means::MessageChannel).await;
@@ -203,7 +223,7 @@ impl Experiment for YieldOften {
     fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
             let (work, slice, period) = (values.get(WORK) as f64, values.get(SLICE) as f64, values.get(PERIOD));
-            let beat = heartbeat(period, ticks_for(work, period), live.origin, move |n, due, fired| {
+            let (beat, _stop) = heartbeat(period, ticks_for(work, period), live.origin, move |n, due, fired| {
                 live.event(Event::tick("Heartbeat", format!("heartbeat {n}"), due, fired));
             });
             // One turn first, so the heartbeat's first timer is armed before the work starts.

@@ -37,6 +37,12 @@ async fn measure(
     Ok(())
 }
 
+/// "round trip (ms)" → "Round trip (ms)".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
+}
+
 /// The same points as a rate: `amount(size)` per second, the fastest run the highest.
 fn as_rates(lines: Vec<SizeLine>, amount: fn(u64) -> f64) -> Vec<SizeLine> {
     let per_second = move |size: u64, ms: f64| amount(size) / (ms.max(1e-6) / 1e3);
@@ -98,14 +104,14 @@ pub fn SweepPanel(experiment: &'static dyn Experiment, sweep: &'static Sweep, ru
             <p class="status" role="status" aria-live="polite" data-testid="sweep-status">{move || note.get()}</p>
             <Show when=move || samples.with(|s| !s.is_empty())>
                 <LogLogChart lines sizes=sweep.sizes size_text=sweep.size_text
-                    caption="Time against size, per mode (median, min–max whisker)" size_name=sweep.size_name measured=sweep.measured />
+                    caption=format!("{} against {}, per mode (median, min–max whisker)", capitalised(sweep.measured), sweep.size_name) size_name=sweep.size_name measured=sweep.measured />
                 {sweep.rate.map(|(name, _)| view! {
                     <LogLogChart lines=Signal::derive(move || rates.get().unwrap_or_default()) sizes=sweep.sizes size_text=sweep.size_text
-                        caption="The same as a rate against size, per mode" size_name=sweep.size_name measured=name />
+                        caption=format!("The same as a rate against {}, per mode", sweep.size_name) size_name=sweep.size_name measured=name />
                 })}
                 {sweep.second.map(|name| view! {
                     <LogLogChart lines=second_lines sizes=sweep.sizes size_text=sweep.size_text
-                        caption="The other side of the trade-off, per mode" size_name=sweep.size_name measured=name />
+                        caption=format!("{} against {}, per mode: the other side of the trade-off", capitalised(name), sweep.size_name) size_name=sweep.size_name measured=name />
                 })}
             </Show>
         </section>

@@ -101,6 +101,11 @@ test('heavy: sequential and parallel give the same eight results, with a speedup
   await page.click('button[type=submit]');
   await page.locator('.errors .error', { hasText: 'must be at most 16, got 99' }).waitFor({ timeout: 5_000 });
   await page.fill('input[name=threads]', '0');
+  // The seed's whole main: both, then the vectors compared.
+  const [both] = await run(page, { mode: 'both' });
+  assert.equal(both.result, 'results match: true');
+  assert.equal(both.matchesSeed, 'true');
+  assert.match(await visible(page, '[data-testid=log]').innerText(), /sequential: \d+ ms\nrayon par: \d+ ms\nresults match: true/);
   await screenshot(page, 'heavy');
   assert.deepEqual(problems, []);
   await page.close();
