@@ -314,29 +314,19 @@ fn comparison_verdict(modes: &[(Mode, Vec<&RunRecord>)]) -> Said {
     let (fast, slow) = (&times[0], &times[times.len() - 1]);
     // A headline near zero (a heartbeat on time) would make any ratio absurd: 1 ms at least.
     let ratio = slow.1.median / fast.1.median.max(if headline { 1.0 } else { 1e-9 });
-    let mut sentence = if headline {
-        // A headline is a latency: lower is better, and "faster" would misname it.
-        let name = first;
-        if ratio < SAME_TIME_WITHIN {
-            format!(
-                "{} and {} gave about the same {name}: {:.1} ms and {:.1} ms.",
-                fast.0.label, slow.0.label, fast.1.median, slow.1.median
-            )
-        } else {
-            format!(
-                "{} kept {name} at {:.1} ms against {:.1} ms for {}: {ratio:.1}× lower.",
-                fast.0.label, fast.1.median, slow.1.median, slow.0.label
-            )
-        }
-    } else if ratio < SAME_TIME_WITHIN {
-        format!(
-            "{} and {} took about the same time: {:.0} ms and {:.0} ms.",
-            fast.0.label, slow.0.label, fast.1.median, slow.1.median
-        )
+    // A headline is a latency: lower is better, and "faster" would misname it.
+    let (same, took, better, digits) = if headline {
+        (format!("gave about the same {first}"), format!("kept {first} at"), "lower", 1)
+    } else {
+        ("took about the same time".to_string(), "took".to_string(), "faster", 0)
+    };
+    let (f, s) = (fast.1.median, slow.1.median);
+    let mut sentence = if ratio < SAME_TIME_WITHIN {
+        format!("{} and {} {same}: {f:.digits$} ms and {s:.digits$} ms.", fast.0.label, slow.0.label)
     } else {
         format!(
-            "{} took {:.0} ms against {:.0} ms for {}: {ratio:.1}× faster.",
-            fast.0.label, fast.1.median, slow.1.median, slow.0.label
+            "{} {took} {f:.digits$} ms against {s:.digits$} ms for {}: {ratio:.1}× {better}.",
+            fast.0.label, slow.0.label
         )
     };
     let frozen = freezes(modes);

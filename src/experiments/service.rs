@@ -16,7 +16,9 @@ use playground_lab::catalogue::{About, Mode, Role};
 use playground_lab::jobs::{JobError, MAX_POOL_THREADS};
 use playground_lab::knobs::{Knob, Text, Values, Whole};
 use playground_lab::records::{Event, Outcome};
-use playground_lab::service::{Kind, Load, Report, arrivals, distribution_plot, window_ms, window_plots, windows};
+use playground_lab::service::{
+    Answered, Kind, Load, Report, arrivals, distribution_plot, window_ms, window_plots, windows,
+};
 
 pub struct Service;
 
@@ -138,8 +140,7 @@ fn lane(offload: Offload, kind: Kind) -> &'static str {
 const MAX_SPANS: usize = 300;
 
 /// The hashes and lookups that have begun, as spans on the run's axis (`offset`: where the service's time zero is).
-fn work_spans(board: &ServiceBoard, offset: f64, now: f64) -> Vec<Event> {
-    let answers = board.answers();
+fn work_spans(board: &ServiceBoard, answers: &[Option<Answered>], offset: f64, now: f64) -> Vec<Event> {
     let requests = &board.setup.requests;
     let mut spans = board
         .begun()
@@ -164,7 +165,7 @@ async fn draw_live(board: &ServiceBoard, live: LiveRun, window_ms: f64) {
         let now = live.elapsed() - offset;
         let answers = board.answers();
         live.plots.set(window_plots(&windows(&board.setup.requests, &answers, now, window_ms)));
-        live.events.set(work_spans(board, offset, now));
+        live.events.set(work_spans(board, &answers, offset, now));
     }
 }
 
@@ -230,7 +231,7 @@ fn finish(board: &ServiceBoard, live: LiveRun, window_ms: f64) -> Outcome {
     let mut plots = window_plots(&windows(requests, &answers, end, window_ms));
     plots.push(distribution_plot(requests, &answers));
     live.plots.set(plots);
-    live.events.set(work_spans(board, offset, end));
+    live.events.set(work_spans(board, &answers, offset, end));
     let report = Report::of(requests, &answers, end);
     for (i, answer) in answers.iter().enumerate().filter(|(_, a)| a.is_some_and(|a| a.status.is_error())).take(5) {
         let error = playground_kernels::service::lookup_rule(requests[i].user).err();

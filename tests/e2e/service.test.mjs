@@ -8,8 +8,6 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site?.close(); });
 
-const ms = msIn;
-
 async function runAll(query, count, timeout = 90_000) {
   const { page, problems } = await site.open(`${query}&run=all`);
   await waitForEngine(page);
@@ -29,7 +27,7 @@ test('service: offloading the hash keeps hello fast, inline it waits; every erro
     const [notFound, timedOut] = /(\d+) not found, (\d+) timed out/.exec(row.errors).slice(1).map(Number);
     assert.equal(notFound + timedOut, Number(row['errors expected']), `${row.mode}: no error lost`);
   }
-  const p99 = mode => ms(by[mode]['hello p99']);
+  const p99 = mode => msIn(by[mode]['hello p99']);
   assert.ok(p99('inline') >= 20, `inline, hello waits behind 40 ms hashes: p99 ${p99('inline')} ms`);
   for (const mode of ['spawn-blocking', 'rayon-install', 'yielding']) {
     assert.ok(p99(mode) < p99('inline'), `${mode}: hello p99 ${p99(mode)} ms, inline ${p99('inline')} ms`);
@@ -74,7 +72,7 @@ test("service: Cancel stops a running load and ends every worker the run started
 test('yield often: task yields keep the heartbeat on time, a microtask does not; setTimeout pays its clamp', async () => {
   const { page, problems, by } = await runAll('?experiment=yield-often&work=300&slice=5&period=50', 5);
   assert.deepEqual(Object.keys(by), ['never', 'set-timeout', 'message-channel', 'microtask', 'scheduler-yield']);
-  const late = mode => ms(by[mode]['max lateness']);
+  const late = mode => msIn(by[mode]['max lateness']);
   assert.equal(by.never.yields, '0');
   assert.equal(by.microtask.yields, '59', '300 ms in 5 ms slices: 59 gaps');
   assert.ok(late('never') >= 200 && late('microtask') >= 200, `starved: never ${late('never')} ms, microtask ${late('microtask')} ms late`);
@@ -88,7 +86,7 @@ test('yield often: task yields keep the heartbeat on time, a microtask does not;
   const chain = /^([\d., ]+) ms$/.exec(by['set-timeout']['nested setTimeout(0) in JavaScript'])[1].split(', ').map(Number);
   assert.equal(chain.length, 10);
   assert.ok(chain.slice(-3).every(gap => gap >= 3.5), `nested five deep, clamped: ${chain.join(', ')} ms`);
-  assert.ok(ms(by.never['work took']) < ms(by['set-timeout']['work took']), 'yielding costs time');
+  assert.ok(msIn(by.never['work took']) < msIn(by['set-timeout']['work took']), 'yielding costs time');
   await screenshot(page, 'yield-often');
   assert.deepEqual(problems, []);
 });
