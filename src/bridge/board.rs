@@ -5,23 +5,35 @@
 //! and progress here while they work, and the page reads them five times a second to
 //! draw progress and the per-thread timeline during the run, not after it. The page's
 //! main thread never waits on the lock: it only `try_lock`s, and skips that redraw if
-//! a worker holds it. Cancel is a flag the kernels check before each chunk.
+//! a worker holds it. Cancel is a number the kernels check before each chunk.
 //! One job runs at a time (the compute worker takes them in turn), so one board suffices.
 
 use playground_kernels::probe::{ChunkSpan, Probe};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use wasm_bindgen::prelude::*;
 
-/// Chunk spans, chunks done and the cancel flag of the job now running.
+/// Chunk spans, chunks done and what is cancelled, for the job now running.
+///
+/// Cancel is by number, not a flag: each job the page starts gets the next number, and
+/// Cancel marks every job up to the latest as cancelled. A flag cleared for the next job
+/// would also clear it for a cancelled job still finishing its chunk, which would then
+/// run to its end and hold the worker and the pool for the next one.
 pub struct LiveBoard {
-    cancel: AtomicBool,
+    /// The number of the latest job the page started.
+    job: AtomicU64,
+    /// Jobs numbered up to this one are cancelled.
+    cancelled: AtomicU64,
     chunks_done: AtomicUsize,
     spans: Mutex<Vec<ChunkSpan>>,
 }
 
-pub static BOARD: LiveBoard =
-    LiveBoard { cancel: AtomicBool::new(false), chunks_done: AtomicUsize::new(0), spans: Mutex::new(Vec::new()) };
+pub static BOARD: LiveBoard = LiveBoard {
+    job: AtomicU64::new(0),
+    cancelled: AtomicU64::new(0),
+    chunks_done: AtomicUsize::new(0),
+    spans: Mutex::new(Vec::new()),
+};
 
 #[wasm_bindgen]
 extern "C" {
@@ -51,18 +63,23 @@ fn on_main_thread() -> bool {
 }
 
 impl LiveBoard {
-    /// Clears the board for a new job.
+    /// Clears the board for a new job, and numbers it.
     pub fn reset(&self) {
-        self.cancel.store(false, Ordering::SeqCst);
+        self.job.fetch_add(1, Ordering::SeqCst);
         self.chunks_done.store(0, Ordering::SeqCst);
         if let Ok(mut spans) = self.spans.try_lock() {
             spans.clear();
         }
     }
 
-    /// Asks the running job to stop at its next chunk.
+    /// Asks the running job (and any started before it) to stop at its next chunk.
     pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::SeqCst);
+        self.cancelled.store(self.job.load(Ordering::SeqCst), Ordering::SeqCst);
+    }
+
+    /// The probe for a job that starts now: it stops once that job is cancelled.
+    pub fn probe(&self) -> BoardProbe {
+        BoardProbe { job: self.job.load(Ordering::SeqCst) }
     }
 
     pub fn chunks_done(&self) -> usize {
@@ -82,8 +99,11 @@ impl LiveBoard {
     }
 }
 
-/// The probe kernels get in the browser: shared clock, the board, the cancel flag.
-pub struct BoardProbe;
+/// The probe kernels get in the browser: shared clock, the board, and whether their
+/// job (numbered when it started) is cancelled.
+pub struct BoardProbe {
+    job: u64,
+}
 
 impl Probe for BoardProbe {
     fn now_ms(&self) -> f64 {
@@ -99,6 +119,6 @@ impl Probe for BoardProbe {
         BOARD.chunks_done.fetch_add(1, Ordering::Relaxed);
     }
     fn should_stop(&self) -> bool {
-        BOARD.cancel.load(Ordering::Relaxed)
+        BOARD.cancelled.load(Ordering::Relaxed) >= self.job
     }
 }

@@ -23,9 +23,10 @@ pub fn execute(job: Job) -> Result<JobOutput, JobError> {
         _ => None,
     };
     let started_ms = shared_now_ms();
+    let probe = BOARD.probe();
     let answer = match sized {
-        Some(pool) => pool.install(|| compute(job.task, par))?,
-        None => compute(job.task, par)?,
+        Some(pool) => pool.install(|| compute(job.task, par, &probe))?,
+        None => compute(job.task, par, &probe)?,
     };
     let ended_ms = shared_now_ms();
     let threads = match sized {
@@ -38,8 +39,7 @@ pub fn execute(job: Job) -> Result<JobOutput, JobError> {
 }
 
 /// The kernel a task names, sequential or parallel.
-fn compute(task: Task, par: bool) -> Result<Answer, JobError> {
-    let probe = &BoardProbe;
+fn compute(task: Task, par: bool, probe: &BoardProbe) -> Result<Answer, JobError> {
     Ok(match task {
         Task::Collatz { limit } => {
             let chain = if par {

@@ -243,6 +243,7 @@ test('cancel stops a long parallel run and the pool answers right afterwards', a
   assert.ok(await page.evaluate(() => performance.now()) - clicked < 2_000, 'cancelled promptly');
   const [row] = await run(page, { mode: 'pool', knobs: { n: '100000' } });
   assert.equal(row.result, '77,031 (350 steps)');
+  assert.ok(row.wallMs < 5_000, `the next run took ${row.wallMs} ms: the cancelled job had stopped`);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -23,6 +23,8 @@ test('cancel: the main thread answers within 100 ms and the same pool then gives
   await visible(page, '[data-testid=status]').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 5_000 });
   const [row] = await run(page, { mode: 'pool', knobs: { n: '100000' } });
   assert.deepEqual(collatzAnswer(row.result), [77_031, 350]);
+  // Left running, the cancelled job (tens of seconds) would hold the worker and the pool first.
+  assert.ok(row.wallMs < 5_000, `the next run took ${row.wallMs} ms: the cancelled job had stopped`);
   assert.deepEqual(problems, []);
   await page.close();
 });
