@@ -186,6 +186,21 @@ for (const mode of YIELD_MEANS) {
   };
 }
 
+// What concurrency costs: one unit (µs, each run's median of three rounds at the full
+// count) and one round trip per kind.
+const COST_MODES = ['async-tasks', 'pool-jobs', 'workers'];
+const COST_LOAD = 'tasks=100000&workers=16&wait=0';
+const SWITCH_MODES = ['futures', 'threads', 'post-message'];
+report.costs = { load: COST_LOAD, perUnitUs: {}, roundTripUs: {} };
+for (const mode of COST_MODES) {
+  const rows = await figureRuns(`experiment=task-cost&${COST_LOAD}&mode=${mode}&repeats=${REPEATS + 1}`, REPEATS + 1);
+  report.costs.perUnitUs[mode] = summary(rows.map(r => Number(r['µs per unit'])));
+}
+for (const mode of SWITCH_MODES) {
+  const rows = await figureRuns(`experiment=switch-cost&trips=10000&mode=${mode}&repeats=${REPEATS + 1}`, REPEATS + 1);
+  report.costs.roundTripUs[mode] = summary(rows.map(r => Number(r['µs per round trip'])));
+}
+
 // Start-up: fresh loads of the home page.
 const interactive = [];
 const poolReady = [];
@@ -248,6 +263,10 @@ const lines = [
   ...Object.entries(report.handoff).map(([kib, r]) => `| ${kib >= 1024 ? `${kib / 1024} MiB` : `${kib} KiB`} | ${HANDOFF_MODES.map(m => fmt(r[m], 2)).join(' | ')} |`),
   '', `| Service (${SERVICE_LOAD}), hello p99 (ms) | no hash load | ${SERVICE_MODES.join(' | ')} |`, '|---|---|---|---|---|---|',
   `| 10 % of requests hash for 40 ms | ${fmt(report.service.baselineP99Ms)} | ${SERVICE_MODES.map(m => fmt(report.service.helloP99Ms[m])).join(' | ')} |`,
+  '', `| One unit started and finished (µs; ${COST_LOAD}) | ${COST_MODES.join(' | ')} |`, '|---|---|---|---|',
+  `| per unit | ${COST_MODES.map(m => fmt(report.costs.perUnitUs[m], 3)).join(' | ')} |`,
+  '', `| One round trip (µs; 10,000 in a row) | ${SWITCH_MODES.join(' | ')} |`, '|---|---|---|---|',
+  `| per round trip | ${SWITCH_MODES.map(m => fmt(report.costs.roundTripUs[m], 2)).join(' | ')} |`,
   '', '| 300 ms of work in 5 ms slices | yielded with | overhead (ms) | heartbeat max lateness (ms) |', '|---|---|---|---|',
   ...YIELD_MEANS.map(m => `| ${m} | ${report.yieldOften[m].yieldedWith} | ${fmt(report.yieldOften[m].overheadMs)} | ${fmt(report.yieldOften[m].latenessMs)} |`),
   '', '| Target | Measured | Goal | Met |', '|---|---|---|---|',

@@ -36,6 +36,7 @@ pub mod experiments;
 pub mod handles;
 pub mod live_run;
 pub mod long_tasks;
+pub mod memory;
 pub mod page;
 pub mod page_state;
 pub mod page_visibility;

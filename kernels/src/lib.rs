@@ -11,6 +11,8 @@
 //! replace a function that is already running). Long kernels work in chunks
 //! through a [`probe::Probe`], which times each chunk and can stop the run.
 //!
+//! [`uneven`] makes the uneven jobs the work-stealing experiment hands out.
+//!
 //! Beside the kernels: [`stats`] (medians and speedups), [`frames`] (the log of
 //! animation frames) and [`params`] (numbers typed by people).
 
@@ -27,3 +29,4 @@ pub mod service;
 pub mod squares;
 pub mod stats;
 pub mod sum;
+pub mod uneven;

@@ -18,9 +18,8 @@ pub struct About {
     pub source: &'static str,
     pub knobs: &'static [Knob],
     pub modes: &'static [Mode],
-    /// Whether its modes that do not block the main thread need the rayon pool or the
-    /// compute worker.
-    pub needs_threads: bool,
+    /// Which of its modes need the rayon pool or the compute worker.
+    pub needs_threads: Threads,
     /// Its kernel reads more memory than it computes on, so threads share the memory
     /// bus and scale poorly: a diagnosis names it (sum of squares).
     pub memory_bound: bool,
@@ -28,6 +27,18 @@ pub struct About {
     /// service's "hello p99" (each run's `Outcome::headline` holds its value): what the
     /// prediction asks about.
     pub headline: Option<&'static str>,
+}
+
+/// Which modes of an experiment need threads (the pool or the compute worker): without
+/// them (no cross-origin isolation, or the pool still starting) the others still run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Threads {
+    /// None: everything runs on the page's main thread.
+    No,
+    /// Every mode that does not run on the main thread.
+    OffMainThread,
+    /// Only the modes with these ids (the rest run on the main thread's event loop).
+    Modes(&'static [&'static str]),
 }
 
 /// What part a mode plays when modes are compared: the speedup is the parallel
@@ -57,7 +68,11 @@ impl About {
     /// Whether `mode` needs the compute worker or the rayon pool. Modes that run on
     /// the page's main thread need neither, so they run even without threads.
     pub fn mode_needs_threads(&self, mode: Mode) -> bool {
-        self.needs_threads && !mode.blocks_main_thread
+        match self.needs_threads {
+            Threads::No => false,
+            Threads::OffMainThread => !mode.blocks_main_thread,
+            Threads::Modes(ids) => ids.contains(&mode.id),
+        }
     }
 
     pub fn mode(&self, id: &str) -> Option<Mode> {
@@ -114,7 +129,7 @@ pub(crate) mod tests {
         source: "",
         knobs: &[N.knob(), THREADS.knob()],
         modes: &[MAIN, WORKER, POOL],
-        needs_threads: true,
+        needs_threads: Threads::OffMainThread,
         memory_bound: false,
         headline: None,
     };
@@ -134,7 +149,7 @@ pub(crate) mod tests {
             blocks_main_thread: false,
             role: Role::Other,
         }],
-        needs_threads: false,
+        needs_threads: Threads::No,
         memory_bound: false,
         headline: None,
     };
@@ -165,5 +180,15 @@ pub(crate) mod tests {
         );
         assert_eq!(TIMERS.mode_with_role(Role::Parallel), None);
         assert!(!CPU.mode_needs_threads(MAIN) && CPU.mode_needs_threads(WORKER));
+    }
+
+    #[test]
+    fn an_experiment_can_name_the_modes_that_need_threads() {
+        let some = About { needs_threads: Threads::Modes(&["pool"]), modes: &[WORKER, POOL], ..TIMERS };
+        assert!(!some.mode_needs_threads(WORKER) && some.mode_needs_threads(POOL));
+        let (runnable, note) = some.runnable_modes(&[WORKER, POOL], Some("no isolation")).unwrap();
+        assert_eq!(runnable, [WORKER]);
+        assert_eq!(note.unwrap(), "Skipped Rayon pool, which needs threads: no isolation.");
+        assert!(!TIMERS.mode_needs_threads(TIMERS.modes[0]));
     }
 }

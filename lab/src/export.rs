@@ -63,7 +63,7 @@ fn run_json(run: &RunRecord) -> Json {
             "index": s.index, "thread": s.thread, "start_ms": s.start_ms, "end_ms": s.end_ms,
         })).collect::<Vec<_>>(),
         "plots": run.plots.iter().map(|p| json!({
-            "title": p.title, "x": p.x_name, "y": p.y_name, "log_x": p.log_x,
+            "title": p.title, "x": p.x_name, "y": p.y_name, "log_x": p.log_x, "log_y": p.log_y,
             "lines": p.lines.iter().map(|l| json!({ "name": l.name, "points": l.points })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })

@@ -16,6 +16,8 @@
 //!   reasons behind it, [`breakdown`] where a parallel run's time went, with the lines
 //!   between "fine" and "not" in [`thresholds`];
 //! - [`trace`]: runs as a Chrome Trace Event file for Perfetto and chrome://tracing;
+//! - [`costs`]: what a task, a job, a worker or a round trip costs, and how busy
+//!   each thread was;
 //! - [`service`]: a web service's load, answers and latency figures;
 //! - [`twins`]: what the seeds' JavaScript programs, run beside their Rust twins, answer;
 //! - [`presenter`]: presenter mode's keys and where they lead; [`predict`]: the
@@ -26,6 +28,7 @@
 pub mod breakdown;
 pub mod catalogue;
 pub mod comparison;
+pub mod costs;
 pub mod diagnosis;
 pub mod environment;
 pub mod export;

@@ -39,6 +39,8 @@ pub struct Plot {
     pub lines: Vec<Line>,
     /// x on a log scale: latencies that span 0.1 ms to 100 ms stay readable at both ends.
     pub log_x: bool,
+    /// y on a log scale: costs from a fraction of a µs to tens of ms on one chart.
+    pub log_y: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,11 +52,15 @@ pub struct Line {
 
 impl Plot {
     pub fn new(title: &str, x_name: &str, y_name: &str, lines: Vec<Line>) -> Self {
-        Plot { title: title.into(), x_name: x_name.into(), y_name: y_name.into(), lines, log_x: false }
+        Plot { title: title.into(), x_name: x_name.into(), y_name: y_name.into(), lines, log_x: false, log_y: false }
     }
 
     pub fn with_log_x(self) -> Self {
         Plot { log_x: true, ..self }
+    }
+
+    pub fn with_log_y(self) -> Self {
+        Plot { log_y: true, ..self }
     }
 }
 

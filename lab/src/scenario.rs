@@ -297,6 +297,7 @@ pub fn check_keys(about: &About) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Threads;
     use crate::catalogue::tests::{CPU, MAIN, POOL, TIMERS, find};
 
     fn link(query: &[(&str, &str)]) -> Reading {
@@ -466,7 +467,7 @@ mod tests {
             source: "",
             knobs: &[],
             modes: &[MAIN],
-            needs_threads: false,
+            needs_threads: Threads::No,
             memory_bound: false,
             headline: None,
         };

@@ -104,8 +104,13 @@ pub fn verdict(runs: &[RunRecord], context: Context) -> Option<Verdict> {
     // Runs judged by a headline (a service's hello p99, a heartbeat's lateness) are
     // compared by it, even where they have timers too.
     let headlined = work.iter().all(|r| r.outcome.headline.is_some());
+    let one_figure = work.iter().all(|r| r.time_name() == latest.time_name());
     let (kind, said) = if let Some(s) = &speedup {
         (Kind::Speedup, speedup_verdict(s, &modes, reason))
+    } else if headlined && !one_figure {
+        // Modes judged by different figures (the pool's lost thread, a small job's wait)
+        // cannot be ranked against each other: the latest run alone.
+        (Kind::Single, single_verdict(latest))
     } else if headlined && modes.len() > 1 {
         (Kind::Comparison, comparison_verdict(&modes))
     } else if has_timers {
@@ -347,7 +352,10 @@ fn single_verdict(run: &RunRecord) -> Said {
         Some(g) => format!("the page stayed responsive (longest frame gap {g:.0} ms)"),
         None => "no frames were measured".to_string(),
     };
-    let sentence = format!("{} {what} {:.1} ms, and {page}.", run.mode.label, run.time_ms());
+    let sentence = match run.outcome.headline {
+        Some((name, value)) => format!("{}: {name} {value:.1} ms, and {page}.", run.mode.label),
+        None => format!("{} {what} {:.1} ms, and {page}.", run.mode.label, run.time_ms()),
+    };
     let mut figures = vec![("Wall time".to_string(), format!("{:.1} ms (one run)", run.wall_ms))];
     if let Some(c) = run.outcome.compute_ms {
         figures.push(("Compute time".to_string(), format!("{c:.1} ms on {}", threads(run.outcome.threads))));
@@ -505,6 +513,17 @@ mod tests {
             "Off the main thread, the heartbeat stayed on time: at most 2 ms late, and on the main thread it was on time as \
              well (at most 5 ms late and the page froze for 60 ms), so this run did not show the stall."
         );
+    }
+
+    #[test]
+    fn modes_judged_by_different_figures_are_not_ranked() {
+        let mut a = run(1, MAIN, 100.0, 2);
+        a.outcome.headline = Some(("Collatz with a thread taken", 100.0));
+        let mut b = run(2, WORKER, 300.0, 1);
+        b.outcome.headline = Some(("small jobs' median wait", 3.0));
+        let v = judge(&[a, b]);
+        assert_eq!(v.kind, Kind::Single);
+        assert!(v.sentence.starts_with("Web worker: small jobs' median wait 3.0 ms"), "{}", v.sentence);
     }
 
     #[test]

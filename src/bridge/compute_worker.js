@@ -13,6 +13,9 @@ const POOL_INIT = 'playground_pool_init';
 const POOL_EXIT = 'playground_pool_exit';
 const SERVICE_INIT = 'playground_service_init';
 const SERVICE_DONE = 'playground_service_done';
+const THREAD_INIT = 'playground_thread_init';
+const THREAD_DONE = 'playground_thread_done';
+const ECHO = 'playground_echo';
 
 function nextMessage(target, type) {
   return new Promise(resolve => {
@@ -60,6 +63,26 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
     wasm.__wbindgen_thread_destroy?.();
     postMessage({ type: POOL_EXIT });
     close();
+  });
+  // A thread started for one closure (src/bridge/threads.rs): run it, give the thread's
+  // stack back, end.
+  nextMessage(self, THREAD_INIT).then(async ({ module, memory, mainJS, work }) => {
+    try {
+      const glue = await import(mainJS);
+      const wasm = glue.initSync({ module, memory });
+      glue.run_thread_work(work);
+      wasm.__wbindgen_thread_destroy?.();
+      postMessage({ type: THREAD_DONE });
+    } catch (error) {
+      const why = lastPanic ? `the thread panicked: ${lastPanic}` : `the thread trapped: ${error?.message ?? error}`;
+      postMessage({ type: THREAD_DONE, error: why });
+    }
+    close();
+  });
+  // The far end of the postMessage round trips (the switch-cost experiment): it loads no
+  // wasm, it only answers.
+  self.addEventListener('message', ({ data }) => {
+    if (data?.type === ECHO) postMessage(data);
   });
   // The runtime thread of one run of the service experiment (src/bridge/service_runtime.rs).
   nextMessage(self, SERVICE_INIT).then(async ({ module, memory, mainJS, board }) => {
@@ -162,6 +185,42 @@ export async function runServiceWorker(module, memory, mainJS, board) {
     w.postMessage({ type: SERVICE_INIT, module, memory, mainJS, board });
     const { error } = await Promise.race([done, failed]);
     if (error) throw new Error(error);
+  } finally {
+    w.terminate();
+  }
+}
+
+// The browser's thread::spawn: a new worker on this module and memory runs the closure at
+// `work` (src/bridge/threads.rs) and ends; resolves when it has.
+export async function runOnNewThread(module, memory, mainJS, work) {
+  const w = new Worker(new URL(import.meta.url), { type: 'module', name: 'playground-thread' });
+  try {
+    const failed = new Promise((_, reject) => {
+      w.addEventListener('error', event => reject(new Error(`a new worker failed: ${event.message || 'it could not start'}`)));
+    });
+    const done = nextMessage(w, THREAD_DONE);
+    w.postMessage({ type: THREAD_INIT, module, memory, mainJS, work });
+    const { error } = await Promise.race([done, failed]);
+    if (error) throw new Error(error);
+  } finally {
+    w.terminate();
+  }
+}
+
+// Bounces one message `count` times between the page and a fresh worker that only echoes
+// (no wasm in it), one after another; resolves with the milliseconds it took. The worker
+// answers once before the clock starts, so its start-up is not counted.
+export async function echoRoundTrips(count) {
+  const w = new Worker(new URL(import.meta.url), { type: 'module', name: 'playground-echo' });
+  try {
+    const bounce = n => new Promise(resolve => {
+      w.onmessage = resolve;
+      w.postMessage({ type: ECHO, n });
+    });
+    await bounce(0);
+    const start = performance.now();
+    for (let n = 1; n <= count; n++) await bounce(n);
+    return performance.now() - start;
   } finally {
     w.terminate();
   }

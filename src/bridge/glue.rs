@@ -25,6 +25,14 @@ extern "C" {
     /// done, with the worker ended.
     #[wasm_bindgen(js_name = runServiceWorker)]
     pub fn run_service_worker(module: JsValue, memory: JsValue, main_js: JsString, board: usize) -> Promise;
+    /// Runs the closure at `work` (`threads::spawn`) on a new worker; resolves once it
+    /// has run, with the worker ended.
+    #[wasm_bindgen(js_name = runOnNewThread)]
+    pub fn run_on_new_thread(module: JsValue, memory: JsValue, main_js: JsString, work: usize) -> Promise;
+    /// Bounces a message `count` times between the page and a fresh echo worker;
+    /// resolves with the milliseconds it took.
+    #[wasm_bindgen(js_name = echoRoundTrips)]
+    pub fn echo_round_trips(count: u32) -> Promise;
     /// Tells this thread's copy of the script the message of the panic about to trap.
     #[wasm_bindgen(js_name = notePanic)]
     pub fn note_panic(message: &str);

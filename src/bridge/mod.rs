@@ -13,6 +13,7 @@ pub mod execute;
 pub mod glue;
 pub mod service_runtime;
 pub mod sized_pools;
+pub mod threads;
 
 use board::BOARD;
 use playground_lab::jobs::{Job, JobError, JobOutput, Task};

@@ -1,4 +1,4 @@
-//! Lines over linear axes: what an experiment measures over time (latency per window)
+//! Lines over linear or log axes: what an experiment measures over time (latency per window)
 //! or a distribution, drawn from a [`Plot`] of plain numbers.
 
 use super::{AXIS, SERIES_COLOURS, chart_box, measured_figure, path_through, tick_step};
@@ -14,47 +14,70 @@ fn ticks(top: f64, ticks: f64) -> impl Iterator<Item = f64> {
     (0..=(top / step).floor() as usize).map(move |i| i as f64 * step)
 }
 
-/// A number as an axis label: no decimals once it is large, a few when it is small.
+/// A number as an axis label: no decimals once it is large, a few when it is small,
+/// thousands and millions short ("100k", "1M") so the axis's last label fits.
 fn axis_number(v: f64) -> String {
-    if v == 0.0 || v.abs() >= 10.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.2}").trim_end_matches('0').trim_end_matches('.').to_string()
+    let short = |v: f64| format!("{v:.2}").trim_end_matches('0').trim_end_matches('.').to_string();
+    match v.abs() {
+        a if a >= 1e6 => format!("{}M", short(v / 1e6)),
+        a if a >= 1e4 => format!("{}k", short(v / 1e3)),
+        a if a == 0.0 || a >= 10.0 => format!("{v:.0}"),
+        _ => short(v),
     }
 }
 
-/// The x axis: linear from 0, or log over whole decades.
+/// An axis: linear from 0 to a little above the largest value, or log over whole decades.
 #[derive(Clone, Copy)]
-enum XScale {
-    Linear { right: f64 },
+enum Scale {
+    Linear { end: f64 },
     Log { first: f64, last: f64 },
 }
 
-impl XScale {
-    fn of(xs: impl Iterator<Item = f64> + Clone, log: bool) -> XScale {
-        let right = xs.clone().fold(0.0, f64::max).max(1e-9);
+impl Scale {
+    /// The axis for `values`; a linear one ends `headroom` times above the largest.
+    fn of(values: impl Iterator<Item = f64> + Clone, log: bool, headroom: f64) -> Scale {
+        let largest = values.clone().fold(0.0, f64::max).max(1e-9);
         if !log {
-            return XScale::Linear { right };
+            return Scale::Linear { end: largest * headroom };
         }
-        let low = xs.filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
+        let low = values.filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
         let first = if low.is_finite() { low.log10().floor() } else { -1.0 };
-        XScale::Log { first, last: right.log10().ceil().max(first + 1.0) }
+        Scale::Log { first, last: largest.log10().ceil().max(first + 1.0) }
     }
-    /// Where `v` sits across the axis, 0 to 1 (at or below zero on a log axis: its left end).
+    /// Where `v` sits along the axis, 0 to 1 (at or below zero on a log axis: its start).
     fn fraction(self, v: f64) -> f64 {
         match self {
-            XScale::Linear { right } => v / right,
-            XScale::Log { first, last } => {
-                ((v.max(10f64.powf(first)).log10() - first) / (last - first)).clamp(0.0, 1.0)
-            }
+            Scale::Linear { end } => v / end,
+            Scale::Log { first, last } => ((v.max(10f64.powf(first)).log10() - first) / (last - first)).clamp(0.0, 1.0),
         }
     }
     fn ticks(self, count: f64) -> Vec<f64> {
         match self {
-            XScale::Linear { right } => ticks(right, count).collect(),
-            XScale::Log { first, last } => (first as i32..=last as i32).map(|k| 10f64.powi(k)).collect(),
+            Scale::Linear { end } => ticks(end, count).collect(),
+            Scale::Log { first, last } => (first as i32..=last as i32).map(|k| 10f64.powi(k)).collect(),
         }
     }
+}
+
+/// Height of one row of the legend.
+const LEGEND_ROW: f64 = 20.0;
+
+/// Where each legend entry goes (x, baseline y), left to right and wrapping between
+/// `left` and `right`, and how many rows that takes. Widths are estimated from the
+/// text's length: an SVG text cannot be measured before it is drawn.
+fn legend_places<'a>(names: impl Iterator<Item = &'a str>, left: f64, right: f64) -> (Vec<(f64, f64)>, usize) {
+    const CHAR_W: f64 = 7.5;
+    let (mut x, mut row, mut places) = (left, 0, Vec::new());
+    for name in names {
+        let w = (name.chars().count() + 3) as f64 * CHAR_W;
+        if x > left && x + w > right {
+            (x, row) = (left, row + 1);
+        }
+        places.push((x, 14.0 + row as f64 * LEGEND_ROW));
+        x += w + 12.0;
+    }
+    let rows = if places.is_empty() { 0 } else { row + 1 };
+    (places, rows)
 }
 
 #[component]
@@ -66,11 +89,16 @@ pub fn LineChart(#[prop(into)] plot: Signal<Plot>) -> impl IntoView {
         let plot = plot.get();
         let width = geometry.get().width;
         let points = || plot.lines.iter().flat_map(|l| l.points.iter());
-        let top = points().map(|p| p.1).fold(0.0, f64::max).max(1e-9) * 1.08;
-        let scale = XScale::of(points().map(|p| p.0), plot.log_x);
-        let x = move |v: f64| LEFT + scale.fraction(v) * (width - LEFT - 20.0);
-        let y = move |v: f64| 10.0 + (1.0 - v / top) * (H - 10.0);
-        let grid = ticks(top, 5.0)
+        let (x_scale, y_scale) =
+            (Scale::of(points().map(|p| p.0), plot.log_x, 1.0), Scale::of(points().map(|p| p.1), plot.log_y, 1.08));
+        let x = move |v: f64| LEFT + x_scale.fraction(v) * (width - LEFT - 20.0);
+        // The legend goes in rows above the lines, never over them.
+        let (legend, legend_rows) = legend_places(plot.lines.iter().map(|l| l.name.as_str()), LEFT, width - 20.0);
+        let plot_top = 10.0 + legend_rows as f64 * LEGEND_ROW;
+        let y = move |v: f64| plot_top + (1.0 - y_scale.fraction(v)) * (H - plot_top);
+        let grid = y_scale
+            .ticks(5.0)
+            .into_iter()
             .map(|v| {
                 view! {
                     <line class="grid" x1=LEFT x2=width - 20.0 y1=y(v) y2=y(v)></line>
@@ -78,7 +106,7 @@ pub fn LineChart(#[prop(into)] plot: Signal<Plot>) -> impl IntoView {
                 }
             })
             .collect_view();
-        let xs = scale
+        let xs = x_scale
             .ticks((width / 110.0).clamp(3.0, 8.0))
             .into_iter()
             .map(|v| view! { <text class="axis-label" x=x(v) y=H + 18.0 text-anchor="middle">{axis_number(v)}</text> })
@@ -98,7 +126,7 @@ pub fn LineChart(#[prop(into)] plot: Signal<Plot>) -> impl IntoView {
                     <g class=format!("series-{}", i % SERIES_COLOURS)>
                         <path class="series-line" d=d></path>
                         {dot}
-                        <text class="legend" x=LEFT + 12.0 y=24.0 + i as f64 * 20.0>{format!("● {}", line.name)}</text>
+                        <text class="legend" x=legend[i].0 y=legend[i].1>{format!("● {}", line.name)}</text>
                     </g>
                 }
             })

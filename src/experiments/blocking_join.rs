@@ -2,14 +2,17 @@
 //! blocking the thread or awaiting a timer.
 
 use super::Experiment;
+use crate::bridge::board::shared_now_ms;
 use crate::bridge::execute::spin_for;
 use crate::live_run::{LiveRun, RunFuture};
+use futures::channel::oneshot;
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
-use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
+use std::time::Duration;
 
 pub struct BlockingSleepInJoin;
 
@@ -27,17 +30,27 @@ const AWAITING: Mode = Mode {
     blocks_main_thread: false,
     role: Role::Other,
 };
-const MODES: &[Mode] = &[AWAITING, BLOCKING];
+const POOL_SPAWN: Mode = Mode {
+    id: "pool-spawn",
+    label: "Blocking sleep, spread over the pool",
+    explanation: "Each task's blocking sleep goes to a thread of the pool (a multi-threaded runtime's spawn): they overlap as far as there are threads.",
+    blocks_main_thread: false,
+    role: Role::Other,
+};
+const MODES: &[Mode] = &[AWAITING, BLOCKING, POOL_SPAWN];
 const TASKS: Whole = Whole::new("tasks", "Tasks", 1, 10, 3);
 const SLEEP: Whole = Whole::new("sleep", "Each sleeps (ms)", 1, 3_000, 1_000);
 const KNOBS: &[Knob] = &[TASKS.knob(), SLEEP.knob()];
 /// A blocking run freezes the page for tasks × sleep; past this that is too long to sit through.
 const MAX_BLOCKING_MS: u64 = 5_000;
 
-async fn sleep_then_print(timer: u64, ms: u64, blocking: bool, live: LiveRun) {
+async fn sleep_then_print(timer: u64, ms: u64, mode: Mode, live: LiveRun) {
+    if mode == POOL_SPAWN {
+        return sleep_on_pool(timer, ms, live).await;
+    }
     let start = live.elapsed();
     live.print(format!("Start timer {timer}."));
-    if blocking {
+    if mode == BLOCKING {
         spin_for(ms as f64);
     } else {
         TimeoutFuture::new(ms as u32).await;
@@ -46,16 +59,34 @@ async fn sleep_then_print(timer: u64, ms: u64, blocking: bool, live: LiveRun) {
     live.event(Event::span(format!("Task {timer}"), format!("timer {timer}"), start, live.elapsed()));
 }
 
-/// The order the seed prints its lines in.
-fn expected_lines(tasks: u64, blocking: bool) -> Vec<String> {
-    if blocking {
+/// The task's blocking sleep as a job on the pool; its lines are printed when the job
+/// starts and ends, which is when a thread is free for it.
+async fn sleep_on_pool(timer: u64, ms: u64, live: LiveRun) {
+    let ((started, began), (done, ended)) = (oneshot::channel(), oneshot::channel());
+    rayon::spawn(move || {
+        let _ = started.send(shared_now_ms());
+        std::thread::sleep(Duration::from_millis(ms));
+        let _ = done.send(shared_now_ms());
+    });
+    let Ok(start) = began.await else { return };
+    live.print(format!("Start timer {timer}."));
+    let Ok(end) = ended.await else { return };
+    live.print(format!("Timer {timer} done."));
+    live.event(Event::span(format!("Task {timer}"), format!("timer {timer}"), live.on_axis(start), live.on_axis(end)));
+}
+
+/// The order the seed prints its lines in (on a pool it depends on the threads: none).
+fn expected_lines(tasks: u64, mode: Mode) -> Option<Vec<String>> {
+    Some(if mode == POOL_SPAWN {
+        return None;
+    } else if mode == BLOCKING {
         (1..=tasks).flat_map(|t| [format!("Start timer {t}."), format!("Timer {t} done.")]).collect()
     } else {
         (1..=tasks)
             .map(|t| format!("Start timer {t}."))
             .chain((1..=tasks).map(|t| format!("Timer {t} done.")))
             .collect()
-    }
+    })
 }
 
 const ABOUT: About = About {
@@ -69,12 +100,16 @@ const ABOUT: About = About {
         "Blocking: Start timer 1, Timer 1 done, Start timer 2, … about 3 s in all, and the page is frozen for all \
              of it. Awaiting a timer: all three start, then all three finish, about 1 s. The printed lines show the \
              order; the timeline shows the overlap.",
+        "Spread over the pool: the seed's note that on a multi-threaded runtime the blocking tasks land on \
+             different threads and overlap after all: about 1 s with three threads or more, but a pool of two runs \
+             two sleeps, then the third (about 2 s). Blocking still holds a thread per sleep; it just has more \
+             threads to hold.",
     ],
     source_name: "src/experiments/blocking_join.rs",
     source: include_str!("blocking_join.rs"),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: false,
+    needs_threads: Threads::Modes(&["pool-spawn"]),
     memory_bound: false,
     headline: None,
 };
@@ -96,18 +131,25 @@ impl Experiment for BlockingSleepInJoin {
     fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
             let (tasks, ms) = (values.get(TASKS), values.get(SLEEP));
-            let blocking = mode == BLOCKING;
-            join_all((1..=tasks).map(|t| sleep_then_print(t, ms, blocking, live))).await;
+            join_all((1..=tasks).map(|t| sleep_then_print(t, ms, mode, live))).await;
             let elapsed = live.elapsed();
-            let in_order = live.log.with_untracked(|l| *l == expected_lines(tasks, blocking));
+            let in_order = expected_lines(tasks, mode).map(|lines| live.log.with_untracked(|l| *l == lines));
+            let threads = if mode == POOL_SPAWN { rayon::current_num_threads() } else { 1 };
+            let mut figures = vec![
+                ("elapsed", format!("{elapsed:.0} ms")),
+                ("lines in the seed's order", in_order.map_or("(any order on a pool)".into(), |o| o.to_string())),
+            ];
+            if mode == POOL_SPAWN {
+                figures.push((
+                    "rounds of sleeps (tasks ÷ threads, rounded up)",
+                    tasks.div_ceil(threads as u64).to_string(),
+                ));
+            }
             Ok(Outcome {
                 result: format!("{tasks} tasks in {elapsed:.0} ms"),
-                matches_seed: (tasks == 3).then_some(in_order),
-                threads: 1,
-                figures: vec![
-                    ("elapsed", format!("{elapsed:.0} ms")),
-                    ("lines in the seed's order", in_order.to_string()),
-                ],
+                matches_seed: in_order.filter(|_| tasks == 3),
+                threads,
+                figures,
                 ..Outcome::default()
             })
         })

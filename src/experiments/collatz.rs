@@ -5,7 +5,7 @@ use super::cpu::{self, MAIN_THREAD};
 use crate::live_run::{LiveRun, RunFuture};
 use playground_kernels::collatz::{MAX_LIMIT, MIN_LIMIT};
 use playground_kernels::params::group_thousands;
-use playground_lab::catalogue::{About, Mode};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{Answer, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
 
@@ -40,7 +40,7 @@ const ABOUT: About = About {
     source: include_str!("../../kernels/src/collatz.rs"),
     knobs: KNOBS,
     modes: cpu::MODES,
-    needs_threads: true,
+    needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
 };

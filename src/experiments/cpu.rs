@@ -30,8 +30,6 @@ pub const POOL: Mode = Mode {
     role: Role::Parallel,
 };
 pub const MODES: &[Mode] = &[MAIN_THREAD, WORKER, POOL];
-/// For work too long to run on the main thread at its default size.
-pub const OFFLOADED_MODES: &[Mode] = &[WORKER, POOL];
 
 /// Where the bridge runs a job for a mode, by the mode's role: on the page if it
 /// blocks the main thread, on the pool if it is the parallel one, else on the worker.

@@ -7,7 +7,7 @@ use super::{Experiment, Measured, Sweep};
 use crate::bridge::glue::error_text;
 use crate::live_run::{LiveRun, RunFuture};
 use js_sys::{Array, Promise};
-use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::handoff::{Handoff, MAX_KIB, SWEEP_KIB, Way, expected_total, size_text, throughput_mb_s};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -113,7 +113,7 @@ const ABOUT: About = About {
     ),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: true,
+    needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
 };

@@ -8,7 +8,7 @@ use crate::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
-use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::jobs::{Job, JobError, JobOutput, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -97,7 +97,7 @@ const ABOUT: About = About {
     source: include_str!("heartbeat.rs"),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: true,
+    needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
 };

@@ -4,7 +4,7 @@ use super::Experiment;
 use super::cpu;
 use crate::live_run::{LiveRun, RunFuture};
 use playground_kernels::heavy::{MAX_SEEDS, MAX_STEPS};
-use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::jobs::{Answer, JobError, JobOutput, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::Outcome;
@@ -46,7 +46,7 @@ const ABOUT: About = About {
     source: include_str!("../../kernels/src/heavy.rs"),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: true,
+    needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
 };

@@ -4,6 +4,7 @@
 //! charts, the table and the downloads come with it (README, "Adding an experiment").
 
 mod blocking_join;
+mod channels;
 mod collatz;
 mod cpu;
 mod handoff;
@@ -11,14 +12,19 @@ mod heartbeat;
 mod heavy;
 mod overlap;
 mod pipeline;
+mod pool_health;
 mod pool_to_async;
 mod primes;
+mod ramp;
 mod scoped;
 mod service;
 mod shards;
 mod slow_hash;
+mod switch_cost;
+mod task_cost;
 mod timer_vs_busy;
 mod twins;
+mod work_stealing;
 mod yield_often;
 
 use crate::live_run::{LiveRun, RunFuture};
@@ -122,6 +128,18 @@ pub static CHAPTERS: &[Chapter] = &[
         summary: "What users of a service feel is its slowest answers: slow work on the thread that serves them \
                   makes everyone wait, and how often that thread is given back decides how long.",
         experiments: &[&service::Service, &yield_often::YieldOften],
+    },
+    Chapter {
+        title: "What concurrency costs",
+        summary: "Tasks are cheap and threads are not: what starting one, switching between two and keeping a \
+                  pool healthy cost, measured here.",
+        experiments: &[
+            &task_cost::TaskCost,
+            &switch_cost::SwitchCost,
+            &channels::Channels,
+            &pool_health::PoolHealth,
+            &work_stealing::WorkStealing,
+        ],
     },
 ];
 

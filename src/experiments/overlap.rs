@@ -6,7 +6,7 @@ use super::twins::{self, js_mode};
 use crate::live_run::{LiveRun, RunFuture};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
-use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
 
@@ -69,7 +69,7 @@ const ABOUT: About = About {
     ),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: false,
+    needs_threads: Threads::No,
     memory_bound: false,
     headline: None,
 };

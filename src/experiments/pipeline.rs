@@ -8,7 +8,7 @@ use futures::channel::oneshot;
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::pipeline::{MAX_IMAGE_BYTES, MAX_IMAGES, image, process};
-use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -91,7 +91,7 @@ const ABOUT: About = About {
     source: include_str!("pipeline.rs"),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: true,
+    needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
 };

@@ -6,7 +6,7 @@ use crate::bridge::board::shared_now_ms;
 use crate::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use playground_kernels::sum::{MAX_LEN, sum_parallel, sum_sequential};
-use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -57,7 +57,7 @@ const ABOUT: About = About {
     source: include_str!("pool_to_async.rs"),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: true,
+    needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
 };

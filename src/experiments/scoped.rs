@@ -9,7 +9,7 @@ use crate::live_run::{LiveRun, RunFuture};
 use futures::StreamExt;
 use futures::channel::{mpsc, oneshot};
 use playground_kernels::scoped::{numbers, owned_parts, sum_join, sum_scope};
-use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -112,7 +112,7 @@ const ABOUT: About = About {
     ),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: true,
+    needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
 };

@@ -12,7 +12,7 @@ use futures::future::{Either, select};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use playground_kernels::hash::MAX_PASSWORD_CHARS;
-use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::jobs::{JobError, MAX_POOL_THREADS};
 use playground_lab::knobs::{Knob, Text, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -103,7 +103,7 @@ const ABOUT: About = About {
     ),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: true,
+    needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: Some("hello p99"),
 };

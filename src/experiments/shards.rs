@@ -7,7 +7,7 @@ use crate::live_run::{LiveRun, RunFuture};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::squares::{MAX_SHARD_SIZE, MAX_SHARDS, exact_sum_of_squares_below, shard};
-use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::jobs::{Answer, SharedNumbers, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::Event;
@@ -59,7 +59,7 @@ const ABOUT: About = About {
     source: include_str!("../../kernels/src/squares.rs"),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: true,
+    needs_threads: Threads::OffMainThread,
     memory_bound: true,
     headline: None,
 };

@@ -6,7 +6,7 @@ use super::heartbeat::{BLOCKING, OFFLOADED, blocking_work, lateness_figures, sta
 use super::twins::{self, js_mode};
 use crate::live_run::{LiveRun, RunFuture};
 use playground_kernels::hash::MAX_PASSWORD_CHARS;
-use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::jobs::{Answer, JobError, Task};
 use playground_lab::knobs::{Knob, Text, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -55,7 +55,7 @@ const ABOUT: About = About {
     ),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: true,
+    needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
 };

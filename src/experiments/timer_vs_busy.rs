@@ -6,7 +6,7 @@ use super::heartbeat::{BLOCKING, OFFLOADED, blocking_work};
 use super::twins::{self, js_mode};
 use crate::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
-use playground_lab::catalogue::{About, Mode};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{JobError, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -43,7 +43,7 @@ const ABOUT: About = About {
     ),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: true,
+    needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
 };

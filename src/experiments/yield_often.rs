@@ -10,7 +10,7 @@ use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use playground_kernels::stats::Summary;
-use playground_lab::catalogue::{About, Mode, Role};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -86,7 +86,7 @@ const ABOUT: About = About {
     ),
     knobs: KNOBS,
     modes: MODES,
-    needs_threads: false,
+    needs_threads: Threads::No,
     memory_bound: false,
     headline: Some("heartbeat lateness"),
 };

@@ -17,7 +17,7 @@ use playground_lab::figures::{CurvePoint, PoolSpeedup, mode_summaries, pool_spee
 use playground_lab::records::RunRecord;
 use playground_lab::thresholds::FROZEN_FRAME_GAP_MS;
 use playground_lab::verdict::{above_ideal, with_spread};
-use playground_lab::{export, service, trace, twins};
+use playground_lab::{costs, export, service, trace, twins};
 
 #[component]
 pub fn Results(
@@ -38,6 +38,8 @@ pub fn Results(
     // Charts are made when their number changes, and redrawn in place as their lines grow.
     let plot_count = Memo::new(move |_| plots.with(Vec::len));
     let hello_by_mode = Memo::new(move |_| runs.with(|r| service::hello_by_mode(r)));
+    // One-line charts (a cost per unit, a queue over time) of every mode on one chart.
+    let plots_by_mode = Memo::new(move |_| runs.with(|r| costs::plots_by_mode(r)));
     let mode_rows = Signal::derive(move || {
         runs.with(|runs| {
             mode_summaries(runs, about.modes)
@@ -70,6 +72,7 @@ pub fn Results(
                 <LineChart plot=Signal::derive(move || plots.with(|p| p.get(i).cloned().unwrap_or_default())) />
             }).collect_view()}
             {move || hello_by_mode.get().map(|plot| view! { <LineChart plot=Signal::stored(plot) /> })}
+            {move || plots_by_mode.get().into_iter().map(|plot| view! { <LineChart plot=Signal::stored(plot) /> }).collect_view()}
             <BreakdownPanel run=latest />
             <Show when=move || mode_rows.with(|r| !r.is_empty())>
                 <ModeBars rows=mode_rows caption=mode_bars_caption(&runs.get_untracked()) />

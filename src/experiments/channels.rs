@@ -1,0 +1,291 @@
+//! Producer and consumers (seed 002's Crossbeam / Tokio / Rayon table): one producer,
+//! K consumers doing CPU work per item, a bounded channel between them. On pool threads
+//! with crossbeam the consumers run in parallel; as tasks on one thread with a futures
+//! channel they take turns. Back-pressure shows as the queue length over time.
+
+use super::Experiment;
+use crate::bridge::sized_pools;
+use crate::live_run::{LiveRun, RunFuture};
+use futures::StreamExt;
+use futures::channel::{mpsc, oneshot};
+use futures::lock::Mutex as AsyncMutex;
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use playground_kernels::params::group_thousands;
+use playground_kernels::uneven::job_work;
+use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::costs::{ChannelSample, channel_plots};
+use playground_lab::jobs::JobError;
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::{Event, Outcome};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+pub struct Channels;
+
+const CROSSBEAM: Mode = Mode {
+    id: "crossbeam-threads",
+    label: "crossbeam, pool threads",
+    explanation: "The producer and each consumer on a thread of their own pool, through a bounded crossbeam channel: the consumers compute in parallel.",
+    blocks_main_thread: false,
+    role: Role::Other,
+};
+const ASYNC_TASKS: Mode = Mode {
+    id: "async-tasks",
+    label: "futures mpsc, tasks on one thread",
+    explanation: "The producer and each consumer as tasks on the page's thread, through a bounded futures channel: concurrent, not parallel (the page is busy while they compute).",
+    blocks_main_thread: true,
+    role: Role::Other,
+};
+const MODES: &[Mode] = &[CROSSBEAM, ASYNC_TASKS];
+
+const ITEMS: Whole = Whole::new("items", "Items", 1, 100_000, 2_000);
+const WORK: Whole = Whole::new("work", "Work per item (Collatz starts)", 1, 100_000, 500);
+const CAPACITY: Whole = Whole::new("capacity", "Channel capacity", 1, 10_000, 16);
+const CONSUMERS: Whole = Whole::new("consumers", "Consumers", 1, 15, 2);
+const KNOBS: &[Knob] = &[ITEMS.knob(), WORK.knob(), CAPACITY.knob(), CONSUMERS.knob()];
+/// Items × work: the Collatz starts computed in all (a few seconds on one core).
+const MAX_STARTS: u64 = 20_000_000;
+/// How often the queue is looked at.
+const SAMPLE_MS: f64 = 20.0;
+
+const ABOUT: About = About {
+    slug: "channels",
+    title: "Producer and consumers",
+    summary: "A producer sends 2,000 items through a channel of 16 to two consumers that compute on each: on pool \
+              threads with crossbeam, or as tasks on one thread with a futures channel.",
+    explanation: &[
+        "A bounded channel is how work flows between parts of a program: the producer sends, consumers receive, \
+             and when the channel is full the producer waits (back-pressure) instead of piling up memory. Which \
+             channel fits depends on who waits. crossbeam's blocks a thread; a futures (or tokio) channel suspends \
+             a task. Seed 002's table: crossbeam for threads, tokio's channels for tasks, rayon when the work is a \
+             collection to split.",
+        "With crossbeam, the producer and the consumers are threads of a pool made for the run (one each), so the \
+             consumers compute in parallel and the items go as fast as the cores allow; the queue stays full while \
+             they cannot keep up. With a futures channel, every party is a task on the page's own thread: they take \
+             turns, one item at a time, so more consumers add nothing, and the page is busy while they compute.",
+        "Each item is a range of Collatz starts (the work knob) whose chain lengths the consumer sums. Charts: the \
+             queue length over time, and the throughput in items per second. Every item is checked to be consumed \
+             exactly once.",
+    ],
+    source_name: "src/experiments/channels.rs",
+    source: include_str!("channels.rs"),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: Threads::OffMainThread,
+    memory_bound: false,
+    headline: None,
+};
+
+/// The starts item `i` computes on.
+fn starts(item: u64, work: u64) -> std::ops::Range<u64> {
+    item * work + 1..(item + 1) * work + 1
+}
+
+/// What every party adds to as it goes: read by the page while they run.
+#[derive(Default)]
+struct Tally {
+    produced: AtomicU64,
+    consumed: AtomicU64,
+    /// The sum of the consumed items' indices: each consumed once iff it ends at n(n-1)/2.
+    index_sum: AtomicU64,
+    steps: AtomicU64,
+    cancel: AtomicBool,
+}
+
+impl Tally {
+    fn consume(&self, item: u64, work: u64) {
+        self.steps.fetch_add(job_work(starts(item, work)), Ordering::Relaxed);
+        self.index_sum.fetch_add(item, Ordering::Relaxed);
+        self.consumed.fetch_add(1, Ordering::AcqRel);
+    }
+    fn sample(&self, at_ms: f64, queued: u64) -> ChannelSample {
+        ChannelSample { at_ms, queued, consumed: self.consumed.load(Ordering::Acquire) }
+    }
+}
+
+/// Sets the cancel flag when the run is dropped (Cancel), so the threads stop too.
+struct CancelOnDrop(Arc<Tally>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+struct Setup {
+    items: u64,
+    work: u64,
+    capacity: usize,
+    consumers: usize,
+}
+
+/// Producer and consumers on a pool of their own, through crossbeam; the page samples
+/// the queue every `SAMPLE_MS` until every consumer is done.
+async fn on_threads(setup: &Setup, tally: Arc<Tally>, live: LiveRun) -> Result<Vec<ChannelSample>, JobError> {
+    let pool = sized_pools::start_pool(setup.consumers + 1, "channels").await.map_err(JobError::Failed)?;
+    let (sender, receiver) = crossbeam_channel::bounded::<u64>(setup.capacity);
+    let (work, items) = (setup.work, setup.items);
+    let mut finished = Vec::new();
+    for c in 0..setup.consumers {
+        let (receiver, tally, (done, end)) = (receiver.clone(), tally.clone(), oneshot::channel());
+        finished.push(end);
+        pool.spawn(move || {
+            let start = crate::bridge::board::shared_now_ms();
+            for item in receiver.iter().take_while(|_| !tally.cancel.load(Ordering::Relaxed)) {
+                tally.consume(item, work);
+            }
+            let _ = done.send((c, start, crate::bridge::board::shared_now_ms()));
+        });
+    }
+    let producer_tally = tally.clone();
+    pool.spawn(move || {
+        for item in (0..items).take_while(|_| !producer_tally.cancel.load(Ordering::Relaxed)) {
+            if sender.send(item).is_err() {
+                break;
+            }
+            producer_tally.produced.fetch_add(1, Ordering::Relaxed);
+        }
+    });
+    let mut samples = Vec::new();
+    let all_done = futures::future::join_all(finished);
+    futures::pin_mut!(all_done);
+    let spans = loop {
+        samples.push(tally.sample(live.elapsed(), receiver.len() as u64));
+        live.plots.set(channel_plots(&samples, 100.0));
+        let tick = TimeoutFuture::new(SAMPLE_MS as u32);
+        match futures::future::select(all_done.as_mut(), tick).await {
+            futures::future::Either::Left((spans, _)) => break spans,
+            futures::future::Either::Right(_) => {}
+        }
+    };
+    samples.push(tally.sample(live.elapsed(), 0));
+    for (c, start, end) in spans.into_iter().flatten() {
+        live.event(Event::span(format!("Consumer {}", c + 1), "consuming", live.on_axis(start), live.on_axis(end)));
+    }
+    Ok(samples)
+}
+
+/// Producer and consumers as tasks on this thread, through a futures channel. The
+/// consumers share the receiver behind an async lock, the usual way to share one.
+async fn as_tasks(setup: &Setup, tally: Arc<Tally>, live: LiveRun) -> Vec<ChannelSample> {
+    // A futures channel holds its buffer plus one slot per sender: one sender here.
+    let (mut sender, receiver) = mpsc::channel::<u64>(setup.capacity.saturating_sub(1));
+    let receiver = Rc::new(AsyncMutex::new(receiver));
+    let samples = Rc::new(RefCell::new(vec![tally.sample(0.0, 0)]));
+    let note = {
+        let (tally, samples) = (tally.clone(), samples.clone());
+        move || {
+            let now = live.elapsed();
+            let mut samples = samples.borrow_mut();
+            if samples.last().is_none_or(|s: &ChannelSample| now - s.at_ms >= SAMPLE_MS) {
+                let queued = tally.produced.load(Ordering::Relaxed) - tally.consumed.load(Ordering::Relaxed);
+                samples.push(tally.sample(now, queued));
+            }
+        }
+    };
+    let producer = {
+        let (tally, note) = (tally.clone(), note.clone());
+        async move {
+            for item in 0..setup.items {
+                if tally.cancel.load(Ordering::Relaxed) || futures::SinkExt::send(&mut sender, item).await.is_err() {
+                    break;
+                }
+                tally.produced.fetch_add(1, Ordering::Relaxed);
+                note();
+            }
+        }
+    };
+    let consumers = (0..setup.consumers).map(|c| {
+        let (receiver, tally, note, work) = (receiver.clone(), tally.clone(), note.clone(), setup.work);
+        async move {
+            let start = live.elapsed();
+            loop {
+                let next = receiver.lock().await.next().await;
+                let Some(item) = next.filter(|_| !tally.cancel.load(Ordering::Relaxed)) else { break };
+                tally.consume(item, work);
+                note();
+            }
+            live.event(Event::span(format!("Consumer {}", c + 1), "consuming", start, live.elapsed()));
+        }
+    });
+    futures::join!(producer, futures::future::join_all(consumers));
+    let mut samples = samples.take();
+    samples.push(tally.sample(live.elapsed(), 0));
+    samples
+}
+
+impl Experiment for Channels {
+    fn about(&self) -> &'static About {
+        &ABOUT
+    }
+    fn check(&self, values: &Values, _mode: Mode) -> Vec<String> {
+        let starts = values.get(ITEMS) * values.get(WORK);
+        if starts > MAX_STARTS {
+            vec![format!(
+                "Items × work is {} Collatz starts; keep it to {} or fewer (a few seconds on one core).",
+                group_thousands(starts),
+                group_thousands(MAX_STARTS)
+            )]
+        } else {
+            Vec::new()
+        }
+    }
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
+        Box::pin(async move {
+            let setup = Setup {
+                items: values.get(ITEMS),
+                work: values.get(WORK),
+                capacity: values.get(CAPACITY) as usize,
+                consumers: values.get(CONSUMERS) as usize,
+            };
+            let tally = Arc::new(Tally::default());
+            let _cancel = CancelOnDrop(tally.clone());
+            let samples = if mode == CROSSBEAM {
+                on_threads(&setup, tally.clone(), live).await?
+            } else {
+                as_tasks(&setup, tally.clone(), live).await
+            };
+            live.plots.set(channel_plots(&samples, 100.0));
+            outcome(&setup, &tally, &samples, mode, live)
+        })
+    }
+}
+
+fn outcome(
+    setup: &Setup,
+    tally: &Tally,
+    samples: &[ChannelSample],
+    mode: Mode,
+    live: LiveRun,
+) -> Result<Outcome, JobError> {
+    let consumed = tally.consumed.load(Ordering::Acquire);
+    let once =
+        consumed == setup.items && tally.index_sum.load(Ordering::Acquire) == setup.items * (setup.items - 1) / 2;
+    // From the first look at the queue (after the pool has started) to the last.
+    let ms = samples.last().zip(samples.first()).map_or(0.0, |(last, first)| last.at_ms - first.at_ms);
+    let fullest = samples.iter().map(|s| s.queued).max().unwrap_or(0);
+    let rate = consumed as f64 * 1e3 / ms.max(1e-9);
+    live.print(format!("{consumed} items consumed in {ms:.0} ms ({rate:.0} per second)"));
+    live.print(format!("every item consumed exactly once: {once}"));
+    Ok(Outcome {
+        result: format!(
+            "{}{} items in {ms:.0} ms: {} per second",
+            if once { "" } else { "WRONG: an item was lost or consumed twice. " },
+            group_thousands(consumed),
+            group_thousands(rate as u64)
+        ),
+        matches_seed: None,
+        compute_ms: Some(ms),
+        threads: if mode == CROSSBEAM { setup.consumers + 1 } else { 1 },
+        figures: vec![
+            ("items per second", format!("{rate:.0}")),
+            ("every item once", once.to_string()),
+            ("fullest queue", format!("{fullest} of {}", setup.capacity)),
+            ("chain steps in all", group_thousands(tally.steps.load(Ordering::Acquire))),
+        ],
+        headline: None,
+    })
+}

@@ -1,0 +1,172 @@
+//! Switch cost (seed 002's channels): one message bounced back and forth between two
+//! parties, and what one round trip costs when the parties are two futures on one
+//! thread, two pool threads, or the page and a worker.
+
+use super::Experiment;
+use super::ramp::{RampChart, measure_ramp};
+use crate::bridge::threads;
+use crate::live_run::{LiveRun, RunFuture};
+use futures::channel::{mpsc, oneshot};
+use futures::{SinkExt, StreamExt};
+use playground_kernels::params::group_thousands;
+use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::jobs::JobError;
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::Outcome;
+
+pub struct SwitchCost;
+
+const FUTURES: Mode = Mode {
+    id: "futures",
+    label: "Two futures, one thread",
+    explanation: "Two futures joined on the page's thread pass the message through a futures channel: each hop is a wake and a poll, no thread involved.",
+    blocks_main_thread: true,
+    role: Role::Other,
+};
+const THREADS: Mode = Mode {
+    id: "threads",
+    label: "Two pool threads",
+    explanation: "Two jobs on rayon's pool pass it through crossbeam channels: each hop wakes a parked thread (Atomics.notify and wait underneath).",
+    blocks_main_thread: false,
+    role: Role::Other,
+};
+const POST_MESSAGE: Mode = Mode {
+    id: "post-message",
+    label: "Page and worker (postMessage)",
+    explanation: "The page posts it to a worker that posts it back: each hop is a structured clone and a task in the other side's event loop.",
+    blocks_main_thread: false,
+    role: Role::Other,
+};
+const MODES: &[Mode] = &[FUTURES, THREADS, POST_MESSAGE];
+
+const TRIPS: Whole = Whole::new("trips", "Round trips", 1, 1_000_000, 10_000);
+const KNOBS: &[Knob] = &[TRIPS.knob()];
+/// postMessage round trips take tens of µs each: more would hold a run for minutes.
+const MAX_POSTED: u64 = 100_000;
+
+const ABOUT: About = About {
+    slug: "switch-cost",
+    title: "Switching: futures, threads, postMessage",
+    summary: "One message bounced 10,000 times between two futures on one thread, two pool threads, and the page and a \
+              worker: what one round trip costs each way.",
+    explanation: &[
+        "Concurrency is also the cost of handing control from one party to another. Between two futures on one \
+             thread that is a wake and a poll: the executor calls the other future's poll, no more. Between two \
+             threads the message crosses memory both can see, but the receiver may be asleep, and waking a parked \
+             thread goes through the operating system (here, Atomics.wait and Atomics.notify). Between the page and \
+             a worker, each message is copied (structured clone) and queued as a task in the other side's event \
+             loop.",
+        "Each mode bounces one message the number of round trips asked, at 1, 10, 100, … on the way, three \
+             rounds each; the chart draws one round trip's cost against the count (log scales), the table keeps \
+             the median and spread at the full count. The pool mode needs two free pool threads.",
+    ],
+    source_name: "src/experiments/switch_cost.rs",
+    source: include_str!("switch_cost.rs"),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: Threads::OffMainThread,
+    memory_bound: false,
+    // µs per round trip is also ms per 1,000 of them: a figure in ms the verdict and the bars compare.
+    headline: Some(PER_THOUSAND),
+};
+const PER_THOUSAND: &str = "ms per 1,000 round trips";
+
+/// `trips` round trips between two futures joined on this thread; ms they took.
+async fn between_futures(trips: u64) -> Result<f64, JobError> {
+    let (mut to_pong, mut at_pong) = mpsc::unbounded::<u64>();
+    let (mut to_ping, mut at_ping) = mpsc::unbounded::<u64>();
+    let start = crate::clock::now_ms();
+    let ping = async move {
+        for n in 0..trips {
+            to_pong.send(n).await.ok()?;
+            at_ping.next().await?;
+        }
+        Some(())
+    };
+    let pong = async move {
+        while let Some(n) = at_pong.next().await {
+            to_ping.send(n).await.ok()?;
+        }
+        Some(())
+    };
+    let (pinged, _) = futures::join!(ping, pong);
+    pinged.ok_or_else(|| JobError::Failed("a future dropped its channel".into()))?;
+    Ok(crate::clock::now_ms() - start)
+}
+
+/// `trips` round trips between two jobs on the global pool through crossbeam channels,
+/// timed on the pinging thread; ms they took.
+async fn between_threads(trips: u64) -> Result<f64, JobError> {
+    let (to_pong, at_pong) = crossbeam_channel::bounded::<u64>(1);
+    let (to_ping, at_ping) = crossbeam_channel::bounded::<u64>(1);
+    let (done, finished) = oneshot::channel();
+    rayon::spawn(move || {
+        while let Ok(n) = at_pong.recv() {
+            if to_ping.send(n).is_err() {
+                break;
+            }
+        }
+    });
+    rayon::spawn(move || {
+        let start = crate::clock::now_ms();
+        let bounced = (0..trips).all(|n| to_pong.send(n).is_ok() && at_ping.recv().is_ok());
+        let _ = done.send(bounced.then(|| crate::clock::now_ms() - start));
+        // Dropping `to_pong` here ends the other job's loop.
+    });
+    finished.await.ok().flatten().ok_or_else(|| JobError::Failed("a pool thread dropped its channel".into()))
+}
+
+fn chart(mode: Mode) -> RampChart {
+    RampChart {
+        title: "One round trip against how many in a row",
+        count_name: "round trips in a row (log scale)",
+        line: mode.label,
+    }
+}
+
+impl Experiment for SwitchCost {
+    fn about(&self) -> &'static About {
+        &ABOUT
+    }
+    fn check(&self, values: &Values, mode: Mode) -> Vec<String> {
+        let trips = values.get(TRIPS);
+        if mode == POST_MESSAGE && trips > MAX_POSTED {
+            vec![format!(
+                "postMessage round trips: at most {} ({} asked): each takes tens of µs, more would hold the run for minutes.",
+                group_thousands(MAX_POSTED),
+                group_thousands(trips)
+            )]
+        } else {
+            Vec::new()
+        }
+    }
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
+        Box::pin(async move {
+            let trips = values.get(TRIPS);
+            if mode == THREADS && rayon::current_num_threads() < 2 {
+                return Err(JobError::Failed("two pool threads are needed, and this pool has one".into()));
+            }
+            let costs = measure_ramp(trips, &chart(mode), live, |n| async move {
+                match mode {
+                    FUTURES => between_futures(n).await,
+                    THREADS => between_threads(n).await,
+                    _ => threads::echo_round_trips(n as u32).await.map_err(JobError::Failed),
+                }
+            })
+            .await?;
+            let top = costs.last().ok_or_else(|| JobError::Failed("nothing was measured".into()))?;
+            live.print(format!("{} round trips: {} each", group_thousands(trips), top.text()));
+            Ok(Outcome {
+                result: format!("{} each ({} round trips)", top.text(), group_thousands(trips)),
+                threads: if mode == FUTURES { 1 } else { 2 },
+                figures: vec![
+                    ("round trips", group_thousands(trips)),
+                    ("µs per round trip", format!("{:.4}", top.per_unit_us.median)),
+                    ("per round trip (median, spread)", top.text()),
+                ],
+                headline: Some((PER_THOUSAND, top.per_unit_us.median)),
+                ..Outcome::default()
+            })
+        })
+    }
+}
