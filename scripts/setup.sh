@@ -19,7 +19,8 @@ GECKODRIVER_VERSION=0.37.1
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, or the glue and the runtime disagree.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' "$ROOT/Cargo.lock")"
 
-log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+# Each line says how far into the script it is (bash's SECONDS), so a slow stage shows.
+log() { printf '\033[1m[setup %dm%02ds]\033[0m %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*" >&2; }
 
 ensure_toolchain() {
   command -v rustup >/dev/null 2>&1 || { echo "rustup is needed: see https://rustup.rs" >&2; exit 1; }

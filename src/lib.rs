@@ -43,6 +43,7 @@ pub mod page_visibility;
 pub mod presenter;
 pub mod responsiveness;
 pub mod runner;
+pub mod watchdog;
 pub mod yielding;
 
 pub use app::App;

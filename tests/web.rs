@@ -146,6 +146,11 @@ fn the_documented_slugs_and_mode_ids_still_exist() {
         ("channels", &["crossbeam-threads", "async-tasks"]),
         ("pool-health", &["forever-job", "dedicated-worker", "huge-job-first"]),
         ("work-stealing", &["thread-per-job", "static-split", "work-stealing"]),
+        ("hand-future", &["manual-poll", "no-wake", "wake-by-ref", "timer-wake"]),
+        ("laziness", &["rust-future", "js-promise"]),
+        ("mutex-await", &["std-mutex", "async-mutex", "guard-dropped"]),
+        ("block-on", &["from-sync", "on-own-loop"]),
+        ("compile-errors", &["cards"]),
     ];
     for (slug, modes) in documented {
         let about = experiments::find_about(slug).unwrap_or_else(|| panic!("{slug} is gone"));

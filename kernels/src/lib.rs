@@ -11,13 +11,15 @@
 //! replace a function that is already running). Long kernels work in chunks
 //! through a [`probe::Probe`], which times each chunk and can stop the run.
 //!
-//! [`uneven`] makes the uneven jobs the work-stealing experiment hands out.
+//! [`uneven`] makes the uneven jobs the work-stealing experiment hands out;
+//! [`hand_future`] is seed 002's future written by hand, with its ways of being woken.
 //!
 //! Beside the kernels: [`stats`] (medians and speedups), [`frames`] (the log of
 //! animation frames) and [`params`] (numbers typed by people).
 
 pub mod collatz;
 pub mod frames;
+pub mod hand_future;
 pub mod hash;
 pub mod heavy;
 pub mod params;

@@ -27,6 +27,9 @@ pub struct About {
     /// service's "hello p99" (each run's `Outcome::headline` holds its value): what the
     /// prediction asks about.
     pub headline: Option<&'static str>,
+    /// Its modes show different behaviours, not one measure to rank them by (a future that
+    /// finishes against one that is stuck): the verdict gives each mode's result instead.
+    pub verdict_by_result: bool,
 }
 
 /// Which modes of an experiment need threads (the pool or the compute worker): without
@@ -132,6 +135,7 @@ pub(crate) mod tests {
         needs_threads: Threads::OffMainThread,
         memory_bound: false,
         headline: None,
+        verdict_by_result: false,
     };
     /// A timer experiment that needs no threads, with a text knob.
     pub static TIMERS: About = About {
@@ -152,6 +156,7 @@ pub(crate) mod tests {
         needs_threads: Threads::No,
         memory_bound: false,
         headline: None,
+        verdict_by_result: false,
     };
 
     pub fn find(slug: &str) -> Option<&'static About> {

@@ -22,6 +22,8 @@ pub struct Context<'a> {
     pub env: &'a Environment,
     /// The experiment's kernel reads more memory than it computes on (sum of squares).
     pub memory_bound: bool,
+    /// Its modes differ in kind, not in one measure (`About::verdict_by_result`).
+    pub by_result: bool,
 }
 
 fn found(code: &'static str, text: String) -> Option<Diagnosis> {
@@ -229,7 +231,7 @@ mod tests {
     #[test]
     fn a_clean_run_has_nothing_to_say() {
         let env = chromium();
-        let context = Context { env: &env, memory_bound: false };
+        let context = Context { env: &env, memory_bound: false, by_result: false };
         let mut r = run(1, POOL, 100.0, 2);
         r.wall_ms = 104.0;
         r.spans = vec![span(1, 2.0, 100.0), span(2, 2.0, 99.0)];
@@ -240,7 +242,7 @@ mod tests {
     #[test]
     fn each_reason_fires_on_its_number_and_says_it() {
         let env = Environment { cross_origin_isolated: false, hardware_concurrency: 2, ..chromium() };
-        let context = Context { env: &env, memory_bound: false };
+        let context = Context { env: &env, memory_bound: false, by_result: false };
         let mut r = run(1, POOL, 20.0, 4);
         r.wall_ms = 20.0;
         // 6 ms before the first chunk, 2 ms after the last; of 4 pool threads, 3 and 4 ran
@@ -272,7 +274,7 @@ mod tests {
     #[test]
     fn thresholds_are_the_lines() {
         let env = chromium();
-        let context = Context { env: &env, memory_bound: false };
+        let context = Context { env: &env, memory_bound: false, by_result: false };
         let mut r = run(1, POOL, 100.0, 2);
         r.wall_ms = 100.0;
         // Exactly 25 % fixed costs: too small; a hair under: fine.
@@ -292,19 +294,25 @@ mod tests {
     fn one_thread_and_memory() {
         let env = chromium();
         let r = run(2, POOL, 100.0, 1);
-        assert_eq!(codes(&diagnose(&r, None, Context { env: &env, memory_bound: false })), ["one-thread"]);
+        assert_eq!(
+            codes(&diagnose(&r, None, Context { env: &env, memory_bound: false, by_result: false })),
+            ["one-thread"]
+        );
         let runs = [run(1, WORKER, 130.0, 1), run(2, POOL, 100.0, 2)];
         let speedup = pool_speedup(&runs).unwrap();
         assert_eq!(
-            codes(&diagnose(&runs[1], Some(&speedup), Context { env: &env, memory_bound: true })),
+            codes(&diagnose(&runs[1], Some(&speedup), Context { env: &env, memory_bound: true, by_result: false })),
             ["memory-bound"],
             "65 % of ideal"
         );
         assert_eq!(
-            codes(&diagnose(&runs[1], Some(&speedup), Context { env: &env, memory_bound: false })),
+            codes(&diagnose(&runs[1], Some(&speedup), Context { env: &env, memory_bound: false, by_result: false })),
             [] as [&str; 0]
         );
         let debug = Environment { optimised_build: false, ..chromium() };
-        assert_eq!(codes(&diagnose(&runs[1], None, Context { env: &debug, memory_bound: false })), ["debug-build"]);
+        assert_eq!(
+            codes(&diagnose(&runs[1], None, Context { env: &debug, memory_bound: false, by_result: false })),
+            ["debug-build"]
+        );
     }
 }

@@ -16,6 +16,7 @@
 //!   reasons behind it, [`breakdown`] where a parallel run's time went, with the lines
 //!   between "fine" and "not" in [`thresholds`];
 //! - [`trace`]: runs as a Chrome Trace Event file for Perfetto and chrome://tracing;
+//! - [`compile_errors`]: the seeds' programs that do not compile, with rustc's message;
 //! - [`costs`]: what a task, a job, a worker or a round trip costs, and how busy
 //!   each thread was;
 //! - [`service`]: a web service's load, answers and latency figures;
@@ -28,6 +29,7 @@
 pub mod breakdown;
 pub mod catalogue;
 pub mod comparison;
+pub mod compile_errors;
 pub mod costs;
 pub mod diagnosis;
 pub mod environment;

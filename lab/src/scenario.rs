@@ -470,6 +470,7 @@ mod tests {
             needs_threads: Threads::No,
             memory_bound: false,
             headline: None,
+            verdict_by_result: false,
         };
         assert!(check_keys(&CLASH).unwrap_err().contains("a key of the link format"));
         assert!(check_keys(&TWICE).unwrap_err().contains("two knobs named n"));

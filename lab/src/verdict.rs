@@ -19,6 +19,8 @@ pub enum Kind {
     Timers,
     Comparison,
     Single,
+    /// Each mode's result, where modes differ in kind rather than in one measure.
+    Results,
 }
 
 impl Kind {
@@ -28,6 +30,7 @@ impl Kind {
             Kind::Timers => "timers",
             Kind::Comparison => "comparison",
             Kind::Single => "single",
+            Kind::Results => "results",
         }
     }
 }
@@ -105,7 +108,9 @@ pub fn verdict(runs: &[RunRecord], context: Context) -> Option<Verdict> {
     // compared by it, even where they have timers too.
     let headlined = work.iter().all(|r| r.outcome.headline.is_some());
     let one_figure = work.iter().all(|r| r.time_name() == latest.time_name());
-    let (kind, said) = if let Some(s) = &speedup {
+    let (kind, said) = if context.by_result {
+        (Kind::Results, results_verdict(&modes))
+    } else if let Some(s) = &speedup {
         (Kind::Speedup, speedup_verdict(s, &modes, reason))
     } else if headlined && !one_figure {
         // Modes judged by different figures (the pool's lost thread, a small job's wait)
@@ -345,6 +350,14 @@ fn comparison_verdict(modes: &[(Mode, Vec<&RunRecord>)]) -> Said {
     Said { sentence, figures, against_lesson: false }
 }
 
+/// Modes that differ in kind (finishes or is stuck, lazy or eager): each one's latest result.
+fn results_verdict(modes: &[(Mode, Vec<&RunRecord>)]) -> Said {
+    let latest = |runs: &[&RunRecord]| runs.last().map(|r| r.outcome.result.clone()).unwrap_or_default();
+    let parts: Vec<String> = modes.iter().map(|(m, rs)| format!("{}: {}", m.label, latest(rs))).collect();
+    let figures = modes.iter().map(|(m, rs)| (m.label.to_string(), latest(rs))).collect();
+    Said { sentence: parts.join(". ") + ".", figures, against_lesson: false }
+}
+
 fn single_verdict(run: &RunRecord) -> Said {
     let what = if run.outcome.compute_ms.is_some() { "computed in" } else { "took" };
     let page = match run.frame_gap_ms {
@@ -382,7 +395,7 @@ mod tests {
 
     fn judge(runs: &[RunRecord]) -> Verdict {
         let env = chromium();
-        verdict(runs, Context { env: &env, memory_bound: false }).unwrap()
+        verdict(runs, Context { env: &env, memory_bound: false, by_result: false }).unwrap()
     }
 
     /// A heartbeat run whose ticks were `late` ms late at worst, with that frame gap.
@@ -405,7 +418,7 @@ mod tests {
     #[test]
     fn nothing_before_the_first_run() {
         let env = chromium();
-        assert_eq!(verdict(&[], Context { env: &env, memory_bound: false }), None);
+        assert_eq!(verdict(&[], Context { env: &env, memory_bound: false, by_result: false }), None);
     }
 
     #[test]
@@ -513,6 +526,19 @@ mod tests {
             "Off the main thread, the heartbeat stayed on time: at most 2 ms late, and on the main thread it was on time as \
              well (at most 5 ms late and the page froze for 60 ms), so this run did not show the stall."
         );
+    }
+
+    #[test]
+    fn modes_that_differ_in_kind_are_given_by_their_results() {
+        let env = chromium();
+        let mut done = run(1, MAIN, 1.0, 1);
+        done.outcome.result = "11 polls".into();
+        let mut stuck = run(2, WORKER, 500.0, 1);
+        stuck.outcome.result = "stuck".into();
+        let v = verdict(&[done, stuck], Context { env: &env, memory_bound: false, by_result: true }).unwrap();
+        assert_eq!(v.kind, Kind::Results);
+        assert_eq!(v.sentence, "Main thread: 11 polls. Web worker: stuck.");
+        assert_eq!(v.figures[1], ("Web worker".to_string(), "stuck".to_string()));
     }
 
     #[test]

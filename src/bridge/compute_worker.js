@@ -66,11 +66,12 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
   });
   // A thread started for one closure (src/bridge/threads.rs): run it, give the thread's
   // stack back, end.
-  nextMessage(self, THREAD_INIT).then(async ({ module, memory, mainJS, work }) => {
+  nextMessage(self, THREAD_INIT).then(async ({ module, memory, mainJS, work, isAsync }) => {
     try {
       const glue = await import(mainJS);
       const wasm = glue.initSync({ module, memory });
-      glue.run_thread_work(work);
+      if (isAsync) await glue.run_thread_task(work);
+      else glue.run_thread_work(work);
       wasm.__wbindgen_thread_destroy?.();
       postMessage({ type: THREAD_DONE });
     } catch (error) {
@@ -191,20 +192,31 @@ export async function runServiceWorker(module, memory, mainJS, board) {
 }
 
 // The browser's thread::spawn: a new worker on this module and memory runs the closure at
-// `work` (src/bridge/threads.rs) and ends; resolves when it has.
-export async function runOnNewThread(module, memory, mainJS, work) {
+// `work` (src/bridge/threads.rs; awaiting the future it makes if `isAsync`) and ends;
+// resolves when it has. `terminateThread(id)` ends a stuck one.
+const threads = new Map(); // id → { worker, stop }
+export async function runOnNewThread(module, memory, mainJS, work, isAsync, id) {
   const w = new Worker(new URL(import.meta.url), { type: 'module', name: 'playground-thread' });
   try {
-    const failed = new Promise((_, reject) => {
+    const ended = new Promise((_, reject) => {
+      threads.set(id, { worker: w, stop: () => reject(new Error('the thread was stuck and has been terminated')) });
       w.addEventListener('error', event => reject(new Error(`a new worker failed: ${event.message || 'it could not start'}`)));
     });
     const done = nextMessage(w, THREAD_DONE);
-    w.postMessage({ type: THREAD_INIT, module, memory, mainJS, work });
-    const { error } = await Promise.race([done, failed]);
+    w.postMessage({ type: THREAD_INIT, module, memory, mainJS, work, isAsync });
+    const { error } = await Promise.race([done, ended]);
     if (error) throw new Error(error);
   } finally {
+    threads.delete(id);
     w.terminate();
   }
+}
+
+export function terminateThread(id) {
+  const thread = threads.get(id);
+  if (!thread) return;
+  thread.worker.terminate();
+  thread.stop();
 }
 
 // Bounces one message `count` times between the page and a fresh worker that only echoes

@@ -25,10 +25,20 @@ extern "C" {
     /// done, with the worker ended.
     #[wasm_bindgen(js_name = runServiceWorker)]
     pub fn run_service_worker(module: JsValue, memory: JsValue, main_js: JsString, board: usize) -> Promise;
-    /// Runs the closure at `work` (`threads::spawn`) on a new worker; resolves once it
-    /// has run, with the worker ended.
+    /// Runs the closure at `work` (`threads`) on a new worker numbered `id`, awaiting the
+    /// future it makes if `is_async`; resolves once it has run, with the worker ended.
     #[wasm_bindgen(js_name = runOnNewThread)]
-    pub fn run_on_new_thread(module: JsValue, memory: JsValue, main_js: JsString, work: usize) -> Promise;
+    pub fn run_on_new_thread(
+        module: JsValue,
+        memory: JsValue,
+        main_js: JsString,
+        work: usize,
+        is_async: bool,
+        id: u32,
+    ) -> Promise;
+    /// Terminates the worker numbered `id` (a stuck one); its promise rejects.
+    #[wasm_bindgen(js_name = terminateThread)]
+    pub fn terminate_thread(id: u32);
     /// Bounces a message `count` times between the page and a fresh echo worker;
     /// resolves with the milliseconds it took.
     #[wasm_bindgen(js_name = echoRoundTrips)]

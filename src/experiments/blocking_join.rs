@@ -112,6 +112,7 @@ const ABOUT: About = About {
     needs_threads: Threads::Modes(&["pool-spawn"]),
     memory_bound: false,
     headline: None,
+    verdict_by_result: false,
 };
 
 impl Experiment for BlockingSleepInJoin {

@@ -77,6 +77,7 @@ const ABOUT: About = About {
     needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
+    verdict_by_result: false,
 };
 
 /// The starts item `i` computes on.

@@ -43,6 +43,7 @@ const ABOUT: About = About {
     needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
+    verdict_by_result: false,
 };
 
 impl Experiment for Collatz {

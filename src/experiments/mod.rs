@@ -3,13 +3,19 @@
 //! own file and listing it in a chapter of [`CHAPTERS`]; the page, the runner, the
 //! charts, the table and the downloads come with it (README, "Adding an experiment").
 
+mod block_on;
 mod blocking_join;
 mod channels;
 mod collatz;
+mod compile_errors;
 mod cpu;
+mod hand_future;
 mod handoff;
+mod hangs;
 mod heartbeat;
 mod heavy;
+mod laziness;
+mod mutex_await;
 mod overlap;
 mod pipeline;
 mod pool_health;
@@ -30,6 +36,7 @@ mod yield_often;
 use crate::live_run::{LiveRun, RunFuture};
 use futures::future::LocalBoxFuture;
 use playground_lab::catalogue::{About, Mode};
+use playground_lab::compile_errors::CompileError;
 use playground_lab::jobs::{JobError, Task};
 use playground_lab::knobs::Values;
 
@@ -48,6 +55,10 @@ pub trait Experiment: Sync {
     /// For experiments whose cost grows with a size: the sweep that measures every mode
     /// at every size, drawn on log axes.
     fn sweep(&self) -> Option<&'static Sweep> {
+        None
+    }
+    /// For a page of cards instead of runs (what the compiler says): its cards.
+    fn cards(&self) -> Option<&'static [CompileError]> {
         None
     }
     /// One run in `mode`, reporting through `live` as it goes.
@@ -139,6 +150,18 @@ pub static CHAPTERS: &[Chapter] = &[
             &channels::Channels,
             &pool_health::PoolHealth,
             &work_stealing::WorkStealing,
+        ],
+    },
+    Chapter {
+        title: "Inside async",
+        summary: "A future is a value that is polled: it does nothing until then, needs a waker to be polled again, \
+                  and must never block the thread it shares.",
+        experiments: &[
+            &hand_future::HandFuture,
+            &laziness::Laziness,
+            &mutex_await::MutexAwait,
+            &block_on::BlockOn,
+            &compile_errors::CompileErrors,
         ],
     },
 ];

@@ -72,6 +72,7 @@ const ABOUT: About = About {
     needs_threads: Threads::No,
     memory_bound: false,
     headline: None,
+    verdict_by_result: false,
 };
 
 impl Experiment for AsyncOverlap {

@@ -82,6 +82,7 @@ const ABOUT: About = About {
     needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
+    verdict_by_result: true,
 };
 
 /// An endless job: it waits in 5 ms sleeps until told to stop. `started` is set once it runs.
@@ -202,13 +203,8 @@ async fn small_latencies(limit: u64, pieces: u64, smalls: u64, tag: &str, live: 
         while let Some(r) = reports.next().await {
             match r {
                 Report::Piece { chain, piece, start, end } => {
-                    let label = format!("{tag} {}", chain + 1);
-                    live.event(Event::span(
-                        format!("{tag} {}", chain + 1),
-                        label,
-                        live.on_axis(start),
-                        live.on_axis(end),
-                    ));
+                    let (lane, label) = (format!("{tag} {}", chain + 1), format!("piece {}", piece + 1));
+                    live.event(Event::span(lane, label, live.on_axis(start), live.on_axis(end)));
                     if piece + 1 < pieces {
                         spawn_piece(chain, piece + 1);
                     } else {

@@ -106,6 +106,7 @@ const ABOUT: About = About {
     needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: Some("hello p99"),
+    verdict_by_result: false,
 };
 
 fn load(values: &Values) -> Load {

@@ -62,6 +62,7 @@ const ABOUT: About = About {
     needs_threads: Threads::OffMainThread,
     memory_bound: true,
     headline: None,
+    verdict_by_result: false,
 };
 
 impl Experiment for ShardsThenSquares {

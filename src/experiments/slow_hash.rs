@@ -58,6 +58,7 @@ const ABOUT: About = About {
     needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
+    verdict_by_result: false,
 };
 
 /// The JavaScript twins: the hash on the page's thread or in a worker, the heartbeat

@@ -68,6 +68,7 @@ const ABOUT: About = About {
     memory_bound: false,
     // µs per round trip is also ms per 1,000 of them: a figure in ms the verdict and the bars compare.
     headline: Some(PER_THOUSAND),
+    verdict_by_result: false,
 };
 const PER_THOUSAND: &str = "ms per 1,000 round trips";
 

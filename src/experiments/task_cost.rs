@@ -90,6 +90,7 @@ const ABOUT: About = About {
     memory_bound: false,
     // µs per unit is also ms per 1,000 units: a figure in ms the verdict and the bars compare.
     headline: Some(PER_THOUSAND),
+    verdict_by_result: false,
 };
 const PER_THOUSAND: &str = "ms per 1,000 units";
 

@@ -46,6 +46,7 @@ const ABOUT: About = About {
     needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
+    verdict_by_result: false,
 };
 
 /// A timer due after `due` ms, then `busy` ms of work in `mode`; (work done, timer fired).

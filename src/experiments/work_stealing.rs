@@ -81,6 +81,7 @@ const ABOUT: About = About {
     needs_threads: Threads::OffMainThread,
     memory_bound: false,
     headline: None,
+    verdict_by_result: false,
 };
 
 /// One finished job: which thread ran it (its lane), when (shared clock), and its answer.

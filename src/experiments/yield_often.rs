@@ -89,6 +89,7 @@ const ABOUT: About = About {
     needs_threads: Threads::No,
     memory_bound: false,
     headline: Some("heartbeat lateness"),
+    verdict_by_result: false,
 };
 
 fn means(mode: Mode) -> Option<Means> {

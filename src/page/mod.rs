@@ -3,6 +3,7 @@
 //! is the runner's ([`crate::runner`]); these components lay out and draw.
 
 mod breakdown_panel;
+mod cards;
 mod controls;
 mod predict_panel;
 mod results;
@@ -17,6 +18,7 @@ use crate::experiments::Experiment;
 use crate::handles::AppHandles;
 use crate::page_state::PageState;
 use crate::runner::use_runner;
+use cards::Cards;
 use controls::Controls;
 use leptos::prelude::*;
 use playground_lab::knobs::Values;
@@ -29,6 +31,16 @@ use sweep_panel::SweepPanel;
 #[component]
 pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, state: PageState) -> impl IntoView {
     let about = experiment.about();
+    if let Some(cards) = experiment.cards() {
+        return view! {
+            <article class="experiment" data-experiment=about.slug>
+                <h1>{about.title}</h1>
+                <div class="explain">{about.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}</div>
+                <Cards cards />
+            </article>
+        }
+        .into_any();
+    }
     let runner = use_runner(experiment, handles, state);
     let errors = runner.errors;
     let is_cpu = experiment.cpu_task(&Values::defaults(about.knobs)).is_some();
@@ -74,4 +86,5 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
             </details>
         </article>
     }
+    .into_any()
 }

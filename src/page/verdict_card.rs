@@ -19,7 +19,7 @@ pub fn VerdictCard(about: &'static About, runs: RwSignal<Vec<RunRecord>>, engine
     let kinds = long_tasks::entry_types().join("\" and \"");
     let judged = Memo::new(move |_| {
         runs.with(|runs| {
-            let context = Context { env: &env, memory_bound: about.memory_bound };
+            let context = Context { env: &env, memory_bound: about.memory_bound, by_result: about.verdict_by_result };
             let v = verdict(runs, context)?;
             let long_tasks: Vec<(usize, &'static str, Option<Vec<(f64, f64)>>)> =
                 latest_per_mode(runs).iter().map(|r| (r.number, r.mode.label, r.long_tasks.clone())).collect();

@@ -3,27 +3,11 @@
 // Costs are compared across modes only where they differ by orders of magnitude.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, waitForEngine, waitIdle, visible, figureRows, msIn, run } from './helpers.mjs';
+import { figureRows, msIn, run, runLink, screenshot, startSite, visible, waitForEngine, workersBackTo } from './helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site?.close(); });
-
-/** Opens a link that runs (`run=all` or `run=1`), waits for `count` runs, reads the table by mode. */
-async function runLink(query, count, timeout = 90_000) {
-  const { page, problems } = await site.open(query);
-  await waitForEngine(page);
-  const workers = page.workers().length;
-  await waitIdle(page, count, timeout);
-  const rows = await page.evaluate(figureRows);
-  return { page, problems, workers, by: Object.fromEntries(rows.map(r => [r.mode, r])) };
-}
-
-/** Waits until the page has only the workers it had before the runs. */
-async function workersBackTo(page, count) {
-  for (let waited = 0; page.workers().length !== count && waited < 5_000; waited += 100) await page.waitForTimeout(100);
-  assert.equal(page.workers().length, count, 'every worker a run started has ended');
-}
 
 /** The pool is whole: a parallel Collatz on the same page takes chunks on every pool thread. */
 async function poolIsWhole(page) {
@@ -43,7 +27,7 @@ async function poolIsWhole(page) {
 const perUnit = row => Number(row['µs per unit'] ?? row['µs per round trip']);
 
 test('task cost: a worker costs far more than a task or a pool job; workers end; a second run does not grow the memory', async () => {
-  const { page, problems, workers, by } = await runLink('?experiment=task-cost&tasks=10000&workers=8&wait=0&run=all', 3);
+  const { page, problems, workers, by } = await runLink(site, '?experiment=task-cost&tasks=10000&workers=8&wait=0&run=all', 3);
   assert.deepEqual(Object.keys(by), ['async-tasks', 'pool-jobs', 'workers']);
   assert.equal(by['async-tasks'].units, '10,000');
   assert.equal(by.workers.units, '8');
@@ -69,7 +53,7 @@ test('task cost: a worker costs far more than a task or a pool job; workers end;
 });
 
 test('switch cost: postMessage round trips cost more than futures on one thread; pool threads bounce too', async () => {
-  const { problems, by } = await runLink('?experiment=switch-cost&trips=2000&run=all', 3);
+  const { problems, by } = await runLink(site, '?experiment=switch-cost&trips=2000&run=all', 3);
   assert.deepEqual(Object.keys(by), ['futures', 'threads', 'post-message']);
   for (const row of Object.values(by)) {
     assert.equal(row['round trips'], '2,000');
@@ -80,7 +64,7 @@ test('switch cost: postMessage round trips cost more than futures on one thread;
 });
 
 test('channels: every item is consumed once on threads and on tasks, the queue never over its capacity', async () => {
-  const { page, problems, workers, by } = await runLink('?experiment=channels&items=500&work=200&capacity=8&consumers=2&run=all', 2);
+  const { page, problems, workers, by } = await runLink(site, '?experiment=channels&items=500&work=200&capacity=8&consumers=2&run=all', 2);
   assert.deepEqual(Object.keys(by), ['crossbeam-threads', 'async-tasks']);
   for (const row of Object.values(by)) {
     assert.equal(row['every item once'], 'true', row.mode);
@@ -95,7 +79,7 @@ test('channels: every item is consumed once on threads and on tasks, the queue n
 });
 
 test('pool health: an endless job takes a pool thread, on its own worker it takes none; small jobs wait behind huge ones; the pool is whole after', async () => {
-  const { page, problems, workers, by } = await runLink('?experiment=pool-health&limit=1000000&small=20&pieces=40&run=all', 3);
+  const { page, problems, workers, by } = await runLink(site, '?experiment=pool-health&limit=1000000&small=20&pieces=40&run=all', 3);
   const cores = Math.min(16, await page.evaluate(() => navigator.hardwareConcurrency));
   assert.equal(by['forever-job']['threads that took chunks'], `${cores - 1} of ${cores}`);
   assert.equal(by['dedicated-worker']['threads that took chunks'], `${cores} of ${cores}`);
@@ -122,7 +106,7 @@ test('pool health: Cancel stops the endless job and the pool is whole again', as
 });
 
 test('work stealing: every job done in every mode, the same answer; stealing keeps the pool threads busy', async () => {
-  const { page, problems, workers, by } = await runLink('?experiment=work-stealing&jobs=16&short=5000&long_every=8&long_factor=20&run=all', 3);
+  const { page, problems, workers, by } = await runLink(site, '?experiment=work-stealing&jobs=16&short=5000&long_every=8&long_factor=20&run=all', 3);
   assert.deepEqual(Object.keys(by), ['thread-per-job', 'static-split', 'work-stealing']);
   const cores = Math.min(16, await page.evaluate(() => navigator.hardwareConcurrency));
   for (const row of Object.values(by)) assert.equal(row['jobs done'], '16 of 16', row.mode);
@@ -136,10 +120,10 @@ test('work stealing: every job done in every mode, the same answer; stealing kee
 });
 
 test("the seeds' own threads: primes on a new worker per job, blocking sleeps spread over the pool", async () => {
-  const primes = await runLink('?experiment=primes&jobs=4&limit=50000&mode=thread-per-job&run=1', 1);
+  const primes = await runLink(site, '?experiment=primes&jobs=4&limit=50000&mode=thread-per-job&run=1', 1);
   assert.equal(primes.by['thread-per-job'].Result, '20532');
   await workersBackTo(primes.page, primes.workers);
-  const { problems, by } = await runLink('?experiment=blocking-join&tasks=3&sleep=300&mode=pool-spawn&run=1', 1);
+  const { problems, by } = await runLink(site, '?experiment=blocking-join&tasks=3&sleep=300&mode=pool-spawn&run=1', 1);
   const row = by['pool-spawn'];
   const rounds = Number(row['rounds of sleeps (tasks ÷ threads, rounded up)']);
   assert.ok(msIn(row.elapsed) >= 300 * rounds - 5, `${row.elapsed} for ${rounds} rounds of 300 ms`);

@@ -132,6 +132,46 @@ test('Firefox: the service answers every request in every mode, hello waits only
   assert.deepEqual(browser.problems, []);
 });
 
+test('Firefox: what concurrency costs: tasks, jobs and new workers, round trips, channels and stolen work, every mode', { timeout: 180_000 }, async () => {
+  const modes = async (query, count) => {
+    await runLink(`${query}&run=all`, count, 90_000);
+    return Object.fromEntries((await browser.evaluate(figureRows)).map(r => [r.mode, r]));
+  };
+  const costs = await modes('?experiment=task-cost&tasks=10000&workers=4&wait=0', 3);
+  const perUnit = mode => Number(costs[mode]['µs per unit']);
+  console.log('firefox µs per unit:', JSON.stringify(Object.fromEntries(Object.keys(costs).map(m => [m, perUnit(m)]))));
+  assert.ok(perUnit('workers') > 20 * perUnit('async-tasks'), `a worker ${perUnit('workers')} µs, a task ${perUnit('async-tasks')} µs`);
+  assert.equal(costs['async-tasks']['JS heap change'], 'not measured: this browser has no performance.memory');
+  const trips = await modes('?experiment=switch-cost&trips=1000', 3);
+  for (const row of Object.values(trips)) assert.ok(Number(row['µs per round trip']) > 0, row.mode);
+  const channels = await modes('?experiment=channels&items=300&work=200&capacity=8&consumers=2', 2);
+  for (const row of Object.values(channels)) assert.equal(row['every item once'], 'true', row.mode);
+  const stolen = await modes('?experiment=work-stealing&jobs=8&short=5000&long_every=4&long_factor=10', 3);
+  for (const row of Object.values(stolen)) assert.equal(row['jobs done'], '8 of 8', row.mode);
+  assert.equal(new Set(Object.values(stolen).map(r => r['chain steps in all'])).size, 1);
+  await browser.screenshot('firefox-work-stealing');
+  assert.deepEqual(browser.problems, []);
+});
+
+test('Firefox: inside async: the hand-written future, the deadlock the watchdog ends, block_on both ways', { timeout: 120_000 }, async () => {
+  const modes = async (query, count) => {
+    await runLink(`${query}&run=all`, count, 60_000);
+    return Object.fromEntries((await browser.evaluate(figureRows)).map(r => [r.mode, r]));
+  };
+  const hand = await modes('?experiment=hand-future&start=0&target=10&step_ms=10&stall_ms=500', 4);
+  assert.equal(hand['manual-poll'].polls, '11');
+  assert.equal(hand['no-wake'].polls, '1');
+  assert.equal(hand['timer-wake'].polls, '11');
+  const locks = await modes('?experiment=mutex-await&hold_ms=100&stall_ms=800', 3);
+  assert.match(locks['std-mutex'].Result, /^deadlock/);
+  assert.match(locks['std-mutex'].afterwards, /the compute worker answered, and (\d+) of \1 pool threads took chunks/);
+  assert.equal(locks['async-mutex'].counter, '2');
+  const bridge = await modes('?experiment=block-on&timer_ms=100&stall_ms=800', 2);
+  assert.equal(bridge['from-sync'].Result, 'count = 42');
+  assert.match(bridge['on-own-loop'].Result, /^stuck/);
+  assert.deepEqual(browser.problems, []);
+});
+
 test('Firefox: the heartbeat is late when blocked and on time when offloaded', { timeout: 120_000 }, async () => {
   const [blocked, free] = await runLink('?experiment=heartbeat&period=50&ticks=3&work=300&mode=main-thread&run=all', 2);
   const [b1] = heartbeatTicks(blocked);

@@ -131,3 +131,23 @@ export async function probeLongestGap(page, since) {
     return longest;
   }, since);
 }
+
+/**
+ * Opens a link that runs (`run=all` or `run=1`) on `site` and resolves with the table's
+ * rows by mode, and the number of workers the page has of its own: the rayon pool's
+ * threads (its badge says how many) and the compute worker.
+ */
+export async function runLink(site, query, count, timeout = 90_000) {
+  const { page, problems } = await site.open(query);
+  await waitForEngine(page);
+  const workers = 1 + Number(/(\d+) threads/.exec(await page.locator('[data-testid=pool]').textContent())[1]);
+  await waitIdle(page, count, timeout);
+  const rows = await page.evaluate(figureRows);
+  return { page, problems, workers, by: Object.fromEntries(rows.map(r => [r.mode, r])) };
+}
+
+/** Waits (up to 5 s) until the page has `count` workers: every worker a run started has ended. */
+export async function workersBackTo(page, count) {
+  for (let waited = 0; page.workers().length !== count && waited < 5_000; waited += 100) await page.waitForTimeout(100);
+  if (page.workers().length !== count) throw new Error(`${page.workers().length} workers, not ${count}: a run left one running`);
+}

@@ -1,0 +1,136 @@
+//! block_on, the bridge and its trap (seed 000): synchronous code enters async with
+//! `futures::executor::block_on`. On a future another thread completes, it works; on a
+//! timer that needs the very event loop `block_on` is blocking, it waits forever.
+
+use super::Experiment;
+use super::hangs::{STALL_MS, report_stuck};
+use crate::bridge::threads;
+use crate::live_run::{LiveRun, RunFuture};
+use crate::watchdog::Progress;
+use futures::channel::oneshot;
+use gloo_timers::future::TimeoutFuture;
+use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::jobs::JobError;
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::Outcome;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub struct BlockOn;
+
+const FROM_SYNC: Mode = Mode {
+    id: "from-sync",
+    label: "From sync code, on work another thread does",
+    explanation: "A worker's plain code calls block_on on a oneshot that a rayon job fills in: the thread sleeps until the pool answers, count = 42.",
+    blocks_main_thread: false,
+    role: Role::Other,
+};
+const ON_OWN_LOOP: Mode = Mode {
+    id: "on-own-loop",
+    label: "On a timer of its own event loop",
+    explanation: "block_on of a timer future on the same worker: the timer needs the event loop that block_on is blocking, so it never fires.",
+    blocks_main_thread: false,
+    role: Role::Other,
+};
+const MODES: &[Mode] = &[FROM_SYNC, ON_OWN_LOOP];
+
+const TIMER_MS: Whole = Whole::new("timer_ms", "The timer block_on waits for (ms)", 1, 5_000, 100);
+const KNOBS: &[Knob] = &[TIMER_MS.knob(), STALL_MS.knob()];
+/// The seed's value.
+const COUNT: u64 = 42;
+
+const ABOUT: About = About {
+    slug: "block-on",
+    title: "block_on: the bridge and its trap",
+    summary: "Plain code on a worker calls block_on on work the pool does and gets count = 42; block_on of a timer on \
+              the same worker waits forever, and the watchdog ends it.",
+    explanation: &[
+        "block_on is the bridge from synchronous code into async: it polls a future and puts the thread to sleep \
+             until the future's waker wakes it. That works when something else will wake it: another thread \
+             finishing work (here, a rayon job sending 42 through a oneshot, the seed's count = 42).",
+        "It fails when the future needs the thread that block_on is holding. A timer future is woken by the \
+             event loop of the thread that set it, and block_on is blocking that very loop: the timer can never \
+             fire, and the thread sleeps for good. This is the browser's face of tokio's \"Cannot start a runtime \
+             from within a runtime\": a runtime refuses to block its own thread, for exactly this reason. The \
+             watchdog sees no progress, terminates the worker, and checks that the rest still works.",
+        "On the page's main thread the page cannot even try: block_on sleeps with Atomics.wait, which the \
+             browser forbids on the main thread (it would freeze the page), so the call would trap at once. Both \
+             modes therefore run on a worker of their own.",
+    ],
+    source_name: "src/experiments/block_on.rs",
+    source: include_str!("block_on.rs"),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: Threads::OffMainThread,
+    memory_bound: false,
+    headline: None,
+    verdict_by_result: true,
+};
+
+/// Seed 000's bridge: plain code that needs a value async work produces, here on the pool.
+fn count_from_sync(progress: &Progress) -> u64 {
+    let (send, count) = oneshot::channel();
+    rayon::spawn(move || {
+        let _ = send.send(COUNT);
+    });
+    progress.step();
+    futures::executor::block_on(count).unwrap_or(0)
+}
+
+impl Experiment for BlockOn {
+    fn about(&self) -> &'static About {
+        &ABOUT
+    }
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
+        Box::pin(async move {
+            let (timer_ms, stall_ms) = (values.get(TIMER_MS) as u32, values.get(STALL_MS) as f64);
+            let progress = Arc::new(Progress::default());
+            let count = Arc::new(AtomicU64::new(0));
+            let (on_worker, into) = (progress.clone(), count.clone());
+            let start = live.elapsed();
+            let watched = threads::spawn_blocking_watched(
+                move || {
+                    if mode == FROM_SYNC {
+                        into.store(count_from_sync(&on_worker), Ordering::SeqCst);
+                    } else {
+                        on_worker.step();
+                        futures::executor::block_on(TimeoutFuture::new(timer_ms));
+                        into.store(1, Ordering::SeqCst);
+                    }
+                    on_worker.step();
+                },
+                &progress,
+                stall_ms,
+            )
+            .await;
+            let took = live.elapsed() - start;
+            match watched {
+                Ok(ran) => {
+                    ran.map_err(JobError::Failed)?;
+                    let count = count.load(Ordering::SeqCst);
+                    let result = if mode == FROM_SYNC { format!("count = {count}") } else { "the timer fired".into() };
+                    live.print(result.clone());
+                    Ok(Outcome {
+                        result,
+                        matches_seed: (mode == FROM_SYNC).then_some(count == COUNT),
+                        threads: 1,
+                        figures: vec![("block_on returned after (ms)", format!("{took:.1}"))],
+                        ..Outcome::default()
+                    })
+                }
+                Err(stuck) => {
+                    let what = format!(
+                        "block_on is waiting for a {timer_ms} ms timer that its own blocked event loop would fire"
+                    );
+                    let figures = report_stuck(stuck, &what, live).await?;
+                    Ok(Outcome {
+                        result: "stuck: the timer never fired; the watchdog ended the worker".into(),
+                        threads: 1,
+                        figures,
+                        ..Outcome::default()
+                    })
+                }
+            }
+        })
+    }
+}

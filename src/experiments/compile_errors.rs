@@ -1,0 +1,56 @@
+//! What the compiler says (seeds 000 and 001): the programs that do not compile, each as
+//! a card with its code and rustc's own message. A page of cards, not a run: the
+//! messages come from compiling the snippets in the test suite (`lab/src/compile_errors.rs`).
+
+use super::Experiment;
+use crate::live_run::{LiveRun, RunFuture};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::compile_errors::{COMPILE_ERRORS, CompileError};
+use playground_lab::jobs::JobError;
+use playground_lab::knobs::Values;
+
+pub struct CompileErrors;
+
+/// The catalogue wants a mode; this page shows cards instead of running one.
+const CARDS: Mode = Mode {
+    id: "cards",
+    label: "The compiler's messages",
+    explanation: "Nothing runs: each card is a program and what rustc says about it.",
+    blocks_main_thread: false,
+    role: Role::Other,
+};
+
+const ABOUT: About = About {
+    slug: "compile-errors",
+    title: "What the compiler says",
+    summary: "The seeds' programs that do not compile (.await outside async, a forgotten .await, a MutexGuard held \
+              across .await in a spawned task) with the compiler's real message for each.",
+    explanation: &[
+        "Some of async Rust's lessons are taught by the compiler before anything runs. Each card is a small \
+             program the seeds warn about, and beneath it what rustc prints for it. The messages are not copied \
+             by hand: the test suite compiles every snippet with the compiler this project builds with and fails \
+             when a message changes, so this page shows what today's compiler says.",
+    ],
+    source_name: "lab/src/compile_errors.rs",
+    source: include_str!("../../lab/src/compile_errors.rs"),
+    knobs: &[],
+    modes: &[CARDS],
+    needs_threads: Threads::No,
+    memory_bound: false,
+    headline: None,
+    verdict_by_result: false,
+};
+
+impl Experiment for CompileErrors {
+    fn about(&self) -> &'static About {
+        &ABOUT
+    }
+    fn cards(&self) -> Option<&'static [CompileError]> {
+        Some(COMPILE_ERRORS)
+    }
+    fn run(&self, _mode: Mode, _values: Values, _live: LiveRun) -> RunFuture {
+        Box::pin(async {
+            Err(JobError::Failed("this page has no run: its cards are what the compiler printed".into()))
+        })
+    }
+}

@@ -1,0 +1,210 @@
+//! A future by hand (seed 002): the unit that moves one step toward its target per
+//! poll, polled by a plain loop, and under the page's executor with each way of asking
+//! for the next poll: none (stuck, and the watchdog says so), `wake_by_ref`, a timer.
+
+use super::Experiment;
+use super::hangs::STALL_MS;
+use crate::live_run::{LiveRun, RunFuture};
+use crate::watchdog::{Progress, watch};
+use futures::channel::oneshot;
+use futures::future::{AbortHandle, Abortable};
+use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use playground_kernels::hand_future::{Unit, UnitGoto, Wake, poll_by_hand};
+use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::jobs::JobError;
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::{Event, Outcome};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+pub struct HandFuture;
+
+const fn mode(id: &'static str, label: &'static str, explanation: &'static str) -> Mode {
+    Mode { id, label, explanation, blocks_main_thread: false, role: Role::Other }
+}
+const MANUAL_POLL: Mode = mode(
+    "manual-poll",
+    "Polled by a plain loop",
+    "A loop calls poll with a waker that does nothing, until Ready: every poll and position listed.",
+);
+const NO_WAKE: Mode = mode(
+    "no-wake",
+    "Under an executor, never woken",
+    "The future returns Pending without arranging a wake: the executor polls it once and never again. The watchdog declares it stuck.",
+);
+const WAKE_BY_REF: Mode = mode(
+    "wake-by-ref",
+    "Waking itself (wake_by_ref)",
+    "It wakes itself before returning Pending: the executor queues it again, and a heartbeat gets its turns between polls.",
+);
+const TIMER_WAKE: Mode = mode(
+    "timer-wake",
+    "Woken by a timer (wake)",
+    "It hands its waker to a timer, which calls the consuming wake when it fires: one step per timer.",
+);
+const MODES: &[Mode] = &[MANUAL_POLL, NO_WAKE, WAKE_BY_REF, TIMER_WAKE];
+
+const START: Whole = Whole::new("start", "Start position", 0, 1_000_000, 0);
+const TARGET: Whole = Whole::new("target", "Target position", 0, 1_000_000, 10);
+const STEP_MS: Whole = Whole::new("step_ms", "Timer per step (ms)", 1, 1_000, 10);
+const KNOBS: &[Knob] = &[START.knob(), TARGET.knob(), STEP_MS.knob(), STALL_MS.knob()];
+/// Polls drawn on the timeline at most (the table counts them all).
+const POLLS_DRAWN: u32 = 500;
+/// A timer run longer than this is refused: steps × timer.
+const MAX_TIMER_RUN_MS: u64 = 60_000;
+
+const ABOUT: About = About {
+    slug: "hand-future",
+    title: "A future by hand",
+    summary: "Seed 002's unit that moves one step per poll, from 0 to 10: eleven polls by a plain loop; stuck when \
+              nothing wakes it; done when it wakes itself or a timer wakes it.",
+    explanation: &[
+        "A future is a value with a poll method. Each poll does a little work and answers Ready (with the value) \
+             or Pending. An executor is a loop that polls futures, but it does not poll a Pending future again by \
+             itself: it waits until the future's waker is called. Who calls the waker is the future's business.",
+        "Polled by a plain loop with a do-nothing waker, the unit walks from 0 to 10 in 11 polls: 10 Pending (one \
+             step each) and 1 Ready. Under the page's executor, a future that returns Pending without arranging a \
+             wake is polled once and never again: it is not running and not failing, just forgotten. The watchdog \
+             sees no poll for the stall time and says so, and the page goes on. wake_by_ref asks for the next poll \
+             at once; the executor puts the task back in its queue, so other tasks (the heartbeat) get their turn \
+             between polls (try a target of 100,000). A timer holding the waker calls wake when it fires: that is \
+             how every timer, socket and channel future works underneath.",
+    ],
+    source_name: "kernels/src/hand_future.rs and src/experiments/hand_future.rs",
+    source: concat!(
+        include_str!("../../kernels/src/hand_future.rs"),
+        "\n// ---------- src/experiments/hand_future.rs ----------\n\n",
+        include_str!("hand_future.rs")
+    ),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: Threads::No,
+    memory_bound: false,
+    headline: None,
+    verdict_by_result: true,
+};
+
+/// The polls so far: (poll number, position, when in ms since the run began).
+type PollLog = Rc<RefCell<Vec<(u32, i32, f64)>>>;
+
+fn unit_goto(values: &Values, wake: Wake, log: PollLog, progress: Arc<Progress>, live: LiveRun) -> UnitGoto {
+    let unit = Rc::new(RefCell::new(Unit { pos: values.get(START) as i32 }));
+    let on_poll = Box::new(move |n, pos| {
+        progress.step();
+        log.borrow_mut().push((n, pos, live.elapsed()));
+    });
+    UnitGoto { unit, target_pos: values.get(TARGET) as i32, wake, polls: 0, on_poll }
+}
+
+fn wake_for(mode: Mode, step_ms: u32) -> Wake {
+    match mode {
+        WAKE_BY_REF => Wake::ByRef,
+        TIMER_WAKE => Wake::Later(Box::new(move |waker| {
+            Timeout::new(step_ms, move || waker.wake()).forget();
+        })),
+        _ => Wake::Never,
+    }
+}
+
+/// A 50 ms heartbeat on the timeline until `until` says stop: turns the thread gave others.
+fn heartbeat(live: LiveRun, done: Rc<RefCell<bool>>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        for n in 1.. {
+            let due = live.elapsed() + 50.0;
+            TimeoutFuture::new(50).await;
+            if *done.borrow() {
+                return;
+            }
+            live.event(Event::tick("Heartbeat", format!("heartbeat {n}"), due, live.elapsed()));
+        }
+    });
+}
+
+impl Experiment for HandFuture {
+    fn about(&self) -> &'static About {
+        &ABOUT
+    }
+    fn check(&self, values: &Values, mode: Mode) -> Vec<String> {
+        let steps = values.get(START).abs_diff(values.get(TARGET));
+        let ms = steps * values.get(STEP_MS);
+        if mode == TIMER_WAKE && ms > MAX_TIMER_RUN_MS {
+            vec![format!(
+                "A timer per step: {steps} steps × {} ms is {ms} ms; keep it to {MAX_TIMER_RUN_MS} ms or less.",
+                values.get(STEP_MS)
+            )]
+        } else {
+            Vec::new()
+        }
+    }
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
+        Box::pin(async move {
+            let log: PollLog = Rc::default();
+            let progress = Arc::new(Progress::default());
+            let mut future =
+                unit_goto(&values, wake_for(mode, values.get(STEP_MS) as u32), log.clone(), progress.clone(), live);
+            let stuck = if mode == MANUAL_POLL {
+                let limit = values.get(START).abs_diff(values.get(TARGET)) as u32 + 1;
+                poll_by_hand(&mut future, limit).ok_or_else(|| JobError::Failed("the loop ran out of polls".into()))?;
+                None
+            } else {
+                let done = Rc::new(RefCell::new(false));
+                heartbeat(live, done.clone());
+                // A task of its own, so only its own waker gets it polled (under the watchdog's
+                // select, every wake of the run would poll it too); Abortable drops it when stuck.
+                let (ready, polled_out) = oneshot::channel();
+                let (abort, registration) = AbortHandle::new_pair();
+                let task = Abortable::new(async move { ready.send(future.await) }, registration);
+                wasm_bindgen_futures::spawn_local(async move { drop(task.await) });
+                let watched = watch(polled_out, &progress, values.get(STALL_MS) as f64).await;
+                *done.borrow_mut() = true;
+                abort.abort();
+                watched.err()
+            };
+            let log = log.borrow();
+            live.events.update(|e| {
+                e.extend(
+                    log.iter()
+                        .take(POLLS_DRAWN as usize)
+                        .map(|(n, pos, at)| Event::span("Polls", format!("poll {n}: position {pos}"), *at, *at)),
+                )
+            });
+            Ok(outcome(&log, stuck, live))
+        })
+    }
+}
+
+fn outcome(log: &[(u32, i32, f64)], stuck: Option<crate::watchdog::Stuck>, live: LiveRun) -> Outcome {
+    let polls = log.len();
+    let positions: Vec<String> = log.iter().take(20).map(|p| p.1.to_string()).collect();
+    let more = if polls > 20 { ", …" } else { "" };
+    let last = log.last().map_or(0, |p| p.1);
+    let (result, ready) = match stuck {
+        Some(s) => {
+            let text = format!("stuck: {polls} poll, then none for {:.0} ms (the watchdog gave up on it)", s.still_ms);
+            live.print(format!(
+                "watchdog: no poll for {:.0} ms after {} poll(s); the future was dropped",
+                s.still_ms, s.steps
+            ));
+            (text, 0)
+        }
+        None => (format!("{polls} polls: {} Pending, 1 Ready, at position {last}", polls - 1), 1),
+    };
+    for (n, pos, _) in log.iter().take(12) {
+        live.print(format!("poll {n}: position {pos}"));
+    }
+    Outcome {
+        result,
+        threads: 1,
+        figures: vec![
+            ("polls", polls.to_string()),
+            ("Pending", (polls - ready).to_string()),
+            ("Ready", ready.to_string()),
+            ("positions after each poll", format!("{}{more}", positions.join(", "))),
+            ("stuck", stuck.map_or("no".into(), |s| format!("yes, no poll for {:.0} ms", s.still_ms))),
+        ],
+        ..Outcome::default()
+    }
+}

@@ -1,0 +1,200 @@
+//! A lock held across `.await` (seeds 000 and 001): two tasks on one worker's
+//! single-threaded executor share a counter. With std's Mutex held across an await,
+//! the second task blocks the thread in `lock()` and the first can never resume: a
+//! real deadlock, which the watchdog ends. An async mutex, or the guard dropped before
+//! the await, and both finish.
+
+use super::Experiment;
+use super::hangs::{STALL_MS, report_stuck};
+use crate::bridge::threads;
+use crate::live_run::{LiveRun, RunFuture};
+use crate::watchdog::Progress;
+use futures::FutureExt;
+use gloo_timers::future::TimeoutFuture;
+use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::jobs::JobError;
+use playground_lab::knobs::{Knob, Values, Whole};
+use playground_lab::records::Outcome;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+
+pub struct MutexAwait;
+
+const fn mode(id: &'static str, label: &'static str, explanation: &'static str) -> Mode {
+    Mode { id, label, explanation, blocks_main_thread: false, role: Role::Other }
+}
+const STD_MUTEX: Mode = mode(
+    "std-mutex",
+    "std Mutex held across .await",
+    "Task 1 holds the guard while it awaits a timer; task 2's lock() blocks the thread, so task 1's timer can never run it again.",
+);
+const ASYNC_MUTEX: Mode = mode(
+    "async-mutex",
+    "futures' async Mutex",
+    "lock().await suspends task 2 instead of blocking the thread: task 1's timer fires, it unlocks, task 2 goes on.",
+);
+const GUARD_DROPPED: Mode = mode(
+    "guard-dropped",
+    "std Mutex, guard dropped before .await",
+    "Task 1 updates the counter and drops the guard before it awaits: nothing is held while it waits.",
+);
+const MODES: &[Mode] = &[STD_MUTEX, ASYNC_MUTEX, GUARD_DROPPED];
+
+// At least 10 ms, so task 2 (after 1 ms) comes while task 1 holds the lock.
+const HOLD_MS: Whole = Whole::new("hold_ms", "Task 1's timer (ms)", 10, 5_000, 100);
+const KNOBS: &[Knob] = &[HOLD_MS.knob(), STALL_MS.knob()];
+
+const ABOUT: About = About {
+    slug: "mutex-await",
+    title: "A lock held across .await",
+    summary: "Two tasks on one thread share a counter: with std's Mutex held across an await they deadlock (the \
+              watchdog ends it); with an async mutex, or the guard dropped first, both finish.",
+    explanation: &[
+        "std::sync::Mutex::lock blocks the thread until the lock is free. Between threads that is fine: the holder \
+             runs on its own thread and unlocks. Between tasks on one thread it is a trap: if task 1 holds the \
+             guard across an .await, task 2 may run next, and its lock() blocks the only thread, the one task 1 \
+             needs to resume and unlock. Nothing can ever run again: a deadlock. On a multi-threaded runtime the \
+             compiler usually stops this (the guard is not Send: see \"What the compiler says\"), but on a \
+             single-threaded one it compiles.",
+        "Here the two tasks run on a web worker of their own (its event loop is the executor). With the std \
+             Mutex the worker stops making progress; the watchdog sees no step for the stall time, says what each \
+             task was waiting for, terminates the worker, and checks that the compute worker and the pool still \
+             answer. An async mutex suspends task 2 instead, and dropping the guard before the await holds nothing \
+             while waiting: both finish and the counter is 2.",
+    ],
+    source_name: "src/experiments/mutex_await.rs",
+    source: include_str!("mutex_await.rs"),
+    knobs: KNOBS,
+    modes: MODES,
+    needs_threads: Threads::OffMainThread,
+    memory_bound: false,
+    headline: None,
+    verdict_by_result: true,
+};
+
+/// What a task is doing, as the page reads it (one byte per task).
+const NOT_STARTED: u8 = 0;
+const LOCKING: u8 = 1;
+const HOLDING_AND_WAITING: u8 = 2;
+const DONE: u8 = 3;
+
+fn state_text(state: u8, mode: Mode) -> &'static str {
+    match (state, mode) {
+        (NOT_STARTED, _) => "not started",
+        (LOCKING, STD_MUTEX) => "blocked the thread in lock(), waiting for task 1's guard",
+        (LOCKING, _) => "waiting for the lock",
+        (HOLDING_AND_WAITING, STD_MUTEX) => "holding the guard, awaiting its timer (which cannot run)",
+        (HOLDING_AND_WAITING, _) => "awaiting its timer",
+        _ => "done",
+    }
+}
+
+/// What the worker's tasks share with the page.
+#[derive(Default)]
+struct Shared {
+    progress: Progress,
+    states: [AtomicU8; 2],
+    counter: AtomicU64,
+}
+
+impl Shared {
+    fn set(&self, task: usize, state: u8) {
+        self.states[task].store(state, Ordering::SeqCst);
+        self.progress.step();
+    }
+}
+
+/// The two tasks, joined on the worker's event loop.
+async fn two_tasks(mode: Mode, hold_ms: u32, shared: Arc<Shared>) {
+    let (first, second) = (shared.clone(), shared.clone());
+    match mode {
+        STD_MUTEX | GUARD_DROPPED => {
+            let counter = Arc::new(std::sync::Mutex::new(0u64));
+            let c2 = counter.clone();
+            let task1 = async move {
+                first.set(0, LOCKING);
+                let mut guard = counter.lock().expect("not poisoned");
+                if mode == GUARD_DROPPED {
+                    *guard += 1;
+                    drop(guard);
+                    first.set(0, HOLDING_AND_WAITING);
+                    TimeoutFuture::new(hold_ms).await;
+                } else {
+                    first.set(0, HOLDING_AND_WAITING);
+                    TimeoutFuture::new(hold_ms).await;
+                    *guard += 1;
+                }
+                first.set(0, DONE);
+            };
+            let task2 = async move {
+                TimeoutFuture::new(1).await;
+                second.set(1, LOCKING);
+                *c2.lock().expect("not poisoned") += 1;
+                second.counter.store(*c2.lock().expect("not poisoned"), Ordering::SeqCst);
+                second.set(1, DONE);
+            };
+            futures::join!(task1, task2);
+        }
+        _ => {
+            let counter = Arc::new(futures::lock::Mutex::new(0u64));
+            let c2 = counter.clone();
+            let task1 = async move {
+                first.set(0, LOCKING);
+                let mut guard = counter.lock().await;
+                first.set(0, HOLDING_AND_WAITING);
+                TimeoutFuture::new(hold_ms).await;
+                *guard += 1;
+                drop(guard);
+                first.set(0, DONE);
+            };
+            let task2 = async move {
+                TimeoutFuture::new(1).await;
+                second.set(1, LOCKING);
+                let mut guard = c2.lock().await;
+                *guard += 1;
+                second.counter.store(*guard, Ordering::SeqCst);
+                drop(guard);
+                second.set(1, DONE);
+            };
+            futures::join!(task1, task2);
+        }
+    }
+}
+
+impl Experiment for MutexAwait {
+    fn about(&self) -> &'static About {
+        &ABOUT
+    }
+    fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
+        Box::pin(async move {
+            let (hold_ms, stall_ms) = (values.get(HOLD_MS) as u32, values.get(STALL_MS) as f64);
+            let shared = Arc::new(Shared::default());
+            let on_worker = shared.clone();
+            let start = live.elapsed();
+            let watched = threads::spawn_watched(
+                move || two_tasks(mode, hold_ms, on_worker).boxed_local(),
+                &shared.progress,
+                stall_ms,
+            )
+            .await;
+            let states: Vec<String> = (0..2)
+                .map(|t| format!("task {}: {}", t + 1, state_text(shared.states[t].load(Ordering::SeqCst), mode)))
+                .collect();
+            let mut figures = vec![("task 1", states[0].clone()), ("task 2", states[1].clone())];
+            let result = match watched {
+                Ok(ran) => {
+                    ran.map_err(JobError::Failed)?;
+                    let counter = shared.counter.load(Ordering::SeqCst);
+                    live.print(format!("both tasks finished in {:.0} ms; counter = {counter}", live.elapsed() - start));
+                    figures.push(("counter", counter.to_string()));
+                    format!("both finished: counter = {counter}")
+                }
+                Err(stuck) => {
+                    figures.extend(report_stuck(stuck, &states.join("; "), live).await?);
+                    "deadlock: declared stuck by the watchdog, the worker replaced".to_string()
+                }
+            };
+            Ok(Outcome { result, threads: 1, figures, ..Outcome::default() })
+        })
+    }
+}
