@@ -50,10 +50,11 @@ if wants wasm; then
   # No debug info in the wasm test build: nothing reads it, and on 2 cores it costs
   # about a minute of the build (assertions and overflow checks stay on).
   export CARGO_PROFILE_DEV_DEBUG=false
-  # Runs the wasm tests once more only if the browser never loaded them: on this busy VM
-  # headless Chromium has once hung loading the page ("Loading scripts…", then the
-  # driver's 300 s renderer timeout) with no test run at all. A test that ran and failed
-  # is never retried.
+  # Runs the wasm tests once more only if the runner reports no result at all: on this
+  # busy VM headless Chromium has once hung loading the page ("Loading scripts…", then the
+  # driver's 300 s renderer timeout), and headless Firefox once stalled starting the
+  # rayon pool's workers (one of two never reported in; the runner timed out). A test
+  # that ran and failed is never retried.
   wasm_tests() { # wasm_tests BROWSER-FLAG, with the driver variables already set
     local out
     out=$(mktemp)

@@ -93,7 +93,7 @@ test('pool health: an endless job takes a pool thread, on its own worker it take
 });
 
 test('pool health: Cancel stops the endless job and the pool is whole again', async () => {
-  const { page, problems } = await site.open('?experiment=pool-health&limit=20000000&mode=forever-job');
+  const { page, problems } = await site.open('?experiment=pool-health&limit=8000000&mode=forever-job');
   await waitForEngine(page);
   await visible(page, 'button[type=submit]').click();
   // Once the pool-free run is printed, the endless job holds a thread and the second run goes.
