@@ -37,9 +37,7 @@ if wants wasm || wants e2e; then setup_test_tools; else ensure_toolchain; fi
 export CARGO_INCREMENTAL=0
 
 results=$(mktemp)
-site_pid=""
-# A background release build (below) must not outlive a run that stopped early.
-trap 'rm -f "$results"; [ -z "$site_pid" ] || kill "$site_pid" 2>/dev/null || true' EXIT
+trap 'rm -f "$results"' EXIT
 
 if wants native; then
   log "native tests (kernels and the app's logic)"
@@ -47,15 +45,6 @@ if wants native; then
   # in .cargo/config.toml is for the wasm threads (atomics), and rebuilding std for the
   # host too would only cost the clean run half a minute.
   cargo test -p playground-kernels -p playground-lab --lib --target-dir target/native --config 'unstable.build-std=[]' 2>&1 | tee -a "$results"
-fi
-# The release build for the end-to-end tests starts now, beside the wasm test build: each
-# has long single-threaded stretches (the app crate's codegen, linking, wasm-opt) that
-# leave the other core to the other. Its own target dir, or cargo's lock would queue it.
-if wants e2e && wants wasm; then
-  site_log=$(mktemp)
-  log "release build (the static site) started beside the wasm tests; its log follows them"
-  CARGO_TARGET_DIR="$ROOT/target/site" "$ROOT/scripts/build-site.sh" > "$site_log" 2>&1 &
-  site_pid=$!
 fi
 if wants wasm; then
   # No debug info in the wasm test build: nothing reads it, and on 2 cores it costs
@@ -86,17 +75,8 @@ if wants wasm; then
   fi
 fi
 if wants e2e; then
-  if [ -n "$site_pid" ]; then
-    log "release build (the static site, as scripts/build-site.sh makes it): waiting for it"
-    site_ok=0
-    wait "$site_pid" || site_ok=$?
-    cat "$site_log"
-    rm -f "$site_log"
-    [ "$site_ok" -eq 0 ] || { echo "the release build failed" >&2; exit 1; }
-  else
-    log "release build (the static site, as scripts/build-site.sh makes it)"
-    "$ROOT/scripts/build-site.sh"
-  fi
+  log "release build (the static site, as scripts/build-site.sh makes it)"
+  "$ROOT/scripts/build-site.sh"
   files=()
   uses chromium && files+=($(ls tests/e2e/*.test.mjs | grep -v '/firefox\.test\.mjs$'))
   uses firefox && files+=(tests/e2e/firefox.test.mjs)
