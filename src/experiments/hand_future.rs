@@ -162,7 +162,9 @@ impl Experiment for HandFuture {
                 let (ready, polled_out) = oneshot::channel();
                 let (abort, registration) = AbortHandle::new_pair();
                 let task = Abortable::new(async move { ready.send(future.await) }, registration);
-                wasm_bindgen_futures::spawn_local(async move { let _ = task.await; });
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = task.await;
+                });
                 let watched = watch(polled_out, &progress, values.get(STALL_MS) as f64).await;
                 *done.borrow_mut() = true;
                 abort.abort();

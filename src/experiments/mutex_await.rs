@@ -6,15 +6,17 @@
 
 use super::Experiment;
 use super::hangs::{STALL_MS, report_stuck};
+use crate::bridge::board::shared_now_ms;
 use crate::bridge::threads;
 use crate::live_run::{LiveRun, RunFuture};
 use crate::watchdog::Progress;
 use futures::FutureExt;
 use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
 use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
-use playground_lab::records::Outcome;
+use playground_lab::records::{Event, Outcome};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 
@@ -94,13 +96,34 @@ fn state_text(state: u8, mode: Mode) -> &'static str {
 struct Shared {
     progress: Progress,
     states: [AtomicU8; 2],
+    /// When each task entered each state (shared clock, f64 bits; 0 = never), for the timeline.
+    since: [[AtomicU64; 4]; 2],
     counter: AtomicU64,
 }
 
 impl Shared {
     fn set(&self, task: usize, state: u8) {
+        self.since[task][state as usize].store(shared_now_ms().to_bits(), Ordering::SeqCst);
         self.states[task].store(state, Ordering::SeqCst);
         self.progress.step();
+    }
+
+    /// Each task's states as spans on the run's axis, the last one open until `end`.
+    fn spans(&self, mode: Mode, end: f64, live: LiveRun) -> Vec<Event> {
+        let mut events = Vec::new();
+        for task in 0..2 {
+            let at = |state: usize| {
+                Some(f64::from_bits(self.since[task][state].load(Ordering::SeqCst))).filter(|t| *t > 0.0)
+            };
+            let mut states = (LOCKING..=DONE).filter_map(|s| at(s as usize).map(|t| (s, live.on_axis(t)))).peekable();
+            while let Some((state, from)) = states.next() {
+                let to = states.peek().map_or(end, |next| next.1);
+                if state != DONE {
+                    events.push(Event::span(format!("Task {}", task + 1), state_text(state, mode), from, to));
+                }
+            }
+        }
+        events
     }
 }
 
@@ -177,6 +200,7 @@ impl Experiment for MutexAwait {
                 stall_ms,
             )
             .await;
+            live.events.update(|e| e.extend(shared.spans(mode, live.elapsed(), live)));
             let states: Vec<String> = (0..2)
                 .map(|t| format!("task {}: {}", t + 1, state_text(shared.states[t].load(Ordering::SeqCst), mode)))
                 .collect();
