@@ -50,19 +50,29 @@ if wants wasm; then
   # No debug info in the wasm test build: nothing reads it, and on 2 cores it costs
   # about a minute of the build (assertions and overflow checks stay on).
   export CARGO_PROFILE_DEV_DEBUG=false
-  # Runs the wasm tests once more only if the runner reports no result at all: on this
-  # busy VM headless Chromium has once hung loading the page ("Loading scripts…", then the
-  # driver's 300 s renderer timeout), and headless Firefox once stalled starting the
-  # rayon pool's workers (one of two never reported in; the runner timed out). A test
-  # that ran and failed is never retried.
+  # The test runner's web server on a port chosen here, with hold-idle-threads.mjs holding
+  # its idle threads (that script says why: without it the page lost one of its module
+  # imports about one load in three, and the run hung until the driver's timeout).
+  wasm_pack_test() { # wasm_pack_test BROWSER-FLAG
+    local port holder status=0
+    port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+    node "$ROOT/scripts/hold-idle-threads.mjs" "$port" >/dev/null 2>&1 &
+    holder=$!
+    WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$port" wasm-pack test --headless "$1" || status=$?
+    kill "$holder" 2>/dev/null || true
+    return "$status"
+  }
+  # Runs the wasm tests once more only if the runner reports no result at all (the browser
+  # never loaded the tests, or stalled starting the pool's workers). A test that ran and
+  # failed is never retried.
   wasm_tests() { # wasm_tests BROWSER-FLAG, with the driver variables already set
     local out
     out=$(mktemp)
-    if wasm-pack test --headless "$1" 2>&1 | tee "$out"; then cat "$out" >> "$results"; rm -f "$out"; return 0; fi
+    if wasm_pack_test "$1" 2>&1 | tee "$out"; then cat "$out" >> "$results"; rm -f "$out"; return 0; fi
     if grep -q "test result:" "$out"; then cat "$out" >> "$results"; rm -f "$out"; return 1; fi
     log "the browser never loaded the wasm tests (no test ran): once more"
     rm -f "$out"
-    wasm-pack test --headless "$1" 2>&1 | tee -a "$results"
+    wasm_pack_test "$1" 2>&1 | tee -a "$results"
   }
   if uses chromium; then
     log "wasm tests in headless Chromium"
