@@ -16,6 +16,7 @@ use crate::page::ExperimentPage;
 use crate::page_state::PageState;
 use crate::page_visibility::use_page_visibility;
 use crate::presenter::{PresenterBar, use_presenter};
+use crate::quiet::Quiet;
 use crate::responsiveness::{ResponsivenessIndicator, use_frame_monitor};
 use leptos::prelude::*;
 use playground_lab::comparison;
@@ -62,7 +63,12 @@ struct Flags {
 impl Flags {
     /// All of them, tracked.
     fn read(&self, handles: AppHandles) -> PageFlags {
-        PageFlags { present: self.present.get(), predict: handles.predict.get(), embed: self.embed.get() }
+        PageFlags {
+            present: self.present.get(),
+            predict: handles.predict.get(),
+            embed: self.embed.get(),
+            live: handles.quiet.live.get(),
+        }
     }
 }
 
@@ -112,6 +118,7 @@ fn sync_address(states: PageStates, open: Open, flags: Flags, notices: RwSignal<
         present.set(reading.flags.present);
         handles.predict.set(reading.flags.predict);
         embed.set(reading.flags.embed);
+        handles.quiet.live.set(reading.flags.live);
         let experiment = reading.experiment.and_then(|a| experiments::find(a.slug));
         if let (Some(e), Some(settings)) = (experiment, reading.settings) {
             states.of(e).set(e.about(), settings);
@@ -147,9 +154,11 @@ fn sync_address(states: PageStates, open: Open, flags: Flags, notices: RwSignal<
 
 #[component]
 pub fn App() -> impl IntoView {
+    let quiet = Quiet::new();
     let handles = AppHandles {
         engine: use_engine(),
-        frames: use_frame_monitor(),
+        frames: use_frame_monitor(quiet),
+        quiet,
         long_tasks: use_long_tasks(),
         visibility: use_page_visibility(),
         running: RwSignal::new(None),
@@ -164,6 +173,7 @@ pub fn App() -> impl IntoView {
     let present = flags.present;
     sync_address(states, open, flags, notices, handles);
     mark_document("data-embed", flags.embed);
+    mark_document("data-quiet", quiet.on);
 
     // Pages once opened stay (hidden when another is open), so what was typed and
     // measured there, and a run still going, survive a visit elsewhere.
@@ -208,7 +218,7 @@ pub fn App() -> impl IntoView {
                 "Compare devices"
             </a>
             <EnvironmentBadges engine=handles.engine />
-            <ResponsivenessIndicator monitor=handles.frames />
+            <ResponsivenessIndicator monitor=handles.frames quiet />
         </header>
         <div class="layout">
             <Sidebar open navigate />
@@ -217,7 +227,7 @@ pub fn App() -> impl IntoView {
                 <ThreadsMissing engine=handles.engine />
                 <DebugBuildWarning engine=handles.engine />
                 <BackgroundWarning visibility=handles.visibility />
-                <EnvironmentPanel engine=handles.engine visibility=handles.visibility />
+                <EnvironmentPanel engine=handles.engine visibility=handles.visibility quiet=handles.quiet />
                 <Show when=move || comparison.open.get()>
                     <CompareView comparison link=compare_link />
                 </Show>

@@ -4,6 +4,7 @@
 use crate::engine::Engine;
 use crate::experiments;
 use crate::page_visibility::PageVisibility;
+use crate::quiet::Quiet;
 use leptos::prelude::*;
 use playground_lab::environment::EMBEDDED_ADVICE;
 use playground_lab::environment::Readiness;
@@ -52,7 +53,7 @@ fn wasm_memory_bytes() -> u64 {
 
 /// Every figure a result depends on, with what it means.
 #[component]
-pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl IntoView {
+pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility, quiet: Quiet) -> impl IntoView {
     let env = engine.environment.get_value();
     let resolution = env.timer_resolution_ms;
     let resolution_text = if resolution.is_finite() {
@@ -74,6 +75,16 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl Into
     if let Ok(timer) = set_interval_with_handle(every_second, Duration::from_secs(1)) {
         on_cleanup(move || timer.clear());
     }
+    let drawing = move || match (quiet.on.get(), quiet.live.get()) {
+        (true, _) => ("quiet", "quiet now: timing speed, the page draws again when the run ends"),
+        (false, true) => {
+            ("live", "live: the page keeps drawing while it times speed, which costs the pool some of its share")
+        }
+        (false, false) => (
+            "quiet",
+            "quiet while timing speed: the dots, charts and progress pause during speedup runs and the speedup curve",
+        ),
+    };
     let yes_no = |b: bool, yes: &'static str, no: &'static str| if b { yes } else { no };
     view! {
         <details class="environment-panel" data-testid="environment-panel" open=!env.cross_origin_isolated>
@@ -105,6 +116,14 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility) -> impl Into
                 <dt>"Build"</dt>
                 <dd data-testid="env-build" data-optimised=env.optimised_build.to_string()>
                     {if env.optimised_build { "optimised (release)" } else { "debug: not optimised, timings are many times too slow" }}
+                </dd>
+                <dt>"Drawing while timing speed"</dt>
+                <dd data-testid="env-quiet" data-state=move || drawing().0 data-now=move || quiet.on.get().to_string()>
+                    {move || drawing().1}
+                    <label class="env-switch">
+                        <input type="checkbox" name="live-drawing" bind:checked=quiet.live />
+                        " Keep drawing (live=1 in a link)"
+                    </label>
                 </dd>
                 <dt>"Browser"</dt>
                 <dd data-testid="env-browser" title=env.user_agent.clone()>{env.browser.clone()}</dd>

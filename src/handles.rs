@@ -4,6 +4,7 @@ use crate::compare_view::Comparison;
 use crate::engine::Engine;
 use crate::long_tasks::LongTasks;
 use crate::page_visibility::PageVisibility;
+use crate::quiet::Quiet;
 use crate::responsiveness::FrameMonitor;
 use leptos::prelude::*;
 use playground_lab::scenario::Autorun;
@@ -14,6 +15,8 @@ pub struct AppHandles {
     pub engine: Engine,
     /// The main thread's animation frames.
     pub frames: FrameMonitor,
+    /// Whether the page stops drawing while it times speed, and whether it does now.
+    pub quiet: Quiet,
     /// Long tasks as the browser reports them (where it does).
     pub long_tasks: LongTasks,
     pub visibility: PageVisibility,

@@ -41,6 +41,7 @@ pub mod page;
 pub mod page_state;
 pub mod page_visibility;
 pub mod presenter;
+pub mod quiet;
 pub mod responsiveness;
 pub mod runner;
 pub mod watchdog;

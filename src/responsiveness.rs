@@ -6,6 +6,7 @@
 //! main thread is blocked one dot stops while the other keeps moving.
 
 use crate::clock;
+use crate::quiet::Quiet;
 use leptos::prelude::*;
 use playground_kernels::frames::FrameLog;
 use playground_lab::thresholds::{FROZEN_FRAME_GAP_MS, SLOW_FRAME_GAP_MS};
@@ -67,8 +68,9 @@ impl FrameMonitor {
     }
 }
 
-/// Starts recording animation frames for as long as the calling component lives.
-pub fn use_frame_monitor() -> FrameMonitor {
+/// Starts recording animation frames for as long as the calling component lives. While
+/// the page is `quiet` the frames are recorded but nothing redraws.
+pub fn use_frame_monitor(quiet: Quiet) -> FrameMonitor {
     let log = StoredValue::new(FrameLog::new(FRAMES_KEPT));
     let (redraw, set_redraw) = signal(0u64);
     let drawing_ms = StoredValue::new(0.0);
@@ -77,6 +79,9 @@ pub fn use_frame_monitor() -> FrameMonitor {
         // browser passes in: a frame delayed by a busy main thread must count as late.
         let time = clock::now_ms();
         log.update_value(|log| log.record(time));
+        if quiet.now() {
+            return;
+        }
         let slot = (time / REDRAW_MS) as u64;
         if slot != redraw.get_untracked() {
             let start = clock::now_ms();
@@ -124,12 +129,12 @@ fn run_every_frame(mut on_frame: impl FnMut() + 'static) -> impl FnOnce() + Send
 }
 
 #[component]
-pub fn ResponsivenessIndicator(monitor: FrameMonitor) -> impl IntoView {
+pub fn ResponsivenessIndicator(monitor: FrameMonitor, quiet: Quiet) -> impl IntoView {
     // The dot moves every frame, written straight to its style: no signal, no effect, and
     // (with `will-change` in the stylesheet) no repaint, only the compositor moving a layer.
     let main_dot = NodeRef::<leptos::html::Span>::new();
     let stop = run_every_frame(move || {
-        if let Some(dot) = main_dot.get_untracked() {
+        if let Some(dot) = main_dot.get_untracked().filter(|_| !quiet.now()) {
             let x = (clock::now_ms() % LAP_MS) / LAP_MS * 100.0 * 9.0;
             let _ = web_sys::HtmlElement::style(&dot).set_property("transform", &format!("translateX({x:.1}%)"));
         }
@@ -176,6 +181,11 @@ pub fn ResponsivenessIndicator(monitor: FrameMonitor) -> impl IntoView {
                 <path class="gap slow" d=move || bars.get().1></path>
                 <path class="gap frozen" d=move || bars.get().2></path>
             </svg>
+            <Show when=move || quiet.on.get()>
+                <p class="pulse-quiet" role="status" data-testid="quiet-note">
+                    "Quiet while timing speed: the page stops drawing so the pool has the cores. Not frozen."
+                </p>
+            </Show>
             <span class="pulse-longest" title="Longest gap between frames in the last 2 seconds">
                 // The frames drawn so far, shown five times a second: under reduced motion the
                 // dot stands still, and this still shows whether the main thread is drawing.

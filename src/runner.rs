@@ -152,6 +152,16 @@ impl Runner {
         begun.ok()
     }
 
+    /// Runs `work` with the page quiet (see [`crate::quiet`]): a measurement of speed made
+    /// beside the runs, such as the speedup curve. The quiet note is drawn before it starts.
+    pub async fn quietly<F: std::future::Future>(&self, work: F) -> F::Output {
+        self.handles.quiet.begin();
+        clock::after_next_paint().await;
+        let output = work.await;
+        self.handles.quiet.end();
+        output
+    }
+
     /// Gives the run slot back.
     pub fn release(&self) {
         self.handles.running.set(None);
@@ -228,6 +238,9 @@ impl Runner {
     async fn run_once(self, mode: Mode, values: &Values) -> Result<RunRecord, Status> {
         self.live.clear();
         BOARD.reset();
+        if mode.times_speed() {
+            self.handles.quiet.begin();
+        }
         // Let the page show "running" (before a freeze) and finish drawing the previous
         // run's results, and start the clock after: the page's own drawing stays out of the run.
         clock::after_next_paint().await;
@@ -241,6 +254,7 @@ impl Runner {
         let result = Abortable::new(run, registration).await;
         self.abort.set_value(None);
         let wall_ms = clock::now_ms() - began;
+        self.handles.quiet.end();
         // The frame that ends a main-thread freeze comes after the run.
         clock::next_frame().await;
         let outcome = match result {
@@ -336,6 +350,11 @@ impl Runner {
     pub fn progress_text(&self) -> String {
         self.track_redraw();
         match self.status.get() {
+            Status::Running { mode, done, total } if self.handles.quiet.on.get() => format!(
+                "Timing {} ({} of {total}) quietly: the page draws again when the run ends.",
+                mode.label,
+                done + 1
+            ),
             Status::Running { mode, done, total } => {
                 let chunks = self
                     .live
@@ -363,6 +382,9 @@ impl Runner {
 
     /// The share of chunks done, while a run with chunks goes.
     pub fn fraction_done(&self) -> Option<f64> {
+        if self.handles.quiet.on.get() {
+            return None;
+        }
         match (self.status.get(), self.live.chunks.get()) {
             (Status::Running { .. }, Some(all)) if all > 0 => {
                 self.track_redraw();
@@ -376,6 +398,10 @@ impl Runner {
     /// five times a second, else the latest run.
     pub fn shown(&self) -> Option<Shown> {
         if let Status::Running { mode, .. } = self.status.get() {
+            if self.handles.quiet.on.get() {
+                // Nothing is drawn while the page is quiet: the run's record fills the charts.
+                return Some(Shown { lanes: Vec::new(), frame_gaps: Vec::new(), span_ms: 1.0, plots: Vec::new() });
+            }
             self.track_redraw();
             let origin = self.origin.get_untracked();
             let now = clock::now_ms() - origin;

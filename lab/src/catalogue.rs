@@ -67,6 +67,16 @@ pub struct Mode {
     pub role: Role,
 }
 
+impl Mode {
+    /// Whether a run of this mode times speed: the sequential baseline or the parallel run
+    /// of a speedup. The page goes quiet while it runs (no moving dots, charts filled in at
+    /// the end), because its own drawing takes a share of the cores the pool is being timed
+    /// on; runs whose subject is responsiveness keep drawing. `live=1` turns the quiet off.
+    pub fn times_speed(&self) -> bool {
+        matches!(self.role, Role::Baseline | Role::Parallel)
+    }
+}
+
 impl About {
     /// Whether `mode` needs the compute worker or the rayon pool. Modes that run on
     /// the page's main thread need neither, so they run even without threads.
@@ -161,6 +171,12 @@ pub(crate) mod tests {
 
     pub fn find(slug: &str) -> Option<&'static About> {
         [&CPU, &TIMERS].into_iter().find(|a| a.slug == slug)
+    }
+
+    #[test]
+    fn only_the_sides_of_a_speedup_time_speed() {
+        assert!(WORKER.times_speed() && POOL.times_speed());
+        assert!(!MAIN.times_speed(), "a main-thread run is about the freeze: the page keeps drawing");
     }
 
     #[test]

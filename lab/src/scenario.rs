@@ -26,8 +26,11 @@ pub const PRESENT: &str = "present";
 pub const PREDICT: &str = "predict";
 /// `embed=1`: minimal chrome for an iframe in slides or a post.
 pub const EMBED: &str = "embed";
+/// `live=1`: keep drawing while the page times a speedup (the quiet state off), so the
+/// cost of drawing can itself be measured ([`crate::catalogue::Mode::times_speed`]).
+pub const LIVE: &str = "live";
 /// Keys that are not knobs; no experiment may name a knob after one of them.
-pub const RESERVED: &[&str] = &[EXPERIMENT, MODE, REPEATS, RUN, VERSION, PRESENT, PREDICT, EMBED, COMPARE];
+pub const RESERVED: &[&str] = &[EXPERIMENT, MODE, REPEATS, RUN, VERSION, PRESENT, PREDICT, EMBED, LIVE, COMPARE];
 /// `compare=1`: the Compare view, with its results in the fragment ([`crate::comparison`]).
 pub use crate::comparison::COMPARE;
 
@@ -148,6 +151,7 @@ pub fn read(pairs: &[(String, String)], find: impl Fn(&str) -> Option<&'static A
         present: read_flag(PRESENT, "presenter mode", link.get(PRESENT), &mut notices),
         predict: read_flag(PREDICT, "predicting", link.get(PREDICT), &mut notices),
         embed: read_flag(EMBED, "the embedded view", link.get(EMBED), &mut notices),
+        live: read_flag(LIVE, "live drawing while timing", link.get(LIVE), &mut notices),
     };
     let compare = read_flag(COMPARE, "the Compare view", link.get(COMPARE), &mut notices);
     let autorun = read_autorun(link.get(RUN), experiment.is_some(), &mut notices);
@@ -177,11 +181,13 @@ pub struct PageFlags {
     pub present: bool,
     pub predict: bool,
     pub embed: bool,
+    /// Drawing goes on while speed is timed.
+    pub live: bool,
 }
 
 /// The pairs that follow the experiment's, for the page-wide flags that are on.
 pub fn page_pairs(flags: PageFlags) -> Vec<(String, String)> {
-    [(PRESENT, flags.present), (PREDICT, flags.predict), (EMBED, flags.embed)]
+    [(PRESENT, flags.present), (PREDICT, flags.predict), (EMBED, flags.embed), (LIVE, flags.live)]
         .into_iter()
         .filter(|f| f.1)
         .map(|(k, _)| (k.to_string(), "1".to_string()))
@@ -317,11 +323,13 @@ mod tests {
         let present = PageFlags { present: true, ..PageFlags::default() };
         assert_eq!(page_pairs(present), [("present".to_string(), "1".to_string())]);
         assert!(page_pairs(PageFlags::default()).is_empty());
-        let all = link(&[("experiment", "collatz"), ("present", "1"), ("predict", "1"), ("embed", "1")]);
-        let flags = PageFlags { present: true, predict: true, embed: true };
+        let all = link(&[("experiment", "collatz"), ("present", "1"), ("predict", "1"), ("embed", "1"), ("live", "1")]);
+        let flags = PageFlags { present: true, predict: true, embed: true, live: true };
         assert_eq!((all.flags, all.notices.len()), (flags, 0));
         let keys: Vec<String> = page_pairs(flags).into_iter().map(|p| p.0).collect();
-        assert_eq!(keys, ["present", "predict", "embed"]);
+        assert_eq!(keys, ["present", "predict", "embed", "live"]);
+        let odd = link(&[("live", "always")]);
+        assert_eq!(odd.notices, ["The link's live flag “always” is not 1 or 0, so live drawing while timing is off."]);
         assert!(link(&[("compare", "1")]).compare);
         assert!(!link(&[("experiment", "collatz")]).compare);
         let odd = link(&[("predict", "please")]);

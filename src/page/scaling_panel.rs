@@ -69,7 +69,7 @@ pub fn ScalingPanel(
         samples.pools.set(Vec::new());
         let repeats = repeats.max(3) as usize;
         spawn_local(async move {
-            samples.note.set(match measure(task, repeats, max_threads, samples).await {
+            samples.note.set(match runner.quietly(measure(task, repeats, max_threads, samples)).await {
                 Ok(()) => format!("Done: {repeats} runs at each size, medians with min–max."),
                 Err(e) => format!("Stopped: {e}."),
             });

@@ -1,0 +1,44 @@
+//! The quiet measurement state. While the page times a speedup (a run whose mode
+//! [`times_speed`](playground_lab::catalogue::Mode::times_speed), or the speedup curve), it
+//! stops drawing: the dots stand still and the strip, progress and live charts wait for
+//! the end. On 2 cores the page's drawing took about half a core from the pool being
+//! timed (README, "Benchmark"). Frames are still recorded, so a freeze still shows.
+//! `live=1` in a link, or the switch in the environment panel, keeps drawing live.
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Quiet {
+    /// Keep drawing while timing speed (`live=1`).
+    pub live: RwSignal<bool>,
+    /// The page is quiet now.
+    pub on: RwSignal<bool>,
+}
+
+impl Quiet {
+    pub fn new() -> Self {
+        Quiet { live: RwSignal::new(false), on: RwSignal::new(false) }
+    }
+
+    /// Goes quiet for a measurement of speed, unless drawing is to stay live.
+    pub fn begin(&self) {
+        if !self.live.get_untracked() {
+            self.on.set(true);
+        }
+    }
+
+    pub fn end(&self) {
+        self.on.set(false);
+    }
+
+    /// Whether the page is quiet now, untracked: read in every frame.
+    pub fn now(&self) -> bool {
+        self.on.get_untracked()
+    }
+}
+
+impl Default for Quiet {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,80 @@
+// The quiet measurement state: while a speedup is timed the page stops drawing and says
+// so; `live=1` (or the environment panel's switch) keeps it drawing; runs about
+// responsiveness always draw.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { collatzAnswer, readRuns, screenshot, startSite, visible, waitForEngine, waitIdle } from './helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site?.close(); });
+
+const dotStyle = page => page.locator('.pulse-dot.main').getAttribute('style');
+const quietNow = page => page.evaluate(() => document.documentElement.hasAttribute('data-quiet'));
+
+test('a pool run is timed quietly: the dots stop, a note says why, then the results and the drawing come back', { timeout: 120_000 }, async () => {
+  const { page, problems } = await site.open('?experiment=collatz&n=10000000&mode=pool&repeats=1&run=1');
+  await waitForEngine(page);
+  await page.waitForSelector('html[data-quiet]', { timeout: 30_000 });
+  const note = page.locator('[data-testid=quiet-note]');
+  assert.match(await note.innerText(), /^Quiet while timing speed: .* Not frozen\.$/);
+  assert.match(await visible(page, '[data-testid=status]').innerText(), /^Timing Rayon pool \(1 of 1\) quietly/);
+  assert.equal(await page.locator('[data-testid=env-quiet]').getAttribute('data-now'), 'true');
+  assert.equal(await visible(page, '.status-row progress').count(), 0, 'no progress bar redrawn meanwhile');
+  await screenshot(page, 'quiet-while-timing', { fullPage: false });
+  const before = await dotStyle(page);
+  await page.waitForTimeout(300);
+  const after = await dotStyle(page);
+  if (await quietNow(page)) assert.equal(after, before, 'the main-thread dot stands still while quiet');
+  await waitIdle(page, 1);
+  const [row] = await readRuns(page, 1);
+  assert.deepEqual(collatzAnswer(row.result), [8400511, 685]);
+  assert.equal(await quietNow(page), false);
+  assert.equal(await note.count(), 0);
+  assert.equal(await page.locator('[data-testid=env-quiet]').getAttribute('data-state'), 'quiet');
+  // The timeline is drawn from the run's record once it ends: a lane per pool thread.
+  const lanes = await visible(page, '.lane-label').evaluateAll(ls => ls.map(l => l.textContent));
+  assert.ok(lanes.some(l => l.startsWith('Pool thread')), `lanes: ${lanes}`);
+  const moving = await dotStyle(page);
+  await page.waitForTimeout(300);
+  assert.notEqual(await dotStyle(page), moving, 'the dot moves again');
+  // The speedup curve is timed quietly too.
+  await visible(page, 'input[name=n]').fill('1000000');
+  await visible(page, 'button[name=measure-scaling]').click();
+  await page.waitForSelector('html[data-quiet]', { timeout: 30_000 });
+  await visible(page, '[data-testid=scaling-status]').filter({ hasText: 'Done' }).waitFor({ timeout: 90_000 });
+  assert.equal(await quietNow(page), false);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('live=1 keeps drawing while timing; responsiveness runs always draw; the switch writes the link', { timeout: 120_000 }, async () => {
+  const { page, problems } = await site.open('?experiment=collatz&n=10000000&mode=pool&repeats=2&live=1&run=1');
+  await waitForEngine(page);
+  const env = page.locator('[data-testid=env-quiet]');
+  assert.equal(await env.getAttribute('data-state'), 'live');
+  await visible(page, '[data-testid=status]').filter({ hasText: 'Running Rayon pool' }).waitFor({ timeout: 30_000 });
+  const before = await dotStyle(page);
+  await page.waitForTimeout(300);
+  assert.notEqual(await dotStyle(page), before, 'the dot moves during a live run');
+  assert.equal(await quietNow(page), false);
+  await waitIdle(page, 2);
+  assert.match(page.url(), /[?&]live=1(&|$)/, 'the address keeps the flag');
+  // The switch in the environment panel turns it off, and the address follows.
+  await page.locator('[data-testid=environment-panel] summary').click();
+  await page.locator('input[name=live-drawing]').uncheck();
+  assert.equal(await env.getAttribute('data-state'), 'quiet');
+  assert.doesNotMatch(page.url(), /live=1/);
+
+  // The heartbeat's worker mode is about responsiveness: it draws, quiet or not.
+  await page.goto(`${site.url}?experiment=heartbeat&period=50&ticks=20&work=1000&mode=worker&run=1`);
+  await waitForEngine(page);
+  await visible(page, '[data-testid=status]').filter({ hasText: 'Running' }).waitFor({ timeout: 30_000 });
+  const beat = await dotStyle(page);
+  await page.waitForTimeout(300);
+  assert.notEqual(await dotStyle(page), beat);
+  assert.equal(await quietNow(page), false);
+  await waitIdle(page, 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
