@@ -78,8 +78,8 @@ const timed = rows => rows.slice(1); // the first run warms up (the browser comp
 const report = { date: new Date().toISOString(), repeats: REPEATS, kernels: {}, responsiveness: {}, startup: {} };
 const native = JSON.parse(readFileSync(join(OUT, 'native.json'), 'utf8'));
 const poolStarts = [];
-// Frame gaps of offloaded runs that draw live (with live=1, and the heartbeat's): the page's
-// responsiveness. Runs timed quietly draw nothing, so their gaps are reported apart.
+// Frame gaps of offloaded runs that draw live (the worker's, the pool's with live=1, the
+// heartbeat's): the page's responsiveness. The pool's quiet runs draw less: reported apart.
 const offloadedGaps = [];
 const quietGaps = [];
 const offloadedLongTasks = [];
@@ -91,7 +91,7 @@ for (const [name, kernel] of Object.entries(KERNELS)) {
   const workerRows = timed(worker.rows);
   const sequential = summary(workerRows.map(r => r.computeMs));
   if (!kernel.mainThreadData) {
-    quietGaps.push(...workerRows.map(r => r.frameGapMs));
+    offloadedGaps.push(...workerRows.map(r => r.frameGapMs));
     offloadedLongTasks.push(...worker.longTasks);
   }
   const pools = {};
@@ -108,19 +108,15 @@ for (const [name, kernel] of Object.entries(KERNELS)) {
     const speedup = sequential.median / time.median;
     pools[k] = { time, speedup, efficiency: speedup / k, longestFrameGapMs: summary(rows.map(r => r.frameGapMs)) };
   }
-  // The same worker and full pool with the page drawing live (live=1): what drawing costs.
-  const liveRows = async mode => {
-    const run = await scenario(`${kernel.link}&mode=${mode}&live=1&repeats=${REPEATS + 1}`, REPEATS + 1);
-    const rows = timed(run.rows);
-    if (!kernel.mainThreadData) {
-      offloadedGaps.push(...rows.map(r => r.frameGapMs));
-      offloadedLongTasks.push(...run.longTasks);
-    }
-    return summary(rows.map(r => r.computeMs));
-  };
-  const liveSequential = await liveRows('worker');
-  const livePool = await liveRows('pool');
-  const live = { sequential: liveSequential, pool: livePool, threads: cores, speedup: liveSequential.median / livePool.median };
+  // The full pool with the page drawing live (live=1): what drawing costs the pool.
+  const liveRun = await scenario(`${kernel.link}&mode=pool&live=1&repeats=${REPEATS + 1}`, REPEATS + 1);
+  const liveRows = timed(liveRun.rows);
+  if (!kernel.mainThreadData) {
+    offloadedGaps.push(...liveRows.map(r => r.frameGapMs));
+    offloadedLongTasks.push(...liveRun.longTasks);
+  }
+  const livePool = summary(liveRows.map(r => r.computeMs));
+  const live = { pool: livePool, threads: cores, speedup: sequential.median / livePool.median };
   live.efficiency = live.speedup / cores;
   const nativeSequential = summary(native[name].sequential);
   const nativePools = Object.fromEntries(Object.entries(native[name].pools).map(([k, times]) => {
@@ -276,9 +272,9 @@ const lines = [
   ...Object.entries(k).map(([name, r]) => `| ${name} | ${fmt(r.wasm.sequential)} | ${fmt(r.native.sequential)} | ${r.wasmOverNative.toFixed(2)} | ${Object.entries(r.wasm.pools).map(([t, p]) => `${t}: ${fmt(p.time)}, ${p.speedup.toFixed(2)}×, ${p.efficiency.toFixed(2)}`).join('; ')} | ${Object.entries(r.native.pools).map(([t, p]) => `${t}: ${p.speedup.toFixed(2)}×, ${p.efficiency.toFixed(2)}`).join('; ')} |`),
   '', '| Heartbeat, 20 ticks at 50 ms | lateness median (ms) | p99 | max | drift at tick 20 (ms) | longest frame gap (ms) |', '|---|---|---|---|---|---|',
   ...['idle', 'starved', 'offloaded'].map(l => { const r = report.responsiveness[l]; return `| ${l} | ${r.latenessMs.median.toFixed(1)} | ${r.latenessMs.p99.toFixed(1)} | ${r.latenessMs.max.toFixed(1)} | ${fmt(r.driftMs)} | ${fmt(r.longestFrameGapMs)} |`; }),
-  '', '| Drawing live (live=1) | worker (ms) | pool (ms) | threads | speedup | efficiency | quiet efficiency |', '|---|---|---|---|---|---|---|',
-  ...Object.entries(k).map(([name, r]) => `| ${name} | ${fmt(r.wasm.live.sequential)} | ${fmt(r.wasm.live.pool)} | ${r.wasm.live.threads} | ${r.wasm.live.speedup.toFixed(2)}× | ${r.wasm.live.efficiency.toFixed(2)} | ${r.wasm.pools[r.wasm.live.threads]?.efficiency.toFixed(2) ?? '–'} |`),
-  '', `Offloaded runs drawing live: longest frame gap ${fmt(report.responsiveness.offloadedFrameGapMs)} ms (quiet runs: ${fmt(report.responsiveness.quietFrameGapMs)} ms); ${report.responsiveness.offloadedLongTasks} long tasks (longest ${report.responsiveness.offloadedLongestTaskMs.toFixed(0)} ms).`,
+  '', '| Full pool, quiet and drawing live (live=1) | threads | quiet (ms) | live (ms) | quiet efficiency | live efficiency |', '|---|---|---|---|---|---|',
+  ...Object.entries(k).map(([name, r]) => `| ${name} | ${r.wasm.live.threads} | ${fmt(r.wasm.pools[r.wasm.live.threads]?.time)} | ${fmt(r.wasm.live.pool)} | ${r.wasm.pools[r.wasm.live.threads]?.efficiency.toFixed(2) ?? '–'} | ${r.wasm.live.efficiency.toFixed(2)} |`),
+  '', `Offloaded runs drawing live: longest frame gap ${fmt(report.responsiveness.offloadedFrameGapMs)} ms (the pool's quiet runs: ${fmt(report.responsiveness.quietFrameGapMs)} ms); ${report.responsiveness.offloadedLongTasks} long tasks (longest ${report.responsiveness.offloadedLongestTaskMs.toFixed(0)} ms).`,
   `join_all 3 × 100 ms: overhead ${fmt(report.joinAll.overheadMs)} ms. Start-up: interactive ${fmt(report.startup.interactiveMs, 0)} ms, pool ready ${fmt(report.startup.poolReadyFromNavigationMs, 0)} ms after navigation, pool start ${fmt(report.startup.poolStartMs, 0)} ms; wasm + JS + CSS ${(report.startup.gzipBytes / 1024).toFixed(1)} KB gzipped.`,
   '', `| Handoff round trip (ms) | ${HANDOFF_MODES.join(' | ')} |`, '|---|---|---|---|',
   ...Object.entries(report.handoff).map(([kib, r]) => `| ${kib >= 1024 ? `${kib / 1024} MiB` : `${kib} KiB`} | ${HANDOFF_MODES.map(m => fmt(r[m], 2)).join(' | ')} |`),

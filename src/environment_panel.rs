@@ -76,13 +76,13 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility, quiet: Quiet
         on_cleanup(move || timer.clear());
     }
     let drawing = move || match (quiet.on.get(), quiet.live.get()) {
-        (true, _) => ("quiet", "quiet now: timing speed, the page draws again when the run ends"),
+        (true, _) => ("quiet", "quiet now: timing the pool, the dots paused and the charts redrawn once a second"),
         (false, true) => {
-            ("live", "live: the page keeps drawing while it times speed, which costs the pool some of its share")
+            ("live", "live: the page keeps drawing while it times the pool, which costs the pool some of its share")
         }
         (false, false) => (
             "quiet",
-            "quiet while timing speed: the dots, charts and progress pause during speedup runs and the speedup curve",
+            "quiet while timing the pool: during its runs and the speedup curve the dots pause and the charts redraw once a second",
         ),
     };
     let yes_no = |b: bool, yes: &'static str, no: &'static str| if b { yes } else { no };
@@ -117,7 +117,7 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility, quiet: Quiet
                 <dd data-testid="env-build" data-optimised=env.optimised_build.to_string()>
                     {if env.optimised_build { "optimised (release)" } else { "debug: not optimised, timings are many times too slow" }}
                 </dd>
-                <dt>"Drawing while timing speed"</dt>
+                <dt>"Drawing while timing the pool"</dt>
                 <dd data-testid="env-quiet" data-state=move || drawing().0 data-now=move || quiet.on.get().to_string()>
                     {move || drawing().1}
                     <label class="env-switch">

@@ -1,15 +1,16 @@
-//! The quiet measurement state. While the page times a speedup (a run whose mode
-//! [`times_speed`](playground_lab::catalogue::Mode::times_speed), or the speedup curve), it
-//! stops drawing: the dots stand still and the strip, progress and live charts wait for
-//! the end. On 2 cores the page's drawing took about half a core from the pool being
-//! timed (README, "Benchmark"). Frames are still recorded, so a freeze still shows.
-//! `live=1` in a link, or the switch in the environment panel, keeps drawing live.
+//! The quiet measurement state. While the page times the pool for a speedup (a run whose
+//! mode [`runs_quietly`](playground_lab::catalogue::Mode::runs_quietly), or the speedup
+//! curve), it draws less: the dots stand still and the strip, progress and live charts
+//! redraw once a second instead of five times. On 2 cores the page's drawing took about
+//! half a core from the pool being timed (README, "Benchmark"). Every frame is still
+//! recorded, so a freeze still shows. `live=1` in a link, or the switch in the
+//! environment panel, keeps drawing live.
 
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct Quiet {
-    /// Keep drawing while timing speed (`live=1`).
+    /// Keep drawing while the pool is timed (`live=1`).
     pub live: RwSignal<bool>,
     /// The page is quiet now.
     pub on: RwSignal<bool>,

@@ -24,6 +24,8 @@ const LAP_MS: f64 = 2000.0;
 /// How often the views that sum the frames up redraw: five times a second reads the
 /// same as sixty and leaves the main thread's time to the experiments (paint is not free).
 const REDRAW_MS: f64 = 200.0;
+/// The same while the page is quiet: once a second.
+const QUIET_REDRAW_MS: f64 = 1000.0;
 
 /// Handles to the frame log of the page's main thread.
 #[derive(Clone, Copy)]
@@ -69,7 +71,7 @@ impl FrameMonitor {
 }
 
 /// Starts recording animation frames for as long as the calling component lives. While
-/// the page is `quiet` the frames are recorded but nothing redraws.
+/// the page is `quiet` what reads `redraw` redraws once a second.
 pub fn use_frame_monitor(quiet: Quiet) -> FrameMonitor {
     let log = StoredValue::new(FrameLog::new(FRAMES_KEPT));
     let (redraw, set_redraw) = signal(0u64);
@@ -79,10 +81,7 @@ pub fn use_frame_monitor(quiet: Quiet) -> FrameMonitor {
         // browser passes in: a frame delayed by a busy main thread must count as late.
         let time = clock::now_ms();
         log.update_value(|log| log.record(time));
-        if quiet.now() {
-            return;
-        }
-        let slot = (time / REDRAW_MS) as u64;
+        let slot = (time / if quiet.now() { QUIET_REDRAW_MS } else { REDRAW_MS }) as u64;
         if slot != redraw.get_untracked() {
             let start = clock::now_ms();
             set_redraw.set(slot);
@@ -183,7 +182,7 @@ pub fn ResponsivenessIndicator(monitor: FrameMonitor, quiet: Quiet) -> impl Into
             </svg>
             <Show when=move || quiet.on.get()>
                 <p class="pulse-quiet" role="status" data-testid="quiet-note">
-                    "Quiet while timing speed: the page stops drawing so the pool has the cores. Not frozen."
+                    "Quiet while timing the pool: the dots pause and the charts redraw once a second, so the pool has the cores. Not frozen."
                 </p>
             </Show>
             <span class="pulse-longest" title="Longest gap between frames in the last 2 seconds">

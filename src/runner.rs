@@ -152,8 +152,8 @@ impl Runner {
         begun.ok()
     }
 
-    /// Runs `work` with the page quiet (see [`crate::quiet`]): a measurement of speed made
-    /// beside the runs, such as the speedup curve. The quiet note is drawn before it starts.
+    /// Runs `work` with the page quiet (see [`crate::quiet`]): a measurement of the pool's
+    /// speed made beside the runs, the speedup curve. The quiet note is drawn before it starts.
     pub async fn quietly<F: std::future::Future>(&self, work: F) -> F::Output {
         self.handles.quiet.begin();
         clock::after_next_paint().await;
@@ -238,7 +238,7 @@ impl Runner {
     async fn run_once(self, mode: Mode, values: &Values) -> Result<RunRecord, Status> {
         self.live.clear();
         BOARD.reset();
-        if mode.times_speed() {
+        if mode.runs_quietly() {
             self.handles.quiet.begin();
         }
         // Let the page show "running" (before a freeze) and finish drawing the previous
@@ -350,11 +350,6 @@ impl Runner {
     pub fn progress_text(&self) -> String {
         self.track_redraw();
         match self.status.get() {
-            Status::Running { mode, done, total } if self.handles.quiet.on.get() => format!(
-                "Timing {} ({} of {total}) quietly: the page draws again when the run ends.",
-                mode.label,
-                done + 1
-            ),
             Status::Running { mode, done, total } => {
                 let chunks = self
                     .live
@@ -363,7 +358,8 @@ impl Runner {
                     .map(|all| format!(", {} of {all} chunks", BOARD.chunks_done().min(all)))
                     .unwrap_or_default();
                 let seconds = (clock::now_ms() - self.origin.get_untracked()) / 1000.0;
-                format!("Running {} ({} of {total}){chunks}, {seconds:.1} s…", mode.label, done + 1)
+                let quiet = if self.handles.quiet.on.get() { " Quiet: drawing once a second." } else { "" };
+                format!("Running {} ({} of {total}){chunks}, {seconds:.1} s…{quiet}", mode.label, done + 1)
             }
             Status::Stopped(why) => why,
             Status::Idle => String::new(),
@@ -382,9 +378,6 @@ impl Runner {
 
     /// The share of chunks done, while a run with chunks goes.
     pub fn fraction_done(&self) -> Option<f64> {
-        if self.handles.quiet.on.get() {
-            return None;
-        }
         match (self.status.get(), self.live.chunks.get()) {
             (Status::Running { .. }, Some(all)) if all > 0 => {
                 self.track_redraw();
@@ -398,10 +391,6 @@ impl Runner {
     /// five times a second, else the latest run.
     pub fn shown(&self) -> Option<Shown> {
         if let Status::Running { mode, .. } = self.status.get() {
-            if self.handles.quiet.on.get() {
-                // Nothing is drawn while the page is quiet: the run's record fills the charts.
-                return Some(Shown { lanes: Vec::new(), frame_gaps: Vec::new(), span_ms: 1.0, plots: Vec::new() });
-            }
             self.track_redraw();
             let origin = self.origin.get_untracked();
             let now = clock::now_ms() - origin;

@@ -27,7 +27,7 @@ pub const PREDICT: &str = "predict";
 /// `embed=1`: minimal chrome for an iframe in slides or a post.
 pub const EMBED: &str = "embed";
 /// `live=1`: keep drawing while the page times a speedup (the quiet state off), so the
-/// cost of drawing can itself be measured ([`crate::catalogue::Mode::times_speed`]).
+/// cost of drawing can itself be measured ([`crate::catalogue::Mode::runs_quietly`]).
 pub const LIVE: &str = "live";
 /// Keys that are not knobs; no experiment may name a knob after one of them.
 pub const RESERVED: &[&str] = &[EXPERIMENT, MODE, REPEATS, RUN, VERSION, PRESENT, PREDICT, EMBED, LIVE, COMPARE];
