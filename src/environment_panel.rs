@@ -75,16 +75,6 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility, quiet: Quiet
     if let Ok(timer) = set_interval_with_handle(every_second, Duration::from_secs(1)) {
         on_cleanup(move || timer.clear());
     }
-    let drawing = move || match (quiet.on.get(), quiet.live.get()) {
-        (true, _) => ("quiet", "quiet now: timing the pool, the dots paused and the charts redrawn once a second"),
-        (false, true) => {
-            ("live", "live: the page keeps drawing while it times the pool, which costs the pool some of its share")
-        }
-        (false, false) => (
-            "quiet",
-            "quiet while timing the pool: during its runs and the speedup curve the dots pause and the charts redraw once a second",
-        ),
-    };
     let yes_no = |b: bool, yes: &'static str, no: &'static str| if b { yes } else { no };
     view! {
         <details class="environment-panel" data-testid="environment-panel" open=!env.cross_origin_isolated>
@@ -117,14 +107,7 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility, quiet: Quiet
                 <dd data-testid="env-build" data-optimised=env.optimised_build.to_string()>
                     {if env.optimised_build { "optimised (release)" } else { "debug: not optimised, timings are many times too slow" }}
                 </dd>
-                <dt>"Drawing while timing the pool"</dt>
-                <dd data-testid="env-quiet" data-state=move || drawing().0 data-now=move || quiet.on.get().to_string()>
-                    {move || drawing().1}
-                    <label class="env-switch">
-                        <input type="checkbox" name="live-drawing" bind:checked=quiet.live />
-                        " Keep drawing (live=1 in a link)"
-                    </label>
-                </dd>
+                <QuietRow quiet />
                 <dt>"Browser"</dt>
                 <dd data-testid="env-browser" title=env.user_agent.clone()>{env.browser.clone()}</dd>
                 <dt>"What differs in this browser"</dt>
@@ -141,6 +124,31 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility, quiet: Quiet
                 </dd>
             </dl>
         </details>
+    }
+}
+
+/// The environment panel's row on the quiet measurement state, with its switch.
+#[component]
+fn QuietRow(quiet: Quiet) -> impl IntoView {
+    let drawing = move || match (quiet.on.get(), quiet.live.get()) {
+        (true, _) => ("quiet", "quiet now: timing the pool, the dots paused and the charts redrawn once a second"),
+        (false, true) => {
+            ("live", "live: the page keeps drawing while it times the pool, which costs the pool some of its share")
+        }
+        (false, false) => (
+            "quiet",
+            "quiet while timing the pool: during its runs and the speedup curve the dots pause and the charts redraw once a second",
+        ),
+    };
+    view! {
+        <dt>"Drawing while timing the pool"</dt>
+        <dd data-testid="env-quiet" data-state=move || drawing().0 data-now=move || quiet.on.get().to_string()>
+            {move || drawing().1}
+            <label class="env-switch">
+                <input type="checkbox" name="live-drawing" bind:checked=quiet.live />
+                " Keep drawing (live=1 in a link)"
+            </label>
+        </dd>
     }
 }
 

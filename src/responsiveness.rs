@@ -182,7 +182,7 @@ pub fn ResponsivenessIndicator(monitor: FrameMonitor, quiet: Quiet) -> impl Into
             </svg>
             <Show when=move || quiet.on.get()>
                 <p class="pulse-quiet" role="status" data-testid="quiet-note">
-                    "Quiet while timing the pool: the dots pause and the charts redraw once a second, so the pool has the cores. Not frozen."
+                    "Quiet while timing the pool: the dots pause and the charts redraw once a second. Not frozen."
                 </p>
             </Show>
             <span class="pulse-longest" title="Longest gap between frames in the last 2 seconds">

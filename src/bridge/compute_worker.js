@@ -164,15 +164,38 @@ export async function runOnComputeWorker(job) {
 // Kept so the browser does not collect workers that are only reachable through shared memory.
 const poolWorkers = [];
 
+// A pool whose workers have not all reported in by then is given up: a stalled start is a
+// result the page reports (and the next run tries again), never a run that waits forever.
+const POOL_START_LIMIT_MS = 30_000;
+
 export async function startPoolWorkers(module, memory, mainJS, count, receiver) {
-  await Promise.all(Array.from({ length: count }, () => {
+  const started = [];
+  const ready = Array.from({ length: count }, () => {
     const w = new Worker(new URL(import.meta.url), { type: 'module', name: 'playground-pool' });
-    poolWorkers.push(w);
-    nextMessage(w, POOL_EXIT).then(() => poolWorkers.splice(poolWorkers.indexOf(w), 1));
+    started.push(w);
+    const failed = new Promise((_, reject) => {
+      w.addEventListener('error', event => reject(new Error(`a pool worker failed: ${event.message || 'it could not start'}`)));
+    });
     const ready = nextMessage(w, READY);
     w.postMessage({ type: POOL_INIT, module, memory, mainJS, receiver });
-    return ready;
-  }));
+    return Promise.race([ready, failed]);
+  });
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`its workers did not all start within ${POOL_START_LIMIT_MS / 1000} s`)), POOL_START_LIMIT_MS);
+  });
+  try {
+    await Promise.race([Promise.all(ready), late]);
+  } catch (error) {
+    for (const w of started) w.terminate();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  for (const w of started) {
+    poolWorkers.push(w);
+    nextMessage(w, POOL_EXIT).then(() => poolWorkers.splice(poolWorkers.indexOf(w), 1));
+  }
 }
 
 // Runs one service run on a worker of its own, and ends that worker when it is done.
