@@ -15,7 +15,7 @@ pub struct AppHandles {
     pub engine: Engine,
     /// The main thread's animation frames.
     pub frames: FrameMonitor,
-    /// Whether the page stops drawing while it times speed, and whether it does now.
+    /// Whether the page draws less while it times the pool, and whether it does now.
     pub quiet: Quiet,
     /// Long tasks as the browser reports them (where it does).
     pub long_tasks: LongTasks,

@@ -21,7 +21,7 @@ impl Quiet {
         Quiet { live: RwSignal::new(false), on: RwSignal::new(false) }
     }
 
-    /// Goes quiet for a measurement of speed, unless drawing is to stay live.
+    /// Goes quiet while the pool is timed, unless drawing is to stay live.
     pub fn begin(&self) {
         if !self.live.get_untracked() {
             self.on.set(true);

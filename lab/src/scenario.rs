@@ -26,7 +26,7 @@ pub const PRESENT: &str = "present";
 pub const PREDICT: &str = "predict";
 /// `embed=1`: minimal chrome for an iframe in slides or a post.
 pub const EMBED: &str = "embed";
-/// `live=1`: keep drawing while the page times a speedup (the quiet state off), so the
+/// `live=1`: keep drawing while the page times the pool (the quiet state off), so the
 /// cost of drawing can itself be measured ([`crate::catalogue::Mode::runs_quietly`]).
 pub const LIVE: &str = "live";
 /// Keys that are not knobs; no experiment may name a knob after one of them.
@@ -181,7 +181,7 @@ pub struct PageFlags {
     pub present: bool,
     pub predict: bool,
     pub embed: bool,
-    /// Drawing goes on while speed is timed.
+    /// Drawing goes on while the pool is timed.
     pub live: bool,
 }
 
