@@ -54,9 +54,20 @@ export async function run(page, { mode, knobs = {}, repeats = 1, timeout = 120_0
   return readRuns(page, repeats);
 }
 
-/** Waits until `count` runs are listed and nothing is running. */
+/** Waits until `count` runs are listed and nothing is running; on a timeout, says where the page stood. */
 export async function waitIdle(page, count, timeout = 120_000) {
-  await page.waitForFunction(idleWith, count, { timeout });
+  try {
+    await page.waitForFunction(idleWith, count, { timeout });
+  } catch (error) {
+    const state = await page.evaluate(() => ({
+      status: [...document.querySelectorAll('.page:not([hidden]) [data-testid=status]')].map(s => s.textContent),
+      runs: document.querySelectorAll('.page:not([hidden]) [data-testid=run]').length,
+      errors: [...document.querySelectorAll('.page:not([hidden]) .error')].map(e => e.textContent),
+      pool: document.querySelector('[data-testid=pool]')?.textContent,
+      worker: document.querySelector('[data-testid=worker]')?.textContent,
+    })).catch(e => `unreadable: ${e.message}`);
+    throw new Error(`${error.message}; waiting for ${count} runs, the page: ${JSON.stringify(state)}`);
+  }
 }
 
 /** The latest `count` run rows, oldest first. */
