@@ -13,9 +13,10 @@ pub struct About {
     pub summary: &'static str,
     /// Paragraphs: what to look for, and why it happens.
     pub explanation: &'static [&'static str],
-    /// File name and text of the code that runs (included from the real source file).
-    pub source_name: &'static str,
-    pub source: &'static str,
+    /// The files of the code that runs, as paths in the repository. The page fetches them
+    /// when the source is opened (`source/<path>` beside the page, copied there by
+    /// scripts/shown-sources.mjs at build time), so the text is not part of the wasm.
+    pub sources: &'static [&'static str],
     pub knobs: &'static [Knob],
     pub modes: &'static [Mode],
     /// Which of its modes need the rayon pool or the compute worker.
@@ -139,8 +140,7 @@ pub(crate) mod tests {
         title: "Collatz longest chain",
         summary: "",
         explanation: &[],
-        source_name: "",
-        source: "",
+        sources: &[],
         knobs: &[N.knob(), THREADS.knob()],
         modes: &[MAIN, WORKER, POOL],
         needs_threads: Threads::OffMainThread,
@@ -154,8 +154,7 @@ pub(crate) mod tests {
         title: "Timers",
         summary: "",
         explanation: &[],
-        source_name: "",
-        source: "",
+        sources: &[],
         knobs: &[WORD.knob()],
         modes: &[Mode {
             id: "join-all",

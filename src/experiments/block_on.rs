@@ -57,8 +57,7 @@ const ABOUT: About = About {
              browser forbids on the main thread (it would freeze the page), so the call would trap at once. Both \
              modes therefore run on a worker of their own.",
     ],
-    source_name: "src/experiments/block_on.rs",
-    source: include_str!("block_on.rs"),
+    sources: &["src/experiments/block_on.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

@@ -105,8 +105,7 @@ const ABOUT: About = About {
              two sleeps, then the third (about 2 s). Blocking still holds a thread per sleep; it just has more \
              threads to hold.",
     ],
-    source_name: "src/experiments/blocking_join.rs",
-    source: include_str!("blocking_join.rs"),
+    sources: &["src/experiments/blocking_join.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::Modes(&["pool-spawn"]),

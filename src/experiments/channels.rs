@@ -70,8 +70,7 @@ const ABOUT: About = About {
              queue length over time, and the throughput in items per second. Every item is checked to be consumed \
              exactly once.",
     ],
-    source_name: "src/experiments/channels.rs",
-    source: include_str!("channels.rs"),
+    sources: &["src/experiments/channels.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

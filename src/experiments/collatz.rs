@@ -36,8 +36,7 @@ const ABOUT: About = About {
              drawing. With rayon the starts are cut into chunks spread over a pool of workers, one per core: the \
              timeline shows which thread ran which chunk when.",
     ],
-    source_name: "kernels/src/collatz.rs",
-    source: include_str!("../../kernels/src/collatz.rs"),
+    sources: &["kernels/src/collatz.rs"],
     knobs: KNOBS,
     modes: cpu::MODES,
     needs_threads: Threads::OffMainThread,

@@ -31,8 +31,7 @@ const ABOUT: About = About {
              by hand: the test suite compiles every snippet with the compiler this project builds with and fails \
              when a message changes, so this page shows what today's compiler says.",
     ],
-    source_name: "lab/src/compile_errors.rs",
-    source: include_str!("../../lab/src/compile_errors.rs"),
+    sources: &["lab/src/compile_errors.rs"],
     knobs: &[],
     modes: &[CARDS],
     needs_threads: Threads::No,

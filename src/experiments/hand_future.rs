@@ -72,12 +72,7 @@ const ABOUT: About = About {
              between polls (try a target of 100,000). A timer holding the waker calls wake when it fires: that is \
              how every timer, socket and channel future works underneath.",
     ],
-    source_name: "kernels/src/hand_future.rs and src/experiments/hand_future.rs",
-    source: concat!(
-        include_str!("../../kernels/src/hand_future.rs"),
-        "\n// ---------- src/experiments/hand_future.rs ----------\n\n",
-        include_str!("hand_future.rs")
-    ),
+    sources: &["kernels/src/hand_future.rs", "src/experiments/hand_future.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::No,

@@ -105,12 +105,7 @@ const ABOUT: About = About {
              read on the worker's, to a fraction of a millisecond. \"Measure across sizes\" repeats every mode at \
              1 KiB to 64 MiB and draws time against size.",
     ],
-    source_name: "src/experiments/handoff.rs and handoff.js",
-    source: concat!(
-        include_str!("handoff.rs"),
-        "\n// ---------- src/experiments/handoff.js ----------\n\n",
-        include_str!("handoff.js")
-    ),
+    sources: &["src/experiments/handoff.rs", "src/experiments/handoff.js"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

@@ -93,8 +93,7 @@ const ABOUT: About = About {
              worker, the thread stays free: the ticks land near 50, 100 and 150 ms while the work finishes at about \
              300 ms. In the browser the blocking is a busy wait, since the main thread may not sleep.",
     ],
-    source_name: "src/experiments/heartbeat.rs",
-    source: include_str!("heartbeat.rs"),
+    sources: &["src/experiments/heartbeat.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

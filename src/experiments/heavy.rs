@@ -42,8 +42,7 @@ const ABOUT: About = About {
              bars, check that the result vectors are equal, and see in the timeline which thread ran which seed. \
              With 8 seeds on 2 threads each thread takes about 4.",
     ],
-    source_name: "kernels/src/heavy.rs",
-    source: include_str!("../../kernels/src/heavy.rs"),
+    sources: &["kernels/src/heavy.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

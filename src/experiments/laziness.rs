@@ -51,8 +51,7 @@ const ABOUT: About = About {
              after the idle wait, the promise's at once. The side effect is checked just before the await: 0 for \
              the Rust future, 1 for the promise.",
     ],
-    source_name: "src/experiments/laziness.rs",
-    source: include_str!("laziness.rs"),
+    sources: &["src/experiments/laziness.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::No,

@@ -64,8 +64,7 @@ const ABOUT: About = About {
              answer. An async mutex suspends task 2 instead, and dropping the guard before the await holds nothing \
              while waiting: both finish and the counter is 2.",
     ],
-    source_name: "src/experiments/mutex_await.rs",
-    source: include_str!("mutex_await.rs"),
+    sources: &["src/experiments/mutex_await.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

@@ -61,12 +61,7 @@ const ABOUT: About = About {
         "The JavaScript mode is the seed's TypeScript: Promise.all over three fetchUser promises, each a \
              setTimeout here. JavaScript's promises and Rust's futures overlap waits on one thread alike.",
     ],
-    source_name: "src/experiments/overlap.rs and twins.js",
-    source: concat!(
-        include_str!("overlap.rs"),
-        "\n// ---------- src/experiments/twins.js ----------\n\n",
-        include_str!("twins.js")
-    ),
+    sources: &["src/experiments/overlap.rs", "src/experiments/twins.js"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::No,

@@ -87,8 +87,7 @@ const ABOUT: About = About {
         "The timeline shows each image's download and processing. The seed's checksums for four 1 MB images: \
              0, 15279771427360356480, 12112798781011161344 and 8945826134661966208.",
     ],
-    source_name: "src/experiments/pipeline.rs",
-    source: include_str!("pipeline.rs"),
+    sources: &["src/experiments/pipeline.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

@@ -75,8 +75,7 @@ const ABOUT: About = About {
              a huge job ends. Then the same huge work is cut into pieces that go back to the queue one by one, \
              so a small job that arrives waits for one piece at most. Both small-job latencies are in the table.",
     ],
-    source_name: "src/experiments/pool_health.rs",
-    source: include_str!("pool_health.rs"),
+    sources: &["src/experiments/pool_health.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

@@ -53,8 +53,7 @@ const ABOUT: About = About {
         "The seed sums vec![1; 1024 * 1024] and prints 1048576. The second mode puts a par_iter inside the spawned \
              task so every pool thread helps with one call.",
     ],
-    source_name: "src/experiments/pool_to_async.rs",
-    source: include_str!("pool_to_async.rs"),
+    sources: &["src/experiments/pool_to_async.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

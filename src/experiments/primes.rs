@@ -46,8 +46,7 @@ const ABOUT: About = About {
         "Total for 4 jobs below 50,000: 20,532 (5,133 each). Compare the sequential and parallel bars, and watch \
              the timeline fill both pool threads.",
     ],
-    source_name: "kernels/src/primes.rs",
-    source: include_str!("../../kernels/src/primes.rs"),
+    sources: &["kernels/src/primes.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

@@ -104,12 +104,7 @@ const ABOUT: About = About {
         "JavaScript has no such choice: a worker gets a copy unless the data is a SharedArrayBuffer (see \"Handing \
              data to a worker\").",
     ],
-    source_name: "src/experiments/scoped.rs and kernels/src/scoped.rs",
-    source: concat!(
-        include_str!("scoped.rs"),
-        "\n// ---------- kernels/src/scoped.rs ----------\n\n",
-        include_str!("../../kernels/src/scoped.rs")
-    ),
+    sources: &["src/experiments/scoped.rs", "kernels/src/scoped.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

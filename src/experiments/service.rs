@@ -95,12 +95,7 @@ const ABOUT: About = About {
     ],
     // The arrivals and the percentiles are plain logic in lab/src/service.rs; what runs
     // in the threads is shown.
-    source_name: "src/bridge/service_runtime.rs and kernels/src/service.rs",
-    source: concat!(
-        include_str!("../bridge/service_runtime.rs"),
-        "\n// ---------- kernels/src/service.rs ----------\n\n",
-        include_str!("../../kernels/src/service.rs")
-    ),
+    sources: &["src/bridge/service_runtime.rs", "kernels/src/service.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

@@ -55,8 +55,7 @@ const ABOUT: About = About {
              the seed's release build does without a word; here the page says so and shows the exact sum beside \
              the wrapped one (which is the exact sum modulo 2^64).",
     ],
-    source_name: "kernels/src/squares.rs",
-    source: include_str!("../../kernels/src/squares.rs"),
+    sources: &["kernels/src/squares.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

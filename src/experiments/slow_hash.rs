@@ -47,12 +47,7 @@ const ABOUT: About = About {
              worker, Node's worker_threads in the browser. That worker has a heap of its own, so the job and its \
              answer cross by postMessage; the table shows how long each crossing took.",
     ],
-    source_name: "kernels/src/hash.rs and src/experiments/twins.js",
-    source: concat!(
-        include_str!("../../kernels/src/hash.rs"),
-        "\n// ---------- src/experiments/twins.js ----------\n\n",
-        include_str!("twins.js")
-    ),
+    sources: &["kernels/src/hash.rs", "src/experiments/twins.js"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

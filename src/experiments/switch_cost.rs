@@ -60,8 +60,7 @@ const ABOUT: About = About {
              rounds each; the chart draws one round trip's cost against the count (log scales), the table keeps \
              the median and spread at the full count. The pool mode needs two free pool threads.",
     ],
-    source_name: "src/experiments/switch_cost.rs",
-    source: include_str!("switch_cost.rs"),
+    sources: &["src/experiments/switch_cost.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

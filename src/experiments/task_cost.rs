@@ -82,8 +82,7 @@ const ABOUT: About = About {
              also reports its JavaScript heap (performance.memory, coarse); Firefox does not, and the table says \
              so.",
     ],
-    source_name: "src/experiments/task_cost.rs",
-    source: include_str!("task_cost.rs"),
+    sources: &["src/experiments/task_cost.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

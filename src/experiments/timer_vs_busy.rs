@@ -35,12 +35,7 @@ const ABOUT: About = About {
              this page: its timer waits for its loop exactly as Rust's does on the main thread. The stall belongs to \
              the thread, not to the language.",
     ],
-    source_name: "src/experiments/timer_vs_busy.rs and twins.js",
-    source: concat!(
-        include_str!("timer_vs_busy.rs"),
-        "\n// ---------- src/experiments/twins.js ----------\n\n",
-        include_str!("twins.js")
-    ),
+    sources: &["src/experiments/timer_vs_busy.rs", "src/experiments/twins.js"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

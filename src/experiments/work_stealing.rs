@@ -70,12 +70,7 @@ const ABOUT: About = About {
              busy. Every job's answer (the sum of its chain lengths) is added up, and the total is the same in every \
              mode.",
     ],
-    source_name: "src/experiments/work_stealing.rs and kernels/src/uneven.rs",
-    source: concat!(
-        include_str!("work_stealing.rs"),
-        "\n// ---------- kernels/src/uneven.rs ----------\n\n",
-        include_str!("../../kernels/src/uneven.rs")
-    ),
+    sources: &["src/experiments/work_stealing.rs", "kernels/src/uneven.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

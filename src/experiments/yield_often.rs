@@ -78,12 +78,7 @@ const ABOUT: About = About {
              slices of 1 to 100 ms: the total time and the heartbeat's worst lateness against the slice, the \
              trade-off measured.",
     ],
-    source_name: "src/experiments/yield_often.rs and src/yielding.js",
-    source: concat!(
-        include_str!("yield_often.rs"),
-        "\n// ---------- src/yielding.js ----------\n\n",
-        include_str!("../yielding.js")
-    ),
+    sources: &["src/experiments/yield_often.rs", "src/yielding.js"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::No,

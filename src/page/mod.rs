@@ -9,6 +9,7 @@ mod predict_panel;
 mod results;
 mod scaling_panel;
 mod share_link;
+mod source_panel;
 mod share_results;
 mod side_by_side;
 mod sweep_panel;
@@ -26,6 +27,7 @@ use predict_panel::PredictPanel;
 use results::Results;
 use scaling_panel::{Samples, ScalingPanel};
 use share_link::ShareLink;
+use source_panel::SourcePanel;
 use sweep_panel::SweepPanel;
 
 #[component]
@@ -80,10 +82,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
             <Results about runner engine=handles.engine curve=Signal::derive(move || scaling.curve()) comparison=handles.comparison />
             {is_cpu.then(|| view! { <ScalingPanel experiment runner engine=handles.engine samples=scaling /> })}
             {experiment.sweep().map(|sweep| view! { <SweepPanel experiment sweep runner /> })}
-            <details class="source">
-                <summary>{format!("The Rust that runs: {}", about.source_name)}</summary>
-                <pre><code>{about.source}</code></pre>
-            </details>
+            <SourcePanel sources=about.sources />
         </article>
     }
     .into_any()

@@ -3,7 +3,7 @@
 // only in the modes that block the main thread.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { startSite, screenshot, waitForEngine, run, waitIdle, readRuns, heartbeatTicks, visible } from './helpers.mjs';
 
 let site;
@@ -365,4 +365,49 @@ test('leaving an experiment and coming back keeps what was typed and measured; o
   assert.equal(await page.locator('.page:not([hidden])').count(), 1);
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+/** Each experiment's slug and the files it shows, as src/experiments/ declares them. */
+function shownSources() {
+  const dir = new URL('../../src/experiments/', import.meta.url);
+  return readdirSync(dir).filter(name => name.endsWith('.rs')).flatMap(name => {
+    const text = readFileSync(new URL(name, dir), 'utf8');
+    const slug = /\bslug: "([^"]+)"/.exec(text)?.[1];
+    const list = /\bsources: &\[([^\]]*)\]/.exec(text)?.[1];
+    return slug && list ? [{ slug, files: [...list.matchAll(/"([^"]+)"/g)].map(m => m[1]) }] : [];
+  });
+}
+
+// The source text is fetched from beside the page when the panel opens (it is not in the
+// wasm): every experiment's panel must show exactly the repository's files.
+test('every experiment shows the source that runs, fetched when opened; a missing file is said so', { timeout: 120_000 }, async () => {
+  const experiments = shownSources();
+  assert.ok(experiments.length >= 20, `${experiments.length} experiments found`);
+  // No service worker: its offline cache would answer the lost file below.
+  const plain = await startSite({}, { serviceWorkers: 'block' });
+  const { page, problems } = await plain.open('');
+  for (const { slug, files } of experiments) {
+    await page.goto(`${plain.url}?experiment=${slug}`);
+    const panel = page.locator('[data-testid=source]');
+    if (slug === 'compile-errors') {
+      // Its page is the compiler's messages themselves, cards rather than runs.
+      assert.equal(await panel.count(), 0);
+      continue;
+    }
+    await panel.locator('summary').click();
+    await panel.locator('[data-testid=source-file]').nth(files.length - 1).waitFor({ timeout: 10_000 })
+      .catch(() => assert.fail(`${slug}: its source did not load`));
+    assert.deepEqual(await panel.locator('[data-testid=source-file]').allTextContents(), files, slug);
+    const texts = await panel.locator('pre code').allTextContents();
+    files.forEach((file, i) => assert.equal(texts[i], readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), `${slug}: ${file}`));
+  }
+  assert.deepEqual(problems, []);
+  // A host that lost a file: the panel says which, instead of staying empty.
+  await page.route('**/source/**', route => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${plain.url}?experiment=heavy`);
+  await page.locator('[data-testid=source] summary').click();
+  const error = page.locator('[data-testid=source-error]');
+  await error.waitFor({ timeout: 10_000 });
+  assert.match(await error.textContent(), /kernels\/src\/heavy\.rs could not be loaded \(the server answered 404\)/);
+  await plain.close();
 });
