@@ -243,6 +243,11 @@ impl Runner {
         }
         // Let the page show "running" (before a freeze) and finish drawing the previous
         // run's results, and start the clock after: the page's own drawing stays out of the run.
+        // Two paints: the compositor rasters a frame after the main thread has painted it, and
+        // on 2 cores that raster took CPU from the first milliseconds of a pool run (`heavy`,
+        // 8 × 50,000,000: efficiency 0.71-0.77 after one paint, 0.84 after two, 0.78-0.83
+        // after three; README, benchmark).
+        clock::after_next_paint().await;
         clock::after_next_paint().await;
         let visibility_stamp = self.handles.visibility.stamp();
         let drawing_before = self.handles.frames.drawing_ms_total();
