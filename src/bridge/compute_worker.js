@@ -161,6 +161,14 @@ export async function runOnComputeWorker(job) {
   });
 }
 
+// Rejects when worker `w` reports an error (its script did not load, or threw): `what`
+// names it in the message.
+function failure(w, what) {
+  return new Promise((_, reject) => {
+    w.addEventListener('error', event => reject(new Error(`${what} failed: ${event.message || 'it could not start'}`)));
+  });
+}
+
 // Kept so the browser does not collect workers that are only reachable through shared memory.
 const poolWorkers = [];
 
@@ -173,12 +181,9 @@ export async function startPoolWorkers(module, memory, mainJS, count, receiver) 
   const ready = Array.from({ length: count }, () => {
     const w = new Worker(new URL(import.meta.url), { type: 'module', name: 'playground-pool' });
     started.push(w);
-    const failed = new Promise((_, reject) => {
-      w.addEventListener('error', event => reject(new Error(`a pool worker failed: ${event.message || 'it could not start'}`)));
-    });
     const ready = nextMessage(w, READY);
     w.postMessage({ type: POOL_INIT, module, memory, mainJS, receiver });
-    return Promise.race([ready, failed]);
+    return Promise.race([ready, failure(w, 'a pool worker')]);
   });
   let timer;
   const late = new Promise((_, reject) => {
@@ -202,12 +207,9 @@ export async function startPoolWorkers(module, memory, mainJS, count, receiver) 
 export async function runServiceWorker(module, memory, mainJS, board) {
   const w = new Worker(new URL(import.meta.url), { type: 'module', name: 'playground-service' });
   try {
-    const failed = new Promise((_, reject) => {
-      w.addEventListener('error', event => reject(new Error(`the service worker failed: ${event.message || 'it could not start'}`)));
-    });
     const done = nextMessage(w, SERVICE_DONE);
     w.postMessage({ type: SERVICE_INIT, module, memory, mainJS, board });
-    const { error } = await Promise.race([done, failed]);
+    const { error } = await Promise.race([done, failure(w, 'the service worker')]);
     if (error) throw new Error(error);
   } finally {
     w.terminate();
@@ -221,13 +223,12 @@ const threads = new Map(); // id → { worker, stop }
 export async function runOnNewThread(module, memory, mainJS, work, isAsync, id) {
   const w = new Worker(new URL(import.meta.url), { type: 'module', name: 'playground-thread' });
   try {
-    const ended = new Promise((_, reject) => {
+    const stopped = new Promise((_, reject) => {
       threads.set(id, { worker: w, stop: () => reject(new Error('the thread was stuck and has been terminated')) });
-      w.addEventListener('error', event => reject(new Error(`a new worker failed: ${event.message || 'it could not start'}`)));
     });
     const done = nextMessage(w, THREAD_DONE);
     w.postMessage({ type: THREAD_INIT, module, memory, mainJS, work, isAsync });
-    const { error } = await Promise.race([done, ended]);
+    const { error } = await Promise.race([done, stopped, failure(w, 'a new worker')]);
     if (error) throw new Error(error);
   } finally {
     threads.delete(id);

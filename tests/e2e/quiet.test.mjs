@@ -12,6 +12,15 @@ after(async () => { await site?.close(); });
 const dotStyle = page => page.locator('.pulse-dot.main').getAttribute('style');
 const quietNow = page => page.evaluate(() => document.documentElement.hasAttribute('data-quiet'));
 
+/** Once the status says `running`, the main-thread dot moves and the page is not quiet. */
+async function drawsWhileRunning(page, running, what) {
+  await visible(page, '[data-testid=status]').filter({ hasText: running }).waitFor({ timeout: 30_000 });
+  const before = await dotStyle(page);
+  await page.waitForTimeout(300);
+  assert.notEqual(await dotStyle(page), before, `the dot moves during ${what}`);
+  assert.equal(await quietNow(page), false);
+}
+
 test('a pool run is timed quietly: the dots stop, a note says why, then the results and the dots come back', { timeout: 120_000 }, async () => {
   const { page, problems } = await site.open('?experiment=collatz&n=10000000&mode=pool&repeats=1&run=1');
   await waitForEngine(page);
@@ -52,11 +61,7 @@ test('live=1 keeps drawing while timing; the worker and responsiveness runs alwa
   await waitForEngine(page);
   const env = page.locator('[data-testid=env-quiet]');
   assert.equal(await env.getAttribute('data-state'), 'live');
-  await visible(page, '[data-testid=status]').filter({ hasText: 'Running Rayon pool' }).waitFor({ timeout: 30_000 });
-  const before = await dotStyle(page);
-  await page.waitForTimeout(300);
-  assert.notEqual(await dotStyle(page), before, 'the dot moves during a live run');
-  assert.equal(await quietNow(page), false);
+  await drawsWhileRunning(page, 'Running Rayon pool', 'a live run');
   await waitIdle(page, 2);
   assert.match(page.url(), /[?&]live=1(&|$)/, 'the address keeps the flag');
   // The switch in the environment panel turns it off, and the address follows.
@@ -68,21 +73,13 @@ test('live=1 keeps drawing while timing; the worker and responsiveness runs alwa
   // The sequential worker run keeps drawing: the page staying alive is its lesson.
   await visible(page, 'input[name=mode][value=worker]').check();
   await visible(page, 'button[type=submit]').click();
-  await visible(page, '[data-testid=status]').filter({ hasText: 'Running Web worker' }).waitFor({ timeout: 30_000 });
-  const still = await dotStyle(page);
-  await page.waitForTimeout(300);
-  assert.notEqual(await dotStyle(page), still, 'the dot moves during a worker run');
-  assert.equal(await quietNow(page), false);
+  await drawsWhileRunning(page, 'Running Web worker', 'a worker run');
   await waitIdle(page, 3);
 
   // The heartbeat's worker mode is about responsiveness: it draws, quiet or not.
   await page.goto(`${site.url}?experiment=heartbeat&period=50&ticks=20&work=1000&mode=worker&run=1`);
   await waitForEngine(page);
-  await visible(page, '[data-testid=status]').filter({ hasText: 'Running' }).waitFor({ timeout: 30_000 });
-  const beat = await dotStyle(page);
-  await page.waitForTimeout(300);
-  assert.notEqual(await dotStyle(page), beat);
-  assert.equal(await quietNow(page), false);
+  await drawsWhileRunning(page, 'Running', 'a heartbeat run');
   await waitIdle(page, 1);
   assert.deepEqual(problems, []);
   await page.close();
