@@ -183,7 +183,8 @@ async fn as_tasks(setup: &Setup, tally: Arc<Tally>, live: LiveRun) -> Vec<Channe
             if samples.last().is_none_or(|s: &ChannelSample| now - s.at_ms >= SAMPLE_MS) {
                 // A send that waited for room counts as produced only when the producer resumes,
                 // which can be after a consumer has already taken that item: then none is queued.
-                let queued = tally.produced.load(Ordering::Relaxed).saturating_sub(tally.consumed.load(Ordering::Relaxed));
+                let queued =
+                    tally.produced.load(Ordering::Relaxed).saturating_sub(tally.consumed.load(Ordering::Relaxed));
                 samples.push(tally.sample(now, queued));
             }
         }

@@ -9,9 +9,9 @@ mod predict_panel;
 mod results;
 mod scaling_panel;
 mod share_link;
-mod source_panel;
 mod share_results;
 mod side_by_side;
+mod source_panel;
 mod sweep_panel;
 mod verdict_card;
 

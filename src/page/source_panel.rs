@@ -14,7 +14,8 @@ pub fn SourcePanel(sources: &'static [&'static str]) -> impl IntoView {
     let loaded = RwSignal::new(None::<Vec<Loaded>>);
     let requested = StoredValue::new(false);
     let on_toggle = move |event: leptos::ev::Event| {
-        let opened = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+        let opened =
+            event.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
         if opened && !requested.get_value() {
             requested.set_value(true);
             spawn_local(async move {
@@ -48,7 +49,8 @@ pub fn SourcePanel(sources: &'static [&'static str]) -> impl IntoView {
 /// The text at `url` (relative to the page), or a short reason it could not be had.
 async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| "the network request failed".to_string())?;
+    let response =
+        JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| "the network request failed".to_string())?;
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
