@@ -18,11 +18,14 @@ pub fn SourcePanel(sources: &'static [&'static str]) -> impl IntoView {
             event.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
         if opened && !requested.get_value() {
             requested.set_value(true);
+            loaded.set(None);
             spawn_local(async move {
                 let mut files = Vec::with_capacity(sources.len());
                 for path in sources {
                     files.push((*path, fetch_text(&format!("source/{path}")).await));
                 }
+                // A file that did not load is asked for again when the panel is next opened.
+                requested.set_value(files.iter().all(|(_, text)| text.is_ok()));
                 loaded.set(Some(files));
             });
         }
@@ -38,7 +41,7 @@ pub fn SourcePanel(sources: &'static [&'static str]) -> impl IntoView {
                         <pre><code>{text}</code></pre>
                     }.into_any(),
                     Err(why) => view! {
-                        <p class="error" data-testid="source-error">{format!("{path} could not be loaded ({why}). It is in the project's repository under that path.")}</p>
+                        <p class="error" data-testid="source-error">{format!("{path} could not be loaded ({why}). Close and open this panel to try again; the file is also in the project's repository under that path.")}</p>
                     }.into_any(),
                 }).collect_view().into_any(),
             }}

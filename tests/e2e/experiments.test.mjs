@@ -409,5 +409,11 @@ test('every experiment shows the source that runs, fetched when opened; a missin
   const error = page.locator('[data-testid=source-error]');
   await error.waitFor({ timeout: 10_000 });
   assert.match(await error.textContent(), /kernels\/src\/heavy\.rs could not be loaded \(the server answered 404\)/);
+  // Once the file is back, closing and opening the panel loads it.
+  await page.unroute('**/source/**');
+  await page.locator('[data-testid=source] summary').click();
+  await page.locator('[data-testid=source] summary').click();
+  await page.locator('[data-testid=source-file]').waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('[data-testid=source-error]').count(), 0);
   await plain.close();
 });
