@@ -80,16 +80,12 @@ const report = { date: new Date().toISOString(), repeats: REPEATS, kernels: {}, 
 const native = JSON.parse(readFileSync(join(OUT, 'native.json'), 'utf8'));
 const poolStarts = [];
 // Frame gaps of offloaded runs that draw live (the worker's, the pool's with live=1, the
-// heartbeat's): the page's responsiveness. The pool's quiet runs draw less: reported apart.
-const offloadedGaps = [];
-const quietGaps = [];
-// Each offloaded run's longest gap with the scenario it came from, so a gap over the target
-// can be traced to its experiment and mode (report.json: offloadedGapsOverTarget).
+// heartbeat's): the page's responsiveness. Each run's longest gap is kept with the scenario
+// it came from, so a gap over the target can be traced (report.json: offloadedGapsOverTarget).
+// The pool's quiet runs draw less: reported apart.
 const offloadedGapRuns = [];
-const noteOffloadedGaps = (where, rows) => {
-  offloadedGaps.push(...rows.map(r => r.frameGapMs));
-  offloadedGapRuns.push(...rows.map(r => ({ where, gapMs: r.frameGapMs })));
-};
+const noteOffloadedGaps = (where, rows) => offloadedGapRuns.push(...rows.map(r => ({ where, gapMs: r.frameGapMs })));
+const quietGaps = [];
 const offloadedLongTasks = [];
 
 for (const [name, kernel] of Object.entries(KERNELS)) {
@@ -164,7 +160,7 @@ for (const [label, query] of [
     offloadedLongTasks.push(...run.longTasks);
   }
 }
-report.responsiveness.offloadedFrameGapMs = summary(offloadedGaps);
+report.responsiveness.offloadedFrameGapMs = summary(offloadedGapRuns.map(r => r.gapMs));
 report.responsiveness.quietFrameGapMs = summary(quietGaps);
 report.responsiveness.offloadedGapsOverTarget = offloadedGapRuns.filter(r => r.gapMs > TARGETS.offloadedFrameGapMs);
 report.responsiveness.offloadedLongTasks = offloadedLongTasks.length;

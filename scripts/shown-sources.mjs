@@ -7,23 +7,29 @@ import { readFileSync, readdirSync, mkdirSync, copyFileSync, existsSync } from '
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
-if (!staging) throw new Error('usage: node scripts/shown-sources.mjs DIR (or TRUNK_STAGING_DIR)');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const experiments = join(root, 'src', 'experiments');
-const shown = new Set();
-for (const name of readdirSync(experiments).filter(n => n.endsWith('.rs'))) {
-  const text = readFileSync(join(experiments, name), 'utf8');
-  for (const [, list] of text.matchAll(/\bsources: &\[([^\]]*)\]/g)) {
-    for (const [, path] of list.matchAll(/"([^"]+)"/g)) shown.add(path);
+/** Each experiment's slug and the files it shows, as src/experiments/ declares them. */
+export function experimentSources(root = ROOT) {
+  const dir = join(root, 'src', 'experiments');
+  return readdirSync(dir).filter(name => name.endsWith('.rs')).flatMap(name => {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const slug = /\bslug: "([^"]+)"/.exec(text)?.[1];
+    const list = /\bsources: &\[([^\]]*)\]/.exec(text)?.[1];
+    return slug && list ? [{ slug, files: [...list.matchAll(/"([^"]+)"/g)].map(m => m[1]) }] : [];
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+  if (!staging) throw new Error('usage: node scripts/shown-sources.mjs DIR (or TRUNK_STAGING_DIR)');
+  const shown = new Set(experimentSources().flatMap(e => e.files));
+  for (const path of shown) {
+    const from = join(ROOT, path);
+    if (!existsSync(from)) throw new Error(`an experiment shows ${path}, which does not exist`);
+    const to = join(staging, 'source', path);
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(from, to);
   }
+  console.log(`shown sources: ${shown.size} files copied to source/`);
 }
-for (const path of shown) {
-  const from = join(root, path);
-  if (!existsSync(from)) throw new Error(`an experiment shows ${path}, which does not exist`);
-  const to = join(staging, 'source', path);
-  mkdirSync(dirname(to), { recursive: true });
-  copyFileSync(from, to);
-}
-console.log(`shown sources: ${shown.size} files copied to source/`);

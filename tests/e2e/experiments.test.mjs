@@ -3,7 +3,8 @@
 // only in the modes that block the main thread.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { experimentSources } from '../../scripts/shown-sources.mjs';
 import { startSite, screenshot, waitForEngine, run, waitIdle, readRuns, heartbeatTicks, visible } from './helpers.mjs';
 
 let site;
@@ -367,21 +368,10 @@ test('leaving an experiment and coming back keeps what was typed and measured; o
   await page.close();
 });
 
-/** Each experiment's slug and the files it shows, as src/experiments/ declares them. */
-function shownSources() {
-  const dir = new URL('../../src/experiments/', import.meta.url);
-  return readdirSync(dir).filter(name => name.endsWith('.rs')).flatMap(name => {
-    const text = readFileSync(new URL(name, dir), 'utf8');
-    const slug = /\bslug: "([^"]+)"/.exec(text)?.[1];
-    const list = /\bsources: &\[([^\]]*)\]/.exec(text)?.[1];
-    return slug && list ? [{ slug, files: [...list.matchAll(/"([^"]+)"/g)].map(m => m[1]) }] : [];
-  });
-}
-
 // The source text is fetched from beside the page when the panel opens (it is not in the
 // wasm): every experiment's panel must show exactly the repository's files.
 test('every experiment shows the source that runs, fetched when opened; a missing file is said so', { timeout: 120_000 }, async () => {
-  const experiments = shownSources();
+  const experiments = experimentSources();
   assert.ok(experiments.length >= 20, `${experiments.length} experiments found`);
   // No service worker: its offline cache would answer the lost file below.
   const plain = await startSite({}, { serviceWorkers: 'block' });
