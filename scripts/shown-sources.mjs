@@ -5,7 +5,7 @@
 // the same paths the page asks for; a path that names no file fails the build.
 import { readFileSync, readdirSync, mkdirSync, copyFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,7 +20,7 @@ export function experimentSources(root = ROOT) {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
   if (!staging) throw new Error('usage: node scripts/shown-sources.mjs DIR (or TRUNK_STAGING_DIR)');
   const shown = new Set(experimentSources().flatMap(e => e.files));
