@@ -76,6 +76,18 @@ async function scenario(query, runs, timeout = 300_000) {
 }
 const timed = rows => rows.slice(1); // the first run warms up (the browser compiles lazily)
 
+/** The page's own speedup curve for a kernel link ("Measure the speedup curve": jobs on one
+ *  worker, then on pools of 1, 2, … threads, back to back on a settled, quiet page with no
+ *  run records drawn between them); resolves with { threads: { speedup, efficiency } }. */
+async function speedupCurve(link) {
+  await page.goto(`${server.url}?${link}&repeats=${REPEATS}`);
+  await page.locator('[data-testid=pool].ok').waitFor({ timeout: 30_000 });
+  await page.locator('.page:not([hidden]) button[name=measure-scaling]').click();
+  await page.waitForFunction(() => /^(Done|Stopped)/.test(document.querySelector('.page:not([hidden]) [data-testid=scaling-status]').textContent), null, { timeout: 300_000 });
+  const points = await page.locator('.page:not([hidden]) [data-testid=scaling-point]').evaluateAll(rows => rows.map(r => [Number(r.dataset.threads), Number(r.dataset.speedup)]));
+  return Object.fromEntries(points.map(([threads, speedup]) => [threads, { speedup, efficiency: speedup / threads }]));
+}
+
 const report = { date: new Date().toISOString(), repeats: REPEATS, kernels: {}, responsiveness: {}, startup: {} };
 const native = JSON.parse(readFileSync(join(OUT, 'native.json'), 'utf8'));
 const poolStarts = [];
@@ -122,13 +134,14 @@ for (const [name, kernel] of Object.entries(KERNELS)) {
   const livePool = summary(liveRows.map(r => r.computeMs));
   const live = { pool: livePool, threads: cores, speedup: sequential.median / livePool.median };
   live.efficiency = live.speedup / cores;
+  const curve = kernel.sized ? await speedupCurve(kernel.link) : null;
   const nativeSequential = summary(native[name].sequential);
   const nativePools = Object.fromEntries(Object.entries(native[name].pools).map(([k, times]) => {
     const time = summary(times);
     return [k, { time, speedup: nativeSequential.median / time.median, efficiency: nativeSequential.median / time.median / k }];
   }));
   report.kernels[name] = {
-    wasm: { sequential, pools, live },
+    wasm: { sequential, pools, live, curve },
     native: { sequential: nativeSequential, pools: nativePools },
     wasmOverNative: sequential.median / nativeSequential.median,
   };
@@ -257,6 +270,7 @@ const spawnBlockingOverBaseline = report.service.helloP99Ms['spawn-blocking'].me
 const checks = [
   ...Object.keys(k).map(name => [`wasm/native, ${name} (sequential)`, k[name].wasmOverNative.toFixed(2), `<= ${TARGETS.wasmOverNative}`, k[name].wasmOverNative <= TARGETS.wasmOverNative]),
   ...['collatz', 'heavy'].map(name => [`efficiency at 2 threads, ${name} (quiet)`, k[name].wasm.pools[2]?.efficiency.toFixed(2) ?? '–', `>= ${TARGETS.efficiencyAt2}`, (k[name].wasm.pools[2]?.efficiency ?? 0) >= TARGETS.efficiencyAt2]),
+  ...['collatz', 'heavy'].map(name => [`efficiency at 2 threads, ${name}, the page's speedup curve (jobs back to back, no runs drawn between)`, k[name].wasm.curve?.[2]?.efficiency.toFixed(2) ?? '–', 'the cost of recording runs (shown, not a target)', null]),
   ...['collatz', 'heavy'].map(name => [`efficiency at ${k[name].wasm.live.threads} threads, ${name}, drawing live`, k[name].wasm.live.efficiency.toFixed(2), 'the cost of drawing (shown, not a target)', null]),
   ['heartbeat max lateness, offloaded', report.responsiveness.offloaded.latenessMs.max.toFixed(1) + ' ms', `<= ${TARGETS.offloadedMaxLatenessMs} ms`, report.responsiveness.offloaded.latenessMs.max <= TARGETS.offloadedMaxLatenessMs],
   ['heartbeat max lateness, starved', report.responsiveness.starved.latenessMs.max.toFixed(0) + ' ms', 'close to the 300 ms of work (shown, not a target)', null],

@@ -131,13 +131,16 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility, quiet: Quiet
 #[component]
 fn QuietRow(quiet: Quiet) -> impl IntoView {
     let drawing = move || match (quiet.on.get(), quiet.live.get()) {
-        (true, _) => ("quiet", "quiet now: timing the pool, the dots paused and the charts redrawn once a second"),
+        (true, _) => (
+            "quiet",
+            "quiet now: timing the pool, the dots paused, the charts and results brought up to date once a second",
+        ),
         (false, true) => {
             ("live", "live: the page keeps drawing while it times the pool, which costs the pool some of its share")
         }
         (false, false) => (
             "quiet",
-            "quiet while timing the pool: during its runs and the speedup curve the dots pause and the charts redraw once a second",
+            "quiet while timing the pool: during its runs and the speedup curve the dots pause, and the charts and results catch up once a second",
         ),
     };
     view! {

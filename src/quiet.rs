@@ -2,11 +2,18 @@
 //! mode [`runs_quietly`](playground_lab::catalogue::Mode::runs_quietly), or the speedup
 //! curve), it draws less: the dots stand still and the strip, progress and live charts
 //! redraw once a second instead of five times. On 2 cores the page's drawing took about
-//! half a core from the pool being timed (README, "Benchmark"). Every frame is still
+//! half a core from the pool being timed (README, "Benchmark"). Quiet runs' results join
+//! the table together, once a second: redrawing the table and charts after each run of a
+//! few tens of milliseconds took the cores from the next one. Every frame is still
 //! recorded, so a freeze still shows. `live=1` in a link, or the switch in the
 //! environment panel, keeps drawing live.
 
 use leptos::prelude::*;
+use playground_lab::catalogue::Mode;
+
+/// How often what the page draws while quiet is brought up to date: the charts, and the
+/// results of quiet runs (they join the table together).
+pub const QUIET_REDRAW_MS: f64 = 1000.0;
 
 #[derive(Clone, Copy)]
 pub struct Quiet {
@@ -19,6 +26,12 @@ pub struct Quiet {
 impl Quiet {
     pub fn new() -> Self {
         Quiet { live: RwSignal::new(false), on: RwSignal::new(false) }
+    }
+
+    /// Whether runs of `mode` are timed with the page quiet: they time the pool, and
+    /// drawing is not to stay live.
+    pub fn is_quiet_for(&self, mode: Mode) -> bool {
+        mode.runs_quietly() && !self.live.get_untracked()
     }
 
     /// Goes quiet while the pool is timed, unless drawing is to stay live.

@@ -6,7 +6,7 @@
 //! main thread is blocked one dot stops while the other keeps moving.
 
 use crate::clock;
-use crate::quiet::Quiet;
+use crate::quiet::{QUIET_REDRAW_MS, Quiet};
 use leptos::prelude::*;
 use playground_kernels::frames::FrameLog;
 use playground_lab::thresholds::{FROZEN_FRAME_GAP_MS, SLOW_FRAME_GAP_MS};
@@ -24,8 +24,6 @@ const LAP_MS: f64 = 2000.0;
 /// How often the views that sum the frames up redraw: five times a second reads the
 /// same as sixty and leaves the main thread's time to the experiments (paint is not free).
 const REDRAW_MS: f64 = 200.0;
-/// The same while the page is quiet: once a second.
-const QUIET_REDRAW_MS: f64 = 1000.0;
 
 /// Handles to the frame log of the page's main thread.
 #[derive(Clone, Copy)]
@@ -182,7 +180,7 @@ pub fn ResponsivenessIndicator(monitor: FrameMonitor, quiet: Quiet) -> impl Into
             </svg>
             <Show when=move || quiet.on.get()>
                 <p class="pulse-quiet" role="status" data-testid="quiet-note">
-                    "Quiet while timing the pool: the dots pause and the charts redraw once a second. Not frozen."
+                    "Quiet while timing the pool: the dots pause, and the charts and the results table catch up once a second. Not frozen."
                 </p>
             </Show>
             <span class="pulse-longest" title="Longest gap between frames in the last 2 seconds">

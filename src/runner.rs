@@ -10,6 +10,7 @@ use crate::experiments::{self, Experiment};
 use crate::handles::AppHandles;
 use crate::live_run::LiveRun;
 use crate::page_state::PageState;
+use crate::quiet::QUIET_REDRAW_MS;
 use crate::{bridge, clock, devtools_timings};
 use futures::future::{AbortHandle, Abortable};
 use gloo_timers::future::TimeoutFuture;
@@ -221,34 +222,51 @@ impl Runner {
 
     async fn run_plan(self, plan: Plan) -> Status {
         let total = plan.modes.len();
+        // Quiet runs' records are held and join the table together, at most once a second:
+        // redrawing the table, charts and verdict after every short run took the cores from the
+        // next (`heavy` 8 × 50,000,000 on the pool, 5 interleaved rounds of 8 runs: efficiency
+        // 0.86-0.90 held, 0.74-0.82 shown after each run; README, benchmark).
+        let mut held = Vec::new();
+        let mut shown_at = clock::now_ms();
         for (done, mode) in plan.modes.into_iter().enumerate() {
             self.status.set(Status::Running { mode, done, total });
-            match self.run_once(mode, &plan.values).await {
-                Ok(record) => self.runs.update(|runs| runs.push(record)),
-                Err(stopped) => return stopped,
+            let number = self.runs.with_untracked(Vec::len) + held.len() + 1;
+            match self.run_once(mode, &plan.values, number).await {
+                Ok(record) => held.push(record),
+                Err(stopped) => {
+                    self.show(&mut held);
+                    return stopped;
+                }
+            }
+            if !self.handles.quiet.is_quiet_for(mode) || clock::now_ms() - shown_at >= QUIET_REDRAW_MS {
+                self.show(&mut held);
+                shown_at = clock::now_ms();
             }
         }
+        self.show(&mut held);
         match bridge::fault_left_armed() {
             Some(notice) => Status::Stopped(notice),
             None => Status::Idle,
         }
     }
 
-    /// One run of `mode`: cancellable, timed, with its frames and chunks recorded.
-    async fn run_once(self, mode: Mode, values: &Values) -> Result<RunRecord, Status> {
+    /// Adds the `held` records to the page's runs.
+    fn show(&self, held: &mut Vec<RunRecord>) {
+        if !held.is_empty() {
+            self.runs.update(|runs| runs.append(held));
+        }
+    }
+
+    /// Run `number` of the page, in `mode`: cancellable, timed, with its frames and chunks recorded.
+    async fn run_once(self, mode: Mode, values: &Values, number: usize) -> Result<RunRecord, Status> {
         self.live.clear();
         BOARD.reset();
-        if mode.runs_quietly() {
+        if self.handles.quiet.is_quiet_for(mode) {
             self.handles.quiet.begin();
         }
         // Let the page show "running" (before a freeze) and finish drawing the previous
         // run's results, and start the clock after: the page's own drawing stays out of the run.
-        // Two paints: the compositor rasters a frame after the main thread has painted it, and
-        // on 2 cores that raster took CPU from the first milliseconds of a pool run (`heavy`,
-        // 8 × 50,000,000: efficiency 0.71-0.77 after one paint, 0.84 after two, 0.78-0.83
-        // after three; README, benchmark).
-        clock::after_next_paint().await;
-        clock::after_next_paint().await;
+        clock::settled().await;
         let visibility_stamp = self.handles.visibility.stamp();
         let drawing_before = self.handles.frames.drawing_ms_total();
         let began = clock::now_ms();
@@ -270,19 +288,19 @@ impl Runner {
             Ok(Err(JobError::Failed(why))) => return Err(Status::Stopped(format!("The run failed: {why}"))),
         };
         let hidden = self.handles.visibility.hidden_since(visibility_stamp);
-        let record = self.record(mode, values, outcome, Timing { began, wall_ms, hidden, drawing_before });
+        let record = self.record(number, mode, values, outcome, Timing { began, wall_ms, hidden, drawing_before });
         devtools_timings::measure_run(&record);
         Ok(record)
     }
 
-    /// The record of a finished run, numbered after the page's runs so far ("Clear
-    /// results" is disabled while this page runs, so the number holds).
-    fn record(&self, mode: Mode, values: &Values, outcome: Outcome, timing: Timing) -> RunRecord {
+    /// The record of finished run `number` ("Clear results" is disabled while this page
+    /// runs, so the number holds).
+    fn record(&self, number: usize, mode: Mode, values: &Values, outcome: Outcome, timing: Timing) -> RunRecord {
         let Timing { began, wall_ms, hidden, drawing_before } = timing;
         let frame_gaps = self.frame_gaps(began, began + wall_ms);
         let long_tasks = self.handles.long_tasks.during(began, began + wall_ms);
         RunRecord {
-            number: self.runs.with_untracked(Vec::len) + 1,
+            number,
             began_ms: began,
             mode,
             values: values.clone(),

@@ -40,12 +40,16 @@ impl Samples {
 async fn measure(task: Task, repeats: usize, max_threads: usize, samples: Samples) -> Result<(), JobError> {
     for i in 0..repeats {
         samples.note.set(format!("One worker, run {} of {repeats}…", i + 1));
+        // Each job timed on a settled page, as a run is: the chart's redraw for the
+        // previous point is not in it.
+        crate::clock::settled().await;
         let out = bridge::run(Job::sequential(task.clone()), Placement::Worker).await?;
         samples.baseline.update(|b| b.push(out.kernel_ms));
     }
     for threads in 1..=max_threads {
         for i in 0..repeats {
             samples.note.set(format!("Pool of {threads} thread(s), run {} of {repeats}…", i + 1));
+            crate::clock::settled().await;
             let out = bridge::run_on_pool_of(task.clone(), threads).await?;
             samples.pools.update(|p| add_sample(p, threads, out.kernel_ms));
         }

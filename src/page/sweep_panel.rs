@@ -25,7 +25,7 @@ async fn measure(
             for i in 0..repeats {
                 note.set(format!("{} at {}, run {} of {repeats}…", mode.label, (sweep.size_text)(size), i + 1));
                 // The chart redrawn with the last point first, so its drawing is not measured.
-                crate::clock::after_next_paint().await;
+                crate::clock::settled().await;
                 let measured = (sweep.measure)(mode, size).await?;
                 samples.update(|s| s.push((mode, size, measured.ms)));
                 if let Some(second) = measured.second {

@@ -84,3 +84,30 @@ test('live=1 keeps drawing while timing; the worker and responsiveness runs alwa
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('quiet runs join the results table together, at most once a second, numbered in order', { timeout: 120_000 }, async () => {
+  const { page, problems } = await site.open('?experiment=collatz&n=100000&mode=pool&repeats=20');
+  await waitForEngine(page);
+  // Counts every change of the number of rows shown, from the click to the plan's end.
+  await page.evaluate(() => {
+    const table = () => document.querySelectorAll('.page:not([hidden]) [data-testid=run]').length;
+    window.__rowCounts = [table()];
+    new MutationObserver(() => {
+      if (table() !== window.__rowCounts.at(-1)) window.__rowCounts.push(table());
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  const started = Date.now();
+  await visible(page, 'button[type=submit]').click();
+  await waitIdle(page, 20);
+  const seconds = (Date.now() - started) / 1000;
+  const counts = await page.evaluate(() => window.__rowCounts);
+  // Without holding, the table would grow 20 times, one row per run.
+  assert.ok(counts.length - 1 <= Math.ceil(seconds) + 1, `${counts.length - 1} updates in ${seconds.toFixed(1)} s: ${counts}`);
+  assert.equal(counts.at(-1), 20);
+  const numbers = await visible(page, '[data-testid=run] td:first-child').evaluateAll(cells => cells.map(c => Number(c.textContent)));
+  assert.deepEqual([...numbers].sort((a, b) => a - b), Array.from({ length: 20 }, (_, i) => i + 1));
+  const rows = await readRuns(page, 20);
+  assert.ok(rows.every(r => collatzAnswer(r.result)[0] === 77031), rows.map(r => r.result).join(' | '));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
