@@ -37,12 +37,15 @@ impl LiveRun {
     pub fn starting_at(self, origin: f64) -> Self {
         LiveRun { origin, ..self }
     }
-    /// Empties the handles for the next run.
+    /// Empties the handles for the next run. Only what holds something is set, so what
+    /// draws an empty handle is not redrawn between runs that report nothing there.
     pub fn clear(&self) {
-        self.events.set(Vec::new());
-        self.log.set(Vec::new());
-        self.chunks.set(None);
-        self.plots.set(Vec::new());
+        clear_unless_empty(self.events);
+        clear_unless_empty(self.log);
+        if self.chunks.get_untracked().is_some() {
+            self.chunks.set(None);
+        }
+        clear_unless_empty(self.plots);
     }
     /// Milliseconds since the run began.
     pub fn elapsed(&self) -> f64 {
@@ -57,6 +60,12 @@ impl LiveRun {
     }
     pub fn print(&self, line: impl Into<String>) {
         self.log.update(|l| l.push(line.into()));
+    }
+}
+
+fn clear_unless_empty<T: Send + Sync + 'static>(list: RwSignal<Vec<T>>) {
+    if list.with_untracked(|l| !l.is_empty()) {
+        list.set(Vec::new());
     }
 }
 

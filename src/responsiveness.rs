@@ -73,16 +73,20 @@ impl FrameMonitor {
 pub fn use_frame_monitor(quiet: Quiet) -> FrameMonitor {
     let log = StoredValue::new(FrameLog::new(FRAMES_KEPT));
     let (redraw, set_redraw) = signal(0u64);
+    let last_redraw = StoredValue::new(f64::NEG_INFINITY);
     let drawing_ms = StoredValue::new(0.0);
     let stop = run_every_frame(move || {
         // When the callback really runs, not the frame's nominal start time that the
         // browser passes in: a frame delayed by a busy main thread must count as late.
         let time = clock::now_ms();
         log.update_value(|log| log.record(time));
-        let slot = (time / if quiet.now() { QUIET_REDRAW_MS } else { REDRAW_MS }) as u64;
-        if slot != redraw.get_untracked() {
+        // Due by the time since the last redraw (not by slots of the clock, which jump
+        // when the rate changes between quiet and live).
+        let every = if quiet.now() { QUIET_REDRAW_MS } else { REDRAW_MS };
+        if time - last_redraw.get_value() >= every {
+            last_redraw.set_value(time);
             let start = clock::now_ms();
-            set_redraw.set(slot);
+            set_redraw.set(redraw.get_untracked() + 1);
             // The views that read `redraw` run as tasks queued by that `set`; this task is
             // queued after them, so it ends the measurement when they are done.
             leptos::task::spawn_local(async move {

@@ -76,6 +76,10 @@ pub struct Runner {
     /// Every finished run on this page, oldest first.
     pub runs: RwSignal<Vec<RunRecord>>,
     pub status: RwSignal<Status>,
+    /// The mode of the run in progress, if any: changes when a run of another mode starts
+    /// or the runs end, not at every run of a repeated mode (the charts follow it, and a
+    /// quiet plan's runs of a few tens of ms each are not to redraw them in between).
+    running_mode: Memo<Option<Mode>>,
     /// Messages about the last request: bad input, skipped modes, another run going.
     pub errors: RwSignal<Vec<String>>,
     /// What the run in progress reports as it goes.
@@ -87,12 +91,18 @@ pub struct Runner {
 
 /// The runner of `experiment`'s page; it also starts the run a link asks for.
 pub fn use_runner(experiment: &'static dyn Experiment, handles: AppHandles, state: PageState) -> Runner {
+    let status = RwSignal::new(Status::Idle);
+    let running_mode = Memo::new(move |_| match status.get() {
+        Status::Running { mode, .. } => Some(mode),
+        _ => None,
+    });
     let runner = Runner {
         experiment,
         handles,
         state,
         runs: RwSignal::new(Vec::new()),
-        status: RwSignal::new(Status::Idle),
+        status,
+        running_mode,
         errors: RwSignal::new(Vec::new()),
         live: LiveRun::new(),
         origin: RwSignal::new(0.0),
@@ -228,21 +238,31 @@ impl Runner {
         // 0.86-0.90 held, 0.74-0.82 shown after each run; README, benchmark).
         let mut held = Vec::new();
         let mut shown_at = clock::now_ms();
+        // The page stays quiet from one quiet run to the next: going live in between would
+        // redraw everything at each run's end.
+        let quiet = self.handles.quiet;
         for (done, mode) in plan.modes.into_iter().enumerate() {
+            if quiet.is_quiet_for(mode) {
+                quiet.begin();
+            } else {
+                quiet.end();
+            }
             self.status.set(Status::Running { mode, done, total });
             let number = self.runs.with_untracked(Vec::len) + held.len() + 1;
             match self.run_once(mode, &plan.values, number).await {
                 Ok(record) => held.push(record),
                 Err(stopped) => {
+                    quiet.end();
                     self.show(&mut held);
                     return stopped;
                 }
             }
-            if !self.handles.quiet.is_quiet_for(mode) || clock::now_ms() - shown_at >= QUIET_REDRAW_MS {
+            if !quiet.is_quiet_for(mode) || clock::now_ms() - shown_at >= QUIET_REDRAW_MS {
                 self.show(&mut held);
                 shown_at = clock::now_ms();
             }
         }
+        quiet.end();
         self.show(&mut held);
         match bridge::fault_left_armed() {
             Some(notice) => Status::Stopped(notice),
@@ -261,9 +281,6 @@ impl Runner {
     async fn run_once(self, mode: Mode, values: &Values, number: usize) -> Result<RunRecord, Status> {
         self.live.clear();
         BOARD.reset();
-        if self.handles.quiet.is_quiet_for(mode) {
-            self.handles.quiet.begin();
-        }
         // Let the page show "running" (before a freeze) and finish drawing the previous
         // run's results, and start the clock after: the page's own drawing stays out of the run.
         clock::settled().await;
@@ -277,7 +294,6 @@ impl Runner {
         let result = Abortable::new(run, registration).await;
         self.abort.set_value(None);
         let wall_ms = clock::now_ms() - began;
-        self.handles.quiet.end();
         // The frame that ends a main-thread freeze comes after the run.
         clock::next_frame().await;
         let outcome = match result {
@@ -413,7 +429,7 @@ impl Runner {
     /// What the charts show (tracked): the run in progress, read from the live board
     /// five times a second, else the latest run.
     pub fn shown(&self) -> Option<Shown> {
-        if let Status::Running { mode, .. } = self.status.get() {
+        if let Some(mode) = self.running_mode.get() {
             self.track_redraw();
             let origin = self.origin.get_untracked();
             let now = clock::now_ms() - origin;
@@ -436,7 +452,7 @@ impl Runner {
 
     /// Whether the latest run's output is settled (no run in progress).
     pub fn is_running(&self) -> bool {
-        matches!(self.status.get(), Status::Running { .. })
+        self.running_mode.get().is_some()
     }
 }
 
