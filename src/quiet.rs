@@ -3,9 +3,9 @@
 //! curve), it draws less: the dots stand still and the strip, progress and live charts
 //! redraw once a second instead of five times. On 2 cores the page's drawing took about
 //! half a core from the pool being timed (README, "Benchmark"). A plan of quiet runs stays
-//! quiet from one to the next, and their results join the table together, once a second: redrawing the table and charts after each run of a
-//! few tens of milliseconds took the cores from the next one. Every frame is still
-//! recorded, so a freeze still shows. `live=1` in a link, or the switch in the
+//! quiet from one to the next, and their results join the table together, once a second:
+//! redrawing the table and charts after each run of a few tens of milliseconds took the
+//! cores from the next one. Every frame is still recorded, so a freeze still shows. `live=1` in a link, or the switch in the
 //! environment panel, keeps drawing live.
 
 use leptos::prelude::*;
