@@ -5,11 +5,14 @@ use crate::catalogue::{Mode, Role};
 use crate::records::RunRecord;
 use playground_kernels::stats::{Speedup, Summary};
 
-/// Median and spread of each mode's times, in the modes' order; modes not run are left out.
+/// Median and spread of each mode's times over the runs made with the latest run's
+/// parameters (a bar of other work beside them would compare unlike runs), in the modes'
+/// order; modes not run are left out.
 pub fn mode_summaries(runs: &[RunRecord], modes: &[Mode]) -> Vec<(Mode, Summary)> {
+    let work = latest_work(runs);
     modes
         .iter()
-        .filter_map(|m| Summary::of(runs.iter().filter(|r| r.mode == *m).map(RunRecord::time_ms)).map(|s| (*m, s)))
+        .filter_map(|m| Summary::of(work.iter().filter(|r| r.mode == *m).map(|r| r.time_ms())).map(|s| (*m, s)))
         .collect()
 }
 
@@ -199,6 +202,18 @@ mod tests {
             "modes not run are left out"
         );
         assert_eq!((rows[0].1.median, rows[1].1.median, rows[1].1.count), (40.0, 120.0, 2));
+    }
+
+    #[test]
+    fn mode_summaries_leave_out_runs_of_other_parameters() {
+        let mut other = run(1, WORKER, 20.0, 1);
+        other.values = Values(vec![("n", Value::Whole(100_000))]);
+        let runs = [other, run(2, POOL, 100.0, 2), run(3, WORKER, 200.0, 1)];
+        let rows = mode_summaries(&runs, &[WORKER, POOL]);
+        assert_eq!((rows[0].1.median, rows[0].1.count), (200.0, 1), "the worker's run of other work is not in its bar");
+        let runs = [run(1, WORKER, 200.0, 1), runs[0].clone()];
+        let rows = mode_summaries(&runs, &[WORKER, POOL]);
+        assert_eq!(rows.iter().map(|r| (r.0.id, r.1.median)).collect::<Vec<_>>(), [("worker", 20.0)]);
     }
 
     #[test]

@@ -254,6 +254,6 @@ fn RunRow(run: RunRecord, names: Vec<&'static str>) -> impl IntoView {
 fn mode_bars_caption(runs: &[RunRecord]) -> String {
     match runs.last().and_then(|r| r.outcome.headline) {
         Some((name, _)) => format!("{name} per mode: median bar, min–max whisker (lower is better)"),
-        None => "Time per mode: median bar, min–max whisker (compute time where measured, else wall time)".into(),
+        None => "Time per mode, runs with the latest parameters: median bar, min–max whisker (compute time where measured, else wall time)".into(),
     }
 }
