@@ -41,6 +41,17 @@ pub async fn start_pool(threads: usize, name: &'static str) -> Result<ThreadPool
     let (sender, receiver) = sync_channel::<ThreadBuilder>(threads);
     // The workers share one receiver; it lives as long as the page.
     let receiver: &'static Mutex<Receiver<ThreadBuilder>> = Box::leak(Box::new(Mutex::new(receiver)));
+    // The threads are put in the channel before any worker waits on it: the sends neither
+    // block (capacity = threads) nor meet a worker registering to wait, which would make
+    // this main thread wait for a lock, and the page's main thread may not wait. (With the
+    // sends after the workers' start, a 1-thread pool's job twice never started in a full
+    // test run; this order leaves the main thread no lock to wait for.)
+    let pool = ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(move |i| format!("{name} {threads} thread {i}"))
+        .spawn_handler(move |thread| sender.send(thread).map_err(|e| std::io::Error::other(e.to_string())))
+        .build()
+        .map_err(|e| e.to_string())?;
     let started = glue::start_pool_workers(
         wasm_bindgen::module(),
         wasm_bindgen::memory(),
@@ -49,13 +60,7 @@ pub async fn start_pool(threads: usize, name: &'static str) -> Result<ThreadPool
         receiver as *const _ as usize,
     );
     JsFuture::from(started).await.map_err(|e| format!("pool workers did not start: {}", glue::error_text(e)))?;
-    // Every worker now waits on the channel; the sends below do not block (capacity = threads).
-    ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(move |i| format!("{name} {threads} thread {i}"))
-        .spawn_handler(move |thread| sender.send(thread).map_err(|e| std::io::Error::other(e.to_string())))
-        .build()
-        .map_err(|e| e.to_string())
+    Ok(pool)
 }
 
 /// A pool worker's body: take one thread from the channel and run it (forever).
