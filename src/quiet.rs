@@ -5,8 +5,8 @@
 //! half a core from the pool being timed (README, "Benchmark"). A plan of quiet runs stays
 //! quiet from one to the next, and their results join the table together, once a second:
 //! redrawing the table and charts after each run of a few tens of milliseconds took the
-//! cores from the next one. Every frame is still recorded, so a freeze still shows. `live=1` in a link, or the switch in the
-//! environment panel, keeps drawing live.
+//! cores from the next one. Every frame is still recorded, so a freeze still shows.
+//! `live=1` in a link, or the switch in the environment panel, keeps drawing live.
 
 use leptos::prelude::*;
 use playground_lab::catalogue::Mode;
