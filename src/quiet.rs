@@ -11,10 +11,6 @@
 use leptos::prelude::*;
 use playground_lab::catalogue::Mode;
 
-/// How often what the page draws while quiet is brought up to date: the charts, and the
-/// results of quiet runs (they join the table together).
-pub const QUIET_REDRAW_MS: f64 = 1000.0;
-
 #[derive(Clone, Copy)]
 pub struct Quiet {
     /// Keep drawing while the pool is timed (`live=1`).
@@ -32,6 +28,17 @@ impl Quiet {
     /// drawing is not to stay live.
     pub fn is_quiet_for(&self, mode: Mode) -> bool {
         mode.runs_quietly() && !self.live.get_untracked()
+    }
+
+    /// Quiet for a run of `mode` if it is timed quietly, else live; says which.
+    pub fn set_for(&self, mode: Mode) -> bool {
+        let quiet = self.is_quiet_for(mode);
+        if quiet {
+            self.begin()
+        } else {
+            self.end()
+        }
+        quiet
     }
 
     /// Goes quiet while the pool is timed, unless drawing is to stay live.

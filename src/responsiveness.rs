@@ -6,7 +6,7 @@
 //! main thread is blocked one dot stops while the other keeps moving.
 
 use crate::clock;
-use crate::quiet::{QUIET_REDRAW_MS, Quiet};
+use crate::quiet::Quiet;
 use leptos::prelude::*;
 use playground_kernels::frames::FrameLog;
 use playground_lab::thresholds::{FROZEN_FRAME_GAP_MS, SLOW_FRAME_GAP_MS};
@@ -24,6 +24,9 @@ const LAP_MS: f64 = 2000.0;
 /// How often the views that sum the frames up redraw: five times a second reads the
 /// same as sixty and leaves the main thread's time to the experiments (paint is not free).
 const REDRAW_MS: f64 = 200.0;
+/// The same while the page is quiet: once a second (quiet runs' results join the table
+/// at these redraws too).
+const QUIET_REDRAW_MS: f64 = 1000.0;
 
 /// Handles to the frame log of the page's main thread.
 #[derive(Clone, Copy)]

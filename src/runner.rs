@@ -10,7 +10,6 @@ use crate::experiments::{self, Experiment};
 use crate::handles::AppHandles;
 use crate::live_run::LiveRun;
 use crate::page_state::PageState;
-use crate::quiet::QUIET_REDRAW_MS;
 use crate::{bridge, clock, devtools_timings};
 use futures::future::{AbortHandle, Abortable};
 use gloo_timers::future::TimeoutFuture;
@@ -232,21 +231,19 @@ impl Runner {
 
     async fn run_plan(self, plan: Plan) -> Status {
         let total = plan.modes.len();
-        // Quiet runs' records are held and join the table together, at most once a second:
-        // redrawing the table, charts and verdict after every short run took the cores from the
-        // next (`heavy` 8 × 50,000,000 on the pool, 5 interleaved rounds of 8 runs: efficiency
-        // 0.86-0.90 held, 0.74-0.82 shown after each run; README, benchmark).
+        // Quiet runs' records are held and join the table at the page's next redraw (once a
+        // second while quiet): redrawing the table, charts and verdict after every short run
+        // took the cores from the next (`heavy` 8 × 50,000,000 on the pool, 5 interleaved
+        // rounds of 8 runs: efficiency 0.86-0.90 held, 0.74-0.82 shown after each run; README,
+        // benchmark).
         let mut held = Vec::new();
-        let mut shown_at = clock::now_ms();
+        let redraws = self.handles.frames.redraw;
+        let mut shown_at_redraw = redraws.get_untracked();
         // The page stays quiet from one quiet run to the next: going live in between would
         // redraw everything at each run's end.
         let quiet = self.handles.quiet;
         for (done, mode) in plan.modes.into_iter().enumerate() {
-            if quiet.is_quiet_for(mode) {
-                quiet.begin();
-            } else {
-                quiet.end();
-            }
+            let quiet_run = quiet.set_for(mode);
             self.status.set(Status::Running { mode, done, total });
             let number = self.runs.with_untracked(Vec::len) + held.len() + 1;
             match self.run_once(mode, &plan.values, number).await {
@@ -257,9 +254,9 @@ impl Runner {
                     return stopped;
                 }
             }
-            if !quiet.is_quiet_for(mode) || clock::now_ms() - shown_at >= QUIET_REDRAW_MS {
+            if !quiet_run || redraws.get_untracked() != shown_at_redraw {
                 self.show(&mut held);
-                shown_at = clock::now_ms();
+                shown_at_redraw = redraws.get_untracked();
             }
         }
         quiet.end();
