@@ -2,22 +2,24 @@
 //! chapters of experiments, and the page of the one that is open. The address bar
 //! follows what is on screen, and Back/Forward and links set it.
 
-use crate::address_bar;
-use crate::compare_view::{CompareView, Comparison};
-use crate::document_mark::mark_document;
-use crate::engine::use_engine;
-use crate::environment_panel::{
+use crate::browser::address_bar;
+use crate::browser::document_mark::mark_document;
+use crate::browser::long_tasks::use_long_tasks;
+use crate::browser::page_visibility::use_page_visibility;
+use crate::experiments::{self, CHAPTERS, Experiment};
+use crate::run::engine::use_engine;
+use crate::run::frame_monitor::use_frame_monitor;
+use crate::run::handles::AppHandles;
+use crate::run::handles::Comparison;
+use crate::run::page_state::PageState;
+use crate::run::quiet::Quiet;
+use crate::views::compare_view::CompareView;
+use crate::views::environment_panel::{
     BackgroundWarning, DebugBuildWarning, EnvironmentBadges, EnvironmentPanel, ThreadsMissing,
 };
-use crate::experiments::{self, CHAPTERS, Experiment};
-use crate::handles::AppHandles;
-use crate::long_tasks::use_long_tasks;
-use crate::page::ExperimentPage;
-use crate::page_state::PageState;
-use crate::page_visibility::use_page_visibility;
-use crate::presenter::{PresenterBar, use_presenter};
-use crate::quiet::Quiet;
-use crate::responsiveness::{ResponsivenessIndicator, use_frame_monitor};
+use crate::views::page::ExperimentPage;
+use crate::views::presenter::{PresenterBar, use_presenter};
+use crate::views::responsiveness::ResponsivenessIndicator;
 use leptos::prelude::*;
 use playground_lab::comparison;
 use playground_lab::scenario::{self, PageFlags, Settings};

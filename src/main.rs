@@ -7,5 +7,5 @@ fn main() {
         boot.remove();
     }
     leptos::mount::mount_to_body(concurrency_playground::App);
-    concurrency_playground::clock::mark("playground-interactive");
+    concurrency_playground::browser::clock::mark("playground-interactive");
 }

@@ -8,7 +8,7 @@ use concurrency_playground::bridge::execute::run_job;
 use concurrency_playground::bridge::{self, Placement};
 use concurrency_playground::experiments;
 use playground_lab::jobs::{Answer, Job, JobError, JobOutput, Task};
-use playground_lab::scenario;
+use playground_lab::{docs_table, scenario};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -122,40 +122,28 @@ fn knob_keys_never_clash_with_the_link_format() {
     }
 }
 
-/// The public link format of today: every slug and mode id the README documents.
+/// The table of experiments in docs/experiments.md is the catalogue's, row for row:
+/// every chapter, every experiment's title and slug, every mode id in order. Slugs and
+/// mode ids are public link format, so a change to one shows in the docs' diff too.
 #[wasm_bindgen_test]
-fn the_documented_slugs_and_mode_ids_still_exist() {
-    let documented: &[(&str, &[&str])] = &[
-        ("timer-vs-busy", &["main-thread", "worker", "js"]),
-        ("heartbeat", &["main-thread", "worker"]),
-        ("async-overlap", &["one-by-one", "join-all", "js"]),
-        ("heavy", &["worker", "pool", "both"]),
-        ("primes", &["worker", "pool", "thread-per-job"]),
-        ("collatz", &["main-thread", "worker", "pool"]),
-        ("slow-hash", &["worker", "main-thread", "js", "js-worker"]),
-        ("shards", &["pool", "worker"]),
-        ("pipeline", &["pool", "main-thread"]),
-        ("blocking-join", &["awaiting", "blocking", "pool-spawn"]),
-        ("pool-to-async", &["spawn", "spawn-par-iter"]),
-        ("handoff", &["structured-clone", "transfer", "shared-memory"]),
-        ("scoped", &["rayon-scope", "rayon-join", "spawn-owned"]),
-        ("service", &["inline", "spawn-blocking", "rayon-install", "yielding"]),
-        ("yield-often", &["never", "set-timeout", "message-channel", "microtask", "scheduler-yield"]),
-        ("task-cost", &["async-tasks", "pool-jobs", "workers"]),
-        ("switch-cost", &["futures", "threads", "post-message"]),
-        ("channels", &["crossbeam-threads", "async-tasks"]),
-        ("pool-health", &["forever-job", "dedicated-worker", "huge-job-first"]),
-        ("work-stealing", &["thread-per-job", "static-split", "work-stealing"]),
-        ("hand-future", &["manual-poll", "no-wake", "wake-by-ref", "timer-wake"]),
-        ("laziness", &["rust-future", "js-promise"]),
-        ("mutex-await", &["std-mutex", "async-mutex", "guard-dropped"]),
-        ("block-on", &["from-sync", "on-own-loop"]),
-        ("compile-errors", &["cards"]),
-    ];
-    for (slug, modes) in documented {
-        let about = experiments::find_about(slug).unwrap_or_else(|| panic!("{slug} is gone"));
-        let ids: Vec<&str> = about.modes.iter().map(|m| m.id).collect();
-        assert_eq!(&ids, modes, "{slug}'s modes");
+fn the_docs_table_of_experiments_is_the_catalogue() {
+    let documented = docs_table::read(include_str!("../docs/experiments.md")).expect("the table reads");
+    let titles: Vec<&str> = documented.iter().map(|c| c.title.as_str()).collect();
+    let chapters: Vec<&str> = experiments::CHAPTERS.iter().map(|c| c.title).collect();
+    assert_eq!(titles, chapters, "the docs' chapters");
+    for (doc, chapter) in documented.iter().zip(experiments::CHAPTERS) {
+        assert_eq!(doc.summary, chapter.summary.split_whitespace().collect::<Vec<_>>().join(" "), "{}", chapter.title);
+        let in_docs: Vec<(&str, &str, Vec<&str>)> = doc
+            .experiments
+            .iter()
+            .map(|e| (e.slug.as_str(), e.title.as_str(), e.modes.iter().map(String::as_str).collect()))
+            .collect();
+        let in_code: Vec<(&str, &str, Vec<&str>)> = chapter
+            .experiments
+            .iter()
+            .map(|e| (e.about().slug, e.about().title, e.about().modes.iter().map(|m| m.id).collect()))
+            .collect();
+        assert_eq!(in_docs, in_code, "chapter {}", chapter.title);
     }
     let service = experiments::find_about("service").unwrap();
     assert!(service.knobs.iter().any(|k| k.key == "duration"), "the service's duration knob is public format");
@@ -195,7 +183,7 @@ fn cpu_experiments_describe_their_job_at_their_defaults() {
 /// The wasm tests run a debug build: it knows, and says its timings mislead.
 #[wasm_bindgen_test]
 fn a_debug_build_knows_it_is_one() {
-    let environment = concurrency_playground::environment::read_environment();
+    let environment = concurrency_playground::browser::environment::read_environment();
     assert!(!environment.optimised_build);
     assert!(environment.build_warning().is_some_and(|w| w.contains("debug build")));
 }

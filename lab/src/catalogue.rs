@@ -69,6 +69,16 @@ pub struct Mode {
 }
 
 impl Mode {
+    /// A mode that takes no part in a speedup and leaves the main thread free.
+    pub const fn other(id: &'static str, label: &'static str, explanation: &'static str) -> Mode {
+        Mode { id, label, explanation, blocks_main_thread: false, role: Role::Other }
+    }
+
+    /// A mode that runs its work on the page's main thread (the page is expected to freeze).
+    pub const fn on_main_thread(id: &'static str, label: &'static str, explanation: &'static str) -> Mode {
+        Mode { id, label, explanation, blocks_main_thread: true, role: Role::Other }
+    }
+
     /// Whether the page goes quiet while this mode runs: the parallel side of a speedup,
     /// timed on every core, where the page's own drawing would take a share of them (the dots
     /// pause, the charts redraw once a second). The sequential baseline on one worker keeps

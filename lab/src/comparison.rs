@@ -10,8 +10,8 @@ use crate::catalogue::About;
 use crate::shared_result::{self, SharedResult};
 use playground_kernels::stats::Summary;
 
-/// The query key that opens the Compare view.
-pub const COMPARE: &str = "compare";
+/// The query key that opens the Compare view (link format, so the scenario's).
+pub use crate::scenario::COMPARE;
 pub const SHOWN: &str = "r";
 pub const HIDDEN: &str = "h";
 pub const MAX_ITEMS: usize = 24;

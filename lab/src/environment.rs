@@ -1,6 +1,6 @@
 //! What the page's results depend on, as plain data: the browser, its cores, whether
 //! the page is cross-origin isolated and how, and the state of the threads. The app
-//! reads these from the browser once (`src/environment.rs`); what they mean is here.
+//! reads these from the browser once (`src/browser/environment.rs`); what they mean is here.
 
 use crate::jobs::MAX_POOL_THREADS;
 

@@ -32,6 +32,7 @@ pub mod comparison;
 pub mod compile_errors;
 pub mod costs;
 pub mod diagnosis;
+pub mod docs_table;
 pub mod environment;
 pub mod export;
 pub mod figures;

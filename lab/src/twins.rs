@@ -1,4 +1,4 @@
-//! What the seeds' JavaScript programs, run in the page (`src/experiments/twins.js`),
+//! What the seeds' JavaScript programs, run in the page (`src/experiment_parts/twins.js`),
 //! answer: read from their JSON and checked, so a broken twin is an error message,
 //! never a wrong chart. Times are on the clock every thread shares (ms).
 

@@ -44,7 +44,7 @@ extern "C" {
 /// Milliseconds since the Unix epoch, comparable across threads: each worker's
 /// `performance.now()` counts from its own start, so add its `timeOrigin`.
 pub fn shared_now_ms() -> f64 {
-    to_shared_ms(crate::clock::now_ms())
+    to_shared_ms(crate::browser::clock::now_ms())
 }
 
 /// Turns this thread's `performance.now()` time into a shared timestamp.

@@ -11,8 +11,8 @@ use wasm_bindgen::prelude::*;
 /// Holds the current thread for `ms` milliseconds by looping on the clock: the
 /// browser's main thread may not sleep, so "blocking" there means busy.
 pub fn spin_for(ms: f64) {
-    let until = crate::clock::now_ms() + ms;
-    while crate::clock::now_ms() < until {}
+    let until = crate::browser::clock::now_ms() + ms;
+    while crate::browser::clock::now_ms() < until {}
 }
 
 /// Runs a valid job on the current thread and times it.

@@ -59,12 +59,3 @@ pub fn glue_url() -> JsString {
     }
     GLUE_URL.with(Clone::clone)
 }
-
-/// The text of a JS error (or whatever was thrown).
-pub fn error_text(error: JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| format!("{error:?}"))
-}

@@ -14,7 +14,9 @@ pub mod glue;
 pub mod service_runtime;
 pub mod sized_pools;
 pub mod threads;
+pub mod watchdog;
 
+use crate::browser::js_error::error_text;
 use board::BOARD;
 use playground_lab::jobs::{Job, JobError, JobOutput, Task};
 use wasm_bindgen::prelude::*;
@@ -34,7 +36,7 @@ pub enum Placement {
 /// Starts the compute worker; resolves once it has joined the shared memory.
 pub async fn start_worker() -> Result<(), String> {
     let started = glue::start_compute_worker(wasm_bindgen::module(), wasm_bindgen::memory(), glue::glue_url());
-    JsFuture::from(started).await.map(drop).map_err(glue::error_text)
+    JsFuture::from(started).await.map(drop).map_err(error_text)
 }
 
 /// Runs `job` at `placement` and returns what it measured. A main-thread run holds the
@@ -100,7 +102,7 @@ async fn send_to_worker(job: &Job) -> Result<JobOutput, JobError> {
     let job = faulty.as_ref().unwrap_or(job);
     let text = serde_json::to_string(job).map_err(|e| JobError::Failed(e.to_string()))?;
     let reply =
-        JsFuture::from(glue::run_on_compute_worker(&text)).await.map_err(|e| JobError::Failed(glue::error_text(e)))?;
+        JsFuture::from(glue::run_on_compute_worker(&text)).await.map_err(|e| JobError::Failed(error_text(e)))?;
     let reply = reply.as_string().ok_or(JobError::Failed("the compute worker sent no result".into()))?;
     serde_json::from_str::<Result<JobOutput, JobError>>(&reply)
         .map_err(|e| JobError::Failed(format!("unreadable result from the worker: {e}")))?

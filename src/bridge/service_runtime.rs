@@ -9,7 +9,8 @@
 
 use super::board::shared_now_ms;
 use super::{glue, sized_pools};
-use crate::yielding::{Means, yield_by};
+use crate::browser::js_error::error_text;
+use crate::browser::yielding::{Means, yield_by};
 use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::service::{LookupError, Stretch, User, fetch_user_blocking, stretch_hash};
@@ -171,7 +172,7 @@ pub async fn run(board: &Arc<ServiceBoard>) -> Result<(), String> {
     // Detached, so it completes even when Cancel drops the run: once the worker has been
     // ended, a reference it never took is reclaimed here.
     wasm_bindgen_futures::spawn_local(async move {
-        let served = JsFuture::from(done).await.map(drop).map_err(glue::error_text);
+        let served = JsFuture::from(done).await.map(drop).map_err(error_text);
         if !board.taken.load(Ordering::SeqCst) {
             // Sound: made above, and the worker, now terminated, never took it.
             drop(unsafe { Arc::from_raw(shared as *const ServiceBoard) });

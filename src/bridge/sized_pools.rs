@@ -7,6 +7,7 @@
 //! workers that join the shared memory the same way the compute worker does.
 
 use super::glue;
+use crate::browser::js_error::error_text;
 use playground_lab::jobs::MAX_POOL_THREADS;
 use rayon::{ThreadBuilder, ThreadPool, ThreadPoolBuilder};
 use std::sync::mpsc::{Receiver, sync_channel};
@@ -59,7 +60,7 @@ pub async fn start_pool(threads: usize, name: &'static str) -> Result<ThreadPool
         threads,
         receiver as *const _ as usize,
     );
-    JsFuture::from(started).await.map_err(|e| format!("pool workers did not start: {}", glue::error_text(e)))?;
+    JsFuture::from(started).await.map_err(|e| format!("pool workers did not start: {}", error_text(e)))?;
     Ok(pool)
 }
 

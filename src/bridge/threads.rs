@@ -3,7 +3,8 @@
 //! JavaScript realm that loads and instantiates the module before it runs a line.
 
 use super::glue;
-use crate::watchdog::{Progress, Stuck, watch};
+use crate::bridge::watchdog::{Progress, Stuck, watch};
+use crate::browser::js_error::error_text;
 use futures::future::LocalBoxFuture;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::prelude::*;
@@ -79,7 +80,7 @@ fn start(address: usize, is_async: bool) -> (impl std::future::Future<Output = R
         is_async,
         id,
     );
-    (async move { JsFuture::from(done).await.map(drop).map_err(glue::error_text) }, id)
+    (async move { JsFuture::from(done).await.map(drop).map_err(error_text) }, id)
 }
 
 /// The worker's side of [`spawn`].
@@ -100,6 +101,6 @@ pub async fn run_thread_task(work: usize) {
 
 /// Milliseconds for `count` postMessage round trips between the page and a new worker.
 pub async fn echo_round_trips(count: u32) -> Result<f64, String> {
-    let ms = JsFuture::from(glue::echo_round_trips(count)).await.map_err(glue::error_text)?;
+    let ms = JsFuture::from(glue::echo_round_trips(count)).await.map_err(error_text)?;
     ms.as_f64().ok_or_else(|| "the echo worker sent no time".to_string())
 }

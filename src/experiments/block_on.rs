@@ -3,14 +3,13 @@
 //! timer that needs the very event loop `block_on` is blocking, it waits forever.
 
 use super::Experiment;
-use super::hangs::{STALL_MS, report_stuck};
 use crate::bridge::threads;
-use crate::live_run::{LiveRun, RunFuture};
-use crate::watchdog::Progress;
+use crate::bridge::watchdog::Progress;
+use crate::experiment_parts::hangs::{Ended, STALL_MS, settle};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
-use playground_lab::jobs::JobError;
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::Outcome;
 use std::sync::Arc;
@@ -18,20 +17,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 pub struct BlockOn;
 
-const FROM_SYNC: Mode = Mode {
-    id: "from-sync",
-    label: "From sync code, on work another thread does",
-    explanation: "A worker's plain code calls block_on on a oneshot that a rayon job fills in: the thread sleeps until the pool answers, count = 42.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const ON_OWN_LOOP: Mode = Mode {
-    id: "on-own-loop",
-    label: "On a timer of its own event loop",
-    explanation: "block_on of a timer future on the same worker: the timer needs the event loop that block_on is blocking, so it never fires.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const FROM_SYNC: Mode = Mode::other(
+    "from-sync",
+    "From sync code, on work another thread does",
+    "A worker's plain code calls block_on on a oneshot that a rayon job fills in: the thread sleeps until the pool answers, count = 42.",
+);
+const ON_OWN_LOOP: Mode = Mode::other(
+    "on-own-loop",
+    "On a timer of its own event loop",
+    "block_on of a timer future on the same worker: the timer needs the event loop that block_on is blocking, so it never fires.",
+);
 const MODES: &[Mode] = &[FROM_SYNC, ON_OWN_LOOP];
 
 const TIMER_MS: Whole = Whole::new("timer_ms", "The timer block_on waits for (ms)", 1, 5_000, 100);
@@ -103,9 +98,10 @@ impl Experiment for BlockOn {
             )
             .await;
             let took = live.elapsed() - start;
-            match watched {
-                Ok(ran) => {
-                    ran.map_err(JobError::Failed)?;
+            let what =
+                || format!("block_on is waiting for a {timer_ms} ms timer that its own blocked event loop would fire");
+            match settle(watched, what, live).await? {
+                Ended::Finished => {
                     let count = count.load(Ordering::SeqCst);
                     let result = if mode == FROM_SYNC { format!("count = {count}") } else { "the timer fired".into() };
                     live.print(result.clone());
@@ -117,18 +113,12 @@ impl Experiment for BlockOn {
                         ..Outcome::default()
                     })
                 }
-                Err(stuck) => {
-                    let what = format!(
-                        "block_on is waiting for a {timer_ms} ms timer that its own blocked event loop would fire"
-                    );
-                    let figures = report_stuck(stuck, &what, live).await?;
-                    Ok(Outcome {
-                        result: "stuck: the timer never fired; the watchdog ended the worker".into(),
-                        threads: 1,
-                        figures,
-                        ..Outcome::default()
-                    })
-                }
+                Ended::Stuck(figures) => Ok(Outcome {
+                    result: "stuck: the timer never fired; the watchdog ended the worker".into(),
+                    threads: 1,
+                    figures,
+                    ..Outcome::default()
+                }),
             }
         })
     }

@@ -4,39 +4,33 @@
 use super::Experiment;
 use crate::bridge::board::shared_now_ms;
 use crate::bridge::execute::spin_for;
-use crate::live_run::{LiveRun, RunFuture};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
 use std::time::Duration;
 
 pub struct BlockingSleepInJoin;
 
-const BLOCKING: Mode = Mode {
-    id: "blocking",
-    label: "Blocking sleep",
-    explanation: "Each task holds the thread for its whole sleep (a busy wait: the main thread may not sleep). No await, so no turn-taking.",
-    blocks_main_thread: true,
-    role: Role::Other,
-};
-const AWAITING: Mode = Mode {
-    id: "awaiting",
-    label: "Awaiting a timer",
-    explanation: "Each task awaits a timer future: at the await it gives the thread back, so the sleeps overlap.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const POOL_SPAWN: Mode = Mode {
-    id: "pool-spawn",
-    label: "Blocking sleep, spread over the pool",
-    explanation: "Each task's blocking sleep goes to a thread of the pool (a multi-threaded runtime's spawn): they overlap as far as there are threads.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const BLOCKING: Mode = Mode::on_main_thread(
+    "blocking",
+    "Blocking sleep",
+    "Each task holds the thread for its whole sleep (a busy wait: the main thread may not sleep). No await, so no turn-taking.",
+);
+const AWAITING: Mode = Mode::other(
+    "awaiting",
+    "Awaiting a timer",
+    "Each task awaits a timer future: at the await it gives the thread back, so the sleeps overlap.",
+);
+const POOL_SPAWN: Mode = Mode::other(
+    "pool-spawn",
+    "Blocking sleep, spread over the pool",
+    "Each task's blocking sleep goes to a thread of the pool (a multi-threaded runtime's spawn): they overlap as far as there are threads.",
+);
 const MODES: &[Mode] = &[AWAITING, BLOCKING, POOL_SPAWN];
 const TASKS: Whole = Whole::new("tasks", "Tasks", 1, 10, 3);
 const SLEEP: Whole = Whole::new("sleep", "Each sleeps (ms)", 1, 3_000, 1_000);

@@ -5,7 +5,7 @@
 
 use super::Experiment;
 use crate::bridge::sized_pools;
-use crate::live_run::{LiveRun, RunFuture};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::StreamExt;
 use futures::channel::{mpsc, oneshot};
 use futures::lock::Mutex as AsyncMutex;
@@ -13,7 +13,7 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use playground_kernels::params::group_thousands;
 use playground_kernels::uneven::job_work;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::costs::{ChannelSample, channel_plots};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -25,20 +25,16 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 pub struct Channels;
 
-const CROSSBEAM: Mode = Mode {
-    id: "crossbeam-threads",
-    label: "crossbeam, pool threads",
-    explanation: "The producer and each consumer on a thread of their own pool, through a bounded crossbeam channel: the consumers compute in parallel.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const ASYNC_TASKS: Mode = Mode {
-    id: "async-tasks",
-    label: "futures mpsc, tasks on one thread",
-    explanation: "The producer and each consumer as tasks on the page's thread, through a bounded futures channel: concurrent, not parallel (the page is busy while they compute).",
-    blocks_main_thread: true,
-    role: Role::Other,
-};
+const CROSSBEAM: Mode = Mode::other(
+    "crossbeam-threads",
+    "crossbeam, pool threads",
+    "The producer and each consumer on a thread of their own pool, through a bounded crossbeam channel: the consumers compute in parallel.",
+);
+const ASYNC_TASKS: Mode = Mode::on_main_thread(
+    "async-tasks",
+    "futures mpsc, tasks on one thread",
+    "The producer and each consumer as tasks on the page's thread, through a bounded futures channel: concurrent, not parallel (the page is busy while they compute).",
+);
 const MODES: &[Mode] = &[CROSSBEAM, ASYNC_TASKS];
 
 const ITEMS: Whole = Whole::new("items", "Items", 1, 100_000, 2_000);

@@ -1,8 +1,8 @@
 //! Collatz longest chain below N (exercise 1), three ways.
 
 use super::Experiment;
-use super::cpu::{self, MAIN_THREAD};
-use crate::live_run::{LiveRun, RunFuture};
+use crate::experiment_parts::cpu::{self, MAIN_THREAD};
+use crate::run::live_run::{LiveRun, RunFuture};
 use playground_kernels::collatz::{MAX_LIMIT, MIN_LIMIT};
 use playground_kernels::params::group_thousands;
 use playground_lab::catalogue::{About, Mode, Threads};

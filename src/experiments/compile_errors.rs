@@ -3,8 +3,8 @@
 //! messages come from compiling the snippets in the test suite (`lab/src/compile_errors.rs`).
 
 use super::Experiment;
-use crate::live_run::{LiveRun, RunFuture};
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use crate::run::live_run::{LiveRun, RunFuture};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::compile_errors::{COMPILE_ERRORS, CompileError};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::Values;
@@ -12,13 +12,11 @@ use playground_lab::knobs::Values;
 pub struct CompileErrors;
 
 /// The catalogue wants a mode; this page shows cards instead of running one.
-const CARDS: Mode = Mode {
-    id: "cards",
-    label: "The compiler's messages",
-    explanation: "Nothing runs: each card is a program and what rustc says about it.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const CARDS: Mode = Mode::other(
+    "cards",
+    "The compiler's messages",
+    "Nothing runs: each card is a program and what rustc says about it.",
+);
 
 const ABOUT: About = About {
     slug: "compile-errors",

@@ -3,15 +3,15 @@
 //! for the next poll: none (stuck, and the watchdog says so), `wake_by_ref`, a timer.
 
 use super::Experiment;
-use super::hangs::STALL_MS;
-use crate::live_run::{LiveRun, RunFuture};
-use crate::watchdog::{Progress, watch};
+use crate::bridge::watchdog::{Progress, watch};
+use crate::experiment_parts::hangs::STALL_MS;
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use futures::future::{AbortHandle, Abortable};
 use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::hand_future::{Unit, UnitGoto, Wake, poll_by_hand};
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -21,25 +21,22 @@ use std::sync::Arc;
 
 pub struct HandFuture;
 
-const fn mode(id: &'static str, label: &'static str, explanation: &'static str) -> Mode {
-    Mode { id, label, explanation, blocks_main_thread: false, role: Role::Other }
-}
-const MANUAL_POLL: Mode = mode(
+const MANUAL_POLL: Mode = Mode::other(
     "manual-poll",
     "Polled by a plain loop",
     "A loop calls poll with a waker that does nothing, until Ready: every poll and position listed.",
 );
-const NO_WAKE: Mode = mode(
+const NO_WAKE: Mode = Mode::other(
     "no-wake",
     "Under an executor, never woken",
     "The future returns Pending without arranging a wake: the executor polls it once and never again. The watchdog declares it stuck.",
 );
-const WAKE_BY_REF: Mode = mode(
+const WAKE_BY_REF: Mode = Mode::other(
     "wake-by-ref",
     "Waking itself (wake_by_ref)",
     "It wakes itself before returning Pending: the executor queues it again, and a heartbeat gets its turns between polls.",
 );
-const TIMER_WAKE: Mode = mode(
+const TIMER_WAKE: Mode = Mode::other(
     "timer-wake",
     "Woken by a timer (wake)",
     "It hands its waker to a timer, which calls the consuming wake when it fires: one step per timer.",
@@ -170,7 +167,7 @@ impl Experiment for HandFuture {
     }
 }
 
-fn outcome(log: &[(u32, i32, f64)], stuck: Option<crate::watchdog::Stuck>, live: LiveRun) -> Outcome {
+fn outcome(log: &[(u32, i32, f64)], stuck: Option<crate::bridge::watchdog::Stuck>, live: LiveRun) -> Outcome {
     let polls = log.len();
     let positions: Vec<String> = log.iter().take(20).map(|p| p.1.to_string()).collect();
     let more = if polls > 20 { ", …" } else { "" };

@@ -4,10 +4,10 @@
 //! The posting is `handoff.js`; what a reply means is `playground_lab::handoff`.
 
 use super::{Experiment, Measured, Sweep};
-use crate::bridge::glue::error_text;
-use crate::live_run::{LiveRun, RunFuture};
+use crate::browser::js_error::error_text;
+use crate::run::live_run::{LiveRun, RunFuture};
 use js_sys::{Array, Promise};
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::handoff::{Handoff, MAX_KIB, SWEEP_KIB, Way, expected_total, size_text, throughput_mb_s};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -27,27 +27,21 @@ extern "C" {
 
 pub struct Handoffs;
 
-const CLONE: Mode = Mode {
-    id: "structured-clone",
-    label: "Structured clone (a copy)",
-    explanation: "postMessage(buffer): the browser copies every byte into the worker, as JavaScript does by default.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const TRANSFER: Mode = Mode {
-    id: "transfer",
-    label: "Transfer (a move)",
-    explanation: "postMessage(buffer, [buffer]): the memory changes owner, nothing is copied, and the page's buffer is left empty.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const SHARED: Mode = Mode {
-    id: "shared-memory",
-    label: "Shared wasm memory (no move)",
-    explanation: "Only an offset and a length travel: the worker reads the numbers where the page's Rust wrote them.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const CLONE: Mode = Mode::other(
+    "structured-clone",
+    "Structured clone (a copy)",
+    "postMessage(buffer): the browser copies every byte into the worker, as JavaScript does by default.",
+);
+const TRANSFER: Mode = Mode::other(
+    "transfer",
+    "Transfer (a move)",
+    "postMessage(buffer, [buffer]): the memory changes owner, nothing is copied, and the page's buffer is left empty.",
+);
+const SHARED: Mode = Mode::other(
+    "shared-memory",
+    "Shared wasm memory (no move)",
+    "Only an offset and a length travel: the worker reads the numbers where the page's Rust wrote them.",
+);
 const MODES: &[Mode] = &[CLONE, TRANSFER, SHARED];
 pub const SIZE: Whole = Whole::new("size", "Data to hand over (KiB)", 1, MAX_KIB, 1024);
 const KNOBS: &[Knob] = &[SIZE.knob()];

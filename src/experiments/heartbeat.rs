@@ -4,31 +4,27 @@
 use super::Experiment;
 use crate::bridge::execute::spin_for;
 use crate::bridge::{self, Placement};
-use crate::live_run::{LiveRun, RunFuture};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{Job, JobError, JobOutput, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
 
 pub struct Heartbeat;
 
-pub const BLOCKING: Mode = Mode {
-    id: "main-thread",
-    label: "Blocking on the main thread",
-    explanation: "The work busy-waits on the page's thread (a browser's main thread may not sleep): nothing else runs until it ends.",
-    blocks_main_thread: true,
-    role: Role::Other,
-};
-pub const OFFLOADED: Mode = Mode {
-    id: "worker",
-    label: "Offloaded to a web worker",
-    explanation: "The same work runs in a web worker, like tokio's spawn_blocking; the page's thread stays free for the timers.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+pub const BLOCKING: Mode = Mode::on_main_thread(
+    "main-thread",
+    "Blocking on the main thread",
+    "The work busy-waits on the page's thread (a browser's main thread may not sleep): nothing else runs until it ends.",
+);
+pub const OFFLOADED: Mode = Mode::other(
+    "worker",
+    "Offloaded to a web worker",
+    "The same work runs in a web worker, like tokio's spawn_blocking; the page's thread stays free for the timers.",
+);
 const MODES: &[Mode] = &[BLOCKING, OFFLOADED];
 
 const PERIOD: Whole = Whole::new("period", "Heartbeat period (ms)", 1, 1_000, 50);

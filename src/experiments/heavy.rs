@@ -1,10 +1,10 @@
 //! CPU speedup with rayon (seed `heavy`): seeds through long LCG chains, sequential vs parallel.
 
 use super::Experiment;
-use super::cpu;
-use crate::live_run::{LiveRun, RunFuture};
+use crate::experiment_parts::cpu;
+use crate::run::live_run::{LiveRun, RunFuture};
 use playground_kernels::heavy::{MAX_SEEDS, MAX_STEPS};
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{Answer, JobError, JobOutput, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::Outcome;
@@ -16,13 +16,11 @@ const STEPS: Whole = Whole::new("steps", "Steps per chain", 1, MAX_STEPS, 50_000
 const KNOBS: &[Knob] = &[SEEDS.knob(), STEPS.knob(), cpu::THREADS.knob()];
 
 /// The seed's whole `main`: both versions one after the other, then the vectors compared.
-const BOTH: Mode = Mode {
-    id: "both",
-    label: "Both, then compare (the seed's main)",
-    explanation: "Sequential on the worker, then par_iter on the pool, then the two result vectors compared, as the seed does: it prints results match: true.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const BOTH: Mode = Mode::other(
+    "both",
+    "Both, then compare (the seed's main)",
+    "Sequential on the worker, then par_iter on the pool, then the two result vectors compared, as the seed does: it prints results match: true.",
+);
 const MODES: &[Mode] = &[cpu::WORKER, cpu::POOL, BOTH];
 
 /// The job the knobs describe: for a run and for the speedup curve alike.

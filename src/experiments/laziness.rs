@@ -2,9 +2,9 @@
 //! polled; a JavaScript Promise starts its work the moment it is made.
 
 use super::Experiment;
-use crate::live_run::{LiveRun, RunFuture};
+use crate::run::live_run::{LiveRun, RunFuture};
 use gloo_timers::future::TimeoutFuture;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -15,20 +15,16 @@ use wasm_bindgen_futures::JsFuture;
 
 pub struct Laziness;
 
-const RUST_FUTURE: Mode = Mode {
-    id: "rust-future",
-    label: "Rust future",
-    explanation: "An async block is made, then left alone for the wait; only the .await after it runs its body.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const JS_PROMISE: Mode = Mode {
-    id: "js-promise",
-    label: "JavaScript Promise",
-    explanation: "new Promise(…) runs its executor at once: the work starts while the code that made it goes on.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const RUST_FUTURE: Mode = Mode::other(
+    "rust-future",
+    "Rust future",
+    "An async block is made, then left alone for the wait; only the .await after it runs its body.",
+);
+const JS_PROMISE: Mode = Mode::other(
+    "js-promise",
+    "JavaScript Promise",
+    "new Promise(…) runs its executor at once: the work starts while the code that made it goes on.",
+);
 const MODES: &[Mode] = &[RUST_FUTURE, JS_PROMISE];
 
 const IDLE: Whole = Whole::new("idle", "Wait between making it and awaiting it (ms)", 0, 5_000, 200);

@@ -1,17 +1,17 @@
 //! The catalogue: every experiment, one file each, grouped into chapters in the order
 //! they teach. Adding one means writing a type that implements [`Experiment`] in its
-//! own file and listing it in a chapter of [`CHAPTERS`]; the page, the runner, the
-//! charts, the table and the downloads come with it (README, "Adding an experiment").
+//! own file and listing it in a chapter of [`CHAPTERS`], with its row in the table of
+//! docs/experiments.md (a test holds that table to this catalogue); the page, the
+//! runner, the charts, the table of runs and the downloads come with it
+//! (docs/experiments.md, "Adding an experiment").
 
 mod block_on;
 mod blocking_join;
 mod channels;
 mod collatz;
 mod compile_errors;
-mod cpu;
 mod hand_future;
 mod handoff;
-mod hangs;
 mod heartbeat;
 mod heavy;
 mod laziness;
@@ -21,7 +21,6 @@ mod pipeline;
 mod pool_health;
 mod pool_to_async;
 mod primes;
-mod ramp;
 mod scoped;
 mod service;
 mod shards;
@@ -29,11 +28,10 @@ mod slow_hash;
 mod switch_cost;
 mod task_cost;
 mod timer_vs_busy;
-mod twins;
 mod work_stealing;
 mod yield_often;
 
-use crate::live_run::{LiveRun, RunFuture};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::future::LocalBoxFuture;
 use playground_lab::catalogue::{About, Mode};
 use playground_lab::compile_errors::CompileError;

@@ -5,16 +5,15 @@
 //! the await, and both finish.
 
 use super::Experiment;
-use super::hangs::{STALL_MS, report_stuck};
 use crate::bridge::board::shared_now_ms;
 use crate::bridge::threads;
-use crate::live_run::{LiveRun, RunFuture};
-use crate::watchdog::Progress;
+use crate::bridge::watchdog::Progress;
+use crate::experiment_parts::hangs::{Ended, STALL_MS, settle};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::FutureExt;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
-use playground_lab::jobs::JobError;
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
 use std::sync::Arc;
@@ -22,20 +21,17 @@ use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 
 pub struct MutexAwait;
 
-const fn mode(id: &'static str, label: &'static str, explanation: &'static str) -> Mode {
-    Mode { id, label, explanation, blocks_main_thread: false, role: Role::Other }
-}
-const STD_MUTEX: Mode = mode(
+const STD_MUTEX: Mode = Mode::other(
     "std-mutex",
     "std Mutex held across .await",
     "Task 1 holds the guard while it awaits a timer; task 2's lock() blocks the thread, so task 1's timer can never run it again.",
 );
-const ASYNC_MUTEX: Mode = mode(
+const ASYNC_MUTEX: Mode = Mode::other(
     "async-mutex",
     "futures' async Mutex",
     "lock().await suspends task 2 instead of blocking the thread: task 1's timer fires, it unlocks, task 2 goes on.",
 );
-const GUARD_DROPPED: Mode = mode(
+const GUARD_DROPPED: Mode = Mode::other(
     "guard-dropped",
     "std Mutex, guard dropped before .await",
     "Task 1 updates the counter and drops the guard before it awaits: nothing is held while it waits.",
@@ -204,16 +200,15 @@ impl Experiment for MutexAwait {
                 .map(|t| format!("task {}: {}", t + 1, state_text(shared.states[t].load(Ordering::SeqCst), mode)))
                 .collect();
             let mut figures = vec![("task 1", states[0].clone()), ("task 2", states[1].clone())];
-            let result = match watched {
-                Ok(ran) => {
-                    ran.map_err(JobError::Failed)?;
+            let result = match settle(watched, || states.join("; "), live).await? {
+                Ended::Finished => {
                     let counter = shared.counter.load(Ordering::SeqCst);
                     live.print(format!("both tasks finished in {:.0} ms; counter = {counter}", live.elapsed() - start));
                     figures.push(("counter", counter.to_string()));
                     format!("both finished: counter = {counter}")
                 }
-                Err(stuck) => {
-                    figures.extend(report_stuck(stuck, &states.join("; "), live).await?);
+                Ended::Stuck(reported) => {
+                    figures.extend(reported);
                     "deadlock: declared stuck by the watchdog, the worker replaced".to_string()
                 }
             };

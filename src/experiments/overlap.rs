@@ -2,30 +2,26 @@
 //! after another or together with join_all.
 
 use super::Experiment;
-use super::twins::{self, js_mode};
-use crate::live_run::{LiveRun, RunFuture};
+use crate::experiment_parts::twins::{self, js_mode};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
 
 pub struct AsyncOverlap;
 
-const ONE_BY_ONE: Mode = Mode {
-    id: "one-by-one",
-    label: "One after another",
-    explanation: "for url in urls { fetch(url).await }: each request starts when the previous one has finished.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const JOIN_ALL: Mode = Mode {
-    id: "join-all",
-    label: "Together with join_all",
-    explanation: "join_all(urls.map(fetch)).await: every request starts at once and the waits overlap.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const ONE_BY_ONE: Mode = Mode::other(
+    "one-by-one",
+    "One after another",
+    "for url in urls { fetch(url).await }: each request starts when the previous one has finished.",
+);
+const JOIN_ALL: Mode = Mode::other(
+    "join-all",
+    "Together with join_all",
+    "join_all(urls.map(fetch)).await: every request starts at once and the waits overlap.",
+);
 const JS: Mode = js_mode(
     false,
     "Promise.all(urls.map(fetchUser)): the seed's TypeScript, its requests timers in this page's event loop.",
@@ -61,7 +57,7 @@ const ABOUT: About = About {
         "The JavaScript mode is the seed's TypeScript: Promise.all over three fetchUser promises, each a \
              setTimeout here. JavaScript's promises and Rust's futures overlap waits on one thread alike.",
     ],
-    sources: &["src/experiments/overlap.rs", "src/experiments/twins.js"],
+    sources: &["src/experiments/overlap.rs", "src/experiment_parts/twins.js"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::No,

@@ -3,32 +3,28 @@
 
 use super::Experiment;
 use crate::bridge::board::shared_now_ms;
-use crate::live_run::{LiveRun, RunFuture};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::pipeline::{MAX_IMAGE_BYTES, MAX_IMAGES, image, process};
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
 
 pub struct DownloadAndProcess;
 
-const OFFLOADED: Mode = Mode {
-    id: "pool",
-    label: "Process on the pool",
-    explanation: "Each image's processing goes to the rayon pool with rayon::spawn, and its result comes back through a oneshot channel (the seed uses spawn_blocking).",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const INLINE: Mode = Mode {
-    id: "main-thread",
-    label: "Process on the main thread",
-    explanation: "Each image is processed right where it was downloaded: the page's thread is busy meanwhile.",
-    blocks_main_thread: true,
-    role: Role::Other,
-};
+const OFFLOADED: Mode = Mode::other(
+    "pool",
+    "Process on the pool",
+    "Each image's processing goes to the rayon pool with rayon::spawn, and its result comes back through a oneshot channel (the seed uses spawn_blocking).",
+);
+const INLINE: Mode = Mode::on_main_thread(
+    "main-thread",
+    "Process on the main thread",
+    "Each image is processed right where it was downloaded: the page's thread is busy meanwhile.",
+);
 const MODES: &[Mode] = &[OFFLOADED, INLINE];
 const IMAGES: Whole = Whole::new("images", "Images", 1, MAX_IMAGES, 4);
 const BYTES: Whole = Whole::new("bytes", "Bytes per image", 1, MAX_IMAGE_BYTES, 1_000_000);

@@ -3,16 +3,16 @@
 //! a huge job queued ahead of small ones against the same work cut into pieces.
 
 use super::Experiment;
-use super::cpu;
 use crate::bridge::{board::shared_now_ms, threads};
-use crate::live_run::{LiveRun, RunFuture};
+use crate::experiment_parts::cpu;
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::StreamExt;
 use futures::channel::{mpsc, oneshot};
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::collatz::MAX_LIMIT;
 use playground_kernels::stats::Summary;
 use playground_kernels::uneven::job_work;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{Answer, JobError, JobOutput, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -22,27 +22,21 @@ use std::time::Duration;
 
 pub struct PoolHealth;
 
-const FOREVER_JOB: Mode = Mode {
-    id: "forever-job",
-    label: "Endless job on the pool",
-    explanation: "A job that never ends (a loop waiting for messages that never come) takes one pool thread; then a parallel Collatz runs on what is left.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const DEDICATED_WORKER: Mode = Mode {
-    id: "dedicated-worker",
-    label: "Endless job on its own worker",
-    explanation: "The same endless loop on a web worker of its own: the pool keeps every thread for the Collatz run.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const HUGE_JOB_FIRST: Mode = Mode {
-    id: "huge-job-first",
-    label: "Huge jobs ahead of small ones",
-    explanation: "Huge jobs take every pool thread, and small jobs arriving meanwhile wait; then the same work cut into pieces, with the small jobs getting in between.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const FOREVER_JOB: Mode = Mode::other(
+    "forever-job",
+    "Endless job on the pool",
+    "A job that never ends (a loop waiting for messages that never come) takes one pool thread; then a parallel Collatz runs on what is left.",
+);
+const DEDICATED_WORKER: Mode = Mode::other(
+    "dedicated-worker",
+    "Endless job on its own worker",
+    "The same endless loop on a web worker of its own: the pool keeps every thread for the Collatz run.",
+);
+const HUGE_JOB_FIRST: Mode = Mode::other(
+    "huge-job-first",
+    "Huge jobs ahead of small ones",
+    "Huge jobs take every pool thread, and small jobs arriving meanwhile wait; then the same work cut into pieces, with the small jobs getting in between.",
+);
 const MODES: &[Mode] = &[FOREVER_JOB, DEDICATED_WORKER, HUGE_JOB_FIRST];
 
 const LIMIT: Whole = Whole::new("limit", "Collatz below", 2, MAX_LIMIT, 1_000_000);

@@ -3,30 +3,26 @@
 
 use super::Experiment;
 use crate::bridge::board::shared_now_ms;
-use crate::live_run::{LiveRun, RunFuture};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use playground_kernels::sum::{MAX_LEN, sum_parallel, sum_sequential};
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
 
 pub struct PoolToAsync;
 
-const ONE_THREAD: Mode = Mode {
-    id: "spawn",
-    label: "rayon::spawn, one thread",
-    explanation: "The sum runs as one task on one pool thread; the page awaits the oneshot receiver.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const PAR_ITER: Mode = Mode {
-    id: "spawn-par-iter",
-    label: "rayon::spawn with par_iter inside",
-    explanation: "The spawned task sums with par_iter, so the whole pool helps; the page still only awaits.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const ONE_THREAD: Mode = Mode::other(
+    "spawn",
+    "rayon::spawn, one thread",
+    "The sum runs as one task on one pool thread; the page awaits the oneshot receiver.",
+);
+const PAR_ITER: Mode = Mode::other(
+    "spawn-par-iter",
+    "rayon::spawn with par_iter inside",
+    "The spawned task sums with par_iter, so the whole pool helps; the page still only awaits.",
+);
 const MODES: &[Mode] = &[ONE_THREAD, PAR_ITER];
 const LEN: Whole = Whole::new("len", "Numbers (all ones)", 1, MAX_LEN, 1024 * 1024);
 const KNOBS: &[Knob] = &[LEN.knob()];

@@ -1,13 +1,13 @@
 //! Plain parallel jobs (seed `count_primes`): independent prime counts on the pool.
 
 use super::Experiment;
-use super::cpu;
 use crate::bridge::{board::shared_now_ms, threads};
-use crate::live_run::{LiveRun, RunFuture};
+use crate::experiment_parts::cpu;
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::future::try_join_all;
 use leptos::prelude::*;
 use playground_kernels::primes::{MAX_JOBS, MAX_LIMIT, count_primes};
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{Answer, JobError, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -20,13 +20,11 @@ const LIMIT: Whole = Whole::new("limit", "Count primes below", 2, MAX_LIMIT, 50_
 const KNOBS: &[Knob] = &[JOBS.knob(), LIMIT.knob(), cpu::THREADS.knob()];
 
 /// The seed's way: one new thread per job (here a new web worker each).
-const THREAD_PER_JOB: Mode = Mode {
-    id: "thread-per-job",
-    label: "A new worker per job",
-    explanation: "As the seed does with thread::spawn: each job on a new web worker of its own, started for it and ended after.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const THREAD_PER_JOB: Mode = Mode::other(
+    "thread-per-job",
+    "A new worker per job",
+    "As the seed does with thread::spawn: each job on a new web worker of its own, started for it and ended after.",
+);
 const MODES: &[Mode] = &[cpu::WORKER, cpu::POOL, THREAD_PER_JOB];
 
 /// The job the knobs describe: for a run and for the speedup curve alike.

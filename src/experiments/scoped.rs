@@ -5,38 +5,32 @@
 
 use super::Experiment;
 use crate::bridge::board::shared_now_ms;
-use crate::live_run::{LiveRun, RunFuture};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::StreamExt;
 use futures::channel::{mpsc, oneshot};
 use playground_kernels::scoped::{numbers, owned_parts, sum_join, sum_scope};
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
 
 pub struct Scoped;
 
-const SCOPE: Mode = Mode {
-    id: "rayon-scope",
-    label: "rayon::scope (borrows)",
-    explanation: "One task per thread, each borrowing its slice; the scope returns when all are done, so borrowing is safe.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const JOIN: Mode = Mode {
-    id: "rayon-join",
-    label: "rayon::join (borrows)",
-    explanation: "Split in two, sum the halves perhaps on two threads, add; join returns when both are done.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const SPAWN: Mode = Mode {
-    id: "spawn-owned",
-    label: "rayon::spawn (owns a copy)",
-    explanation: "spawn returns at once, so each task must own its numbers: the parts are copied into them first.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const SCOPE: Mode = Mode::other(
+    "rayon-scope",
+    "rayon::scope (borrows)",
+    "One task per thread, each borrowing its slice; the scope returns when all are done, so borrowing is safe.",
+);
+const JOIN: Mode = Mode::other(
+    "rayon-join",
+    "rayon::join (borrows)",
+    "Split in two, sum the halves perhaps on two threads, add; join returns when both are done.",
+);
+const SPAWN: Mode = Mode::other(
+    "spawn-owned",
+    "rayon::spawn (owns a copy)",
+    "spawn returns at once, so each task must own its numbers: the parts are copied into them first.",
+);
 const MODES: &[Mode] = &[SCOPE, JOIN, SPAWN];
 const LEN: Whole = Whole::new("len", "Numbers to sum", 1, 8 * 1024 * 1024, 4 * 1024 * 1024);
 const KNOBS: &[Knob] = &[LEN.knob()];

@@ -7,12 +7,12 @@ use super::Experiment;
 use crate::bridge::service_runtime::{
     self, BLOCKING_THREADS, CancelOnDrop, Offload, ServiceBoard, ServicePools, ServiceSetup,
 };
-use crate::live_run::{LiveRun, RunFuture};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::future::{Either, select};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use playground_kernels::hash::MAX_PASSWORD_CHARS;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{JobError, MAX_POOL_THREADS};
 use playground_lab::knobs::{Knob, Text, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -22,25 +22,22 @@ use playground_lab::service::{
 
 pub struct Service;
 
-const fn mode(id: &'static str, label: &'static str, explanation: &'static str) -> Mode {
-    Mode { id, label, explanation, blocks_main_thread: false, role: Role::Other }
-}
-const INLINE: Mode = mode(
+const INLINE: Mode = Mode::other(
     "inline",
     "Hash inline, in the handler",
     "The handler hashes on the runtime thread: every request that arrives meanwhile waits for it.",
 );
-const SPAWN_BLOCKING: Mode = mode(
+const SPAWN_BLOCKING: Mode = Mode::other(
     "spawn-blocking",
     "spawn_blocking (a blocking pool)",
     "The hash and the lookups go to a pool of blocking threads; the handler awaits the answer, the runtime thread stays free.",
 );
-const RAYON_INSTALL: Mode = mode(
+const RAYON_INSTALL: Mode = Mode::other(
     "rayon-install",
     "spawn_blocking + CPU_POOL.install",
     "As seed 003's rayon route: a blocking thread hands the hash to a CPU pool sized to the cores with install, and the answer comes back through a oneshot.",
 );
-const YIELDING: Mode = mode(
+const YIELDING: Mode = Mode::other(
     "yielding",
     "Hash inline, yielding every k iterations",
     "The hash stays on the runtime thread but gives it back every k iterations: hello recovers, the hash gets slower. Lookups still block (a blocking driver cannot yield).",
@@ -177,7 +174,7 @@ impl Experiment for Service {
             let load = load(&values);
             load.check().map_err(JobError::Failed)?;
             let offload = offload(mode, &values);
-            let cores = crate::environment::cores().clamp(1, MAX_POOL_THREADS);
+            let cores = crate::browser::environment::cores().clamp(1, MAX_POOL_THREADS);
             let pools = match offload {
                 Offload::SpawnBlocking | Offload::RayonInstall => {
                     live.print(format!(

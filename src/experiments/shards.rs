@@ -2,8 +2,8 @@
 //! their squares with rayon: async waiting feeding parallel computing.
 
 use super::Experiment;
-use super::cpu::{self, POOL, WORKER};
-use crate::live_run::{LiveRun, RunFuture};
+use crate::experiment_parts::cpu::{self, POOL, WORKER};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::squares::{MAX_SHARD_SIZE, MAX_SHARDS, exact_sum_of_squares_below, shard};

@@ -3,10 +3,10 @@
 
 use super::Experiment;
 use super::heartbeat::{BLOCKING, OFFLOADED, blocking_work, lateness_figures, start_heartbeat};
-use super::twins::{self, js_mode};
-use crate::live_run::{LiveRun, RunFuture};
+use crate::experiment_parts::twins::{self, js_mode};
+use crate::run::live_run::{LiveRun, RunFuture};
 use playground_kernels::hash::MAX_PASSWORD_CHARS;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{Answer, JobError, Task};
 use playground_lab::knobs::{Knob, Text, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -17,13 +17,11 @@ const JS: Mode = js_mode(
     true,
     "The seed's hashPasswords in JavaScript: a synchronous loop on this page's event loop, beside a setTimeout heartbeat.",
 );
-const JS_WORKER: Mode = Mode {
-    id: "js-worker",
-    label: "JavaScript in a worker (postMessage)",
-    explanation: "The same JavaScript hash posted to a web worker and its answer posted back: Node's worker_threads, in the browser.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const JS_WORKER: Mode = Mode::other(
+    "js-worker",
+    "JavaScript in a worker (postMessage)",
+    "The same JavaScript hash posted to a web worker and its answer posted back: Node's worker_threads, in the browser.",
+);
 const MODES: &[Mode] = &[OFFLOADED, BLOCKING, JS, JS_WORKER];
 const PASSWORD: Text = Text::new("password", "Password", MAX_PASSWORD_CHARS, "hunter2");
 const COST: Whole = Whole::new("cost", "Hash takes (ms)", 0, 5_000, 150);
@@ -47,7 +45,7 @@ const ABOUT: About = About {
              worker, Node's worker_threads in the browser. That worker has a heap of its own, so the job and its \
              answer cross by postMessage; the table shows how long each crossing took.",
     ],
-    sources: &["kernels/src/hash.rs", "src/experiments/twins.js"],
+    sources: &["kernels/src/hash.rs", "src/experiment_parts/twins.js"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

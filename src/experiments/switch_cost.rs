@@ -3,40 +3,34 @@
 //! thread, two pool threads, or the page and a worker.
 
 use super::Experiment;
-use super::ramp::{RampChart, measure_ramp};
 use crate::bridge::threads;
-use crate::live_run::{LiveRun, RunFuture};
+use crate::experiment_parts::ramp::{RampChart, measure_ramp};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::{mpsc, oneshot};
 use futures::{SinkExt, StreamExt};
 use playground_kernels::params::group_thousands;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::Outcome;
 
 pub struct SwitchCost;
 
-const FUTURES: Mode = Mode {
-    id: "futures",
-    label: "Two futures, one thread",
-    explanation: "Two futures joined on the page's thread pass the message through a futures channel: each hop is a wake and a poll, no thread involved.",
-    blocks_main_thread: true,
-    role: Role::Other,
-};
-const THREADS: Mode = Mode {
-    id: "threads",
-    label: "Two pool threads",
-    explanation: "Two jobs on rayon's pool pass it through crossbeam channels: each hop wakes a parked thread (Atomics.notify and wait underneath).",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const POST_MESSAGE: Mode = Mode {
-    id: "post-message",
-    label: "Page and worker (postMessage)",
-    explanation: "The page posts it to a worker that posts it back: each hop is a structured clone and a task in the other side's event loop.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const FUTURES: Mode = Mode::on_main_thread(
+    "futures",
+    "Two futures, one thread",
+    "Two futures joined on the page's thread pass the message through a futures channel: each hop is a wake and a poll, no thread involved.",
+);
+const THREADS: Mode = Mode::other(
+    "threads",
+    "Two pool threads",
+    "Two jobs on rayon's pool pass it through crossbeam channels: each hop wakes a parked thread (Atomics.notify and wait underneath).",
+);
+const POST_MESSAGE: Mode = Mode::other(
+    "post-message",
+    "Page and worker (postMessage)",
+    "The page posts it to a worker that posts it back: each hop is a structured clone and a task in the other side's event loop.",
+);
 const MODES: &[Mode] = &[FUTURES, THREADS, POST_MESSAGE];
 
 const TRIPS: Whole = Whole::new("trips", "Round trips", 1, 1_000_000, 10_000);
@@ -75,7 +69,7 @@ const PER_THOUSAND: &str = "ms per 1,000 round trips";
 async fn between_futures(trips: u64) -> Result<f64, JobError> {
     let (mut to_pong, mut at_pong) = mpsc::unbounded::<u64>();
     let (mut to_ping, mut at_ping) = mpsc::unbounded::<u64>();
-    let start = crate::clock::now_ms();
+    let start = crate::browser::clock::now_ms();
     let ping = async move {
         for n in 0..trips {
             to_pong.send(n).await.ok()?;
@@ -91,7 +85,7 @@ async fn between_futures(trips: u64) -> Result<f64, JobError> {
     };
     let (pinged, _) = futures::join!(ping, pong);
     pinged.ok_or_else(|| JobError::Failed("a future dropped its channel".into()))?;
-    Ok(crate::clock::now_ms() - start)
+    Ok(crate::browser::clock::now_ms() - start)
 }
 
 /// `trips` round trips between two jobs on the global pool through crossbeam channels,
@@ -108,9 +102,9 @@ async fn between_threads(trips: u64) -> Result<f64, JobError> {
         }
     });
     rayon::spawn(move || {
-        let start = crate::clock::now_ms();
+        let start = crate::browser::clock::now_ms();
         let bounced = (0..trips).all(|n| to_pong.send(n).is_ok() && at_ping.recv().is_ok());
-        let _ = done.send(bounced.then(|| crate::clock::now_ms() - start));
+        let _ = done.send(bounced.then(|| crate::browser::clock::now_ms() - start));
         // Dropping `to_pong` here ends the other job's loop.
     });
     finished.await.ok().flatten().ok_or_else(|| JobError::Failed("a pool thread dropped its channel".into()))

@@ -3,15 +3,15 @@
 //! and one new web worker cost to start and finish, measured at growing counts.
 
 use super::Experiment;
-use super::ramp::{RampChart, measure_ramp};
 use crate::bridge::threads;
-use crate::live_run::{LiveRun, RunFuture};
-use crate::memory;
+use crate::browser::memory;
+use crate::experiment_parts::ramp::{RampChart, measure_ramp};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use futures::future::try_join_all;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::params::group_thousands;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::costs::bytes_text;
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -24,27 +24,21 @@ use std::time::Duration;
 
 pub struct TaskCost;
 
-const ASYNC_TASKS: Mode = Mode {
-    id: "async-tasks",
-    label: "Async tasks",
-    explanation: "spawn_local on the page's own executor: a task is a boxed future in a queue, polled on this thread.",
-    blocks_main_thread: true,
-    role: Role::Other,
-};
-const POOL_JOBS: Mode = Mode {
-    id: "pool-jobs",
-    label: "Pool jobs",
-    explanation: "rayon::spawn onto the pool of web workers: a job is a boxed closure in a queue the pool's threads take from.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const WORKERS: Mode = Mode {
-    id: "workers",
-    label: "New web workers",
-    explanation: "The browser's thread::spawn: each unit is a new web worker that loads and instantiates the module on the shared memory, runs, and ends.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const ASYNC_TASKS: Mode = Mode::on_main_thread(
+    "async-tasks",
+    "Async tasks",
+    "spawn_local on the page's own executor: a task is a boxed future in a queue, polled on this thread.",
+);
+const POOL_JOBS: Mode = Mode::other(
+    "pool-jobs",
+    "Pool jobs",
+    "rayon::spawn onto the pool of web workers: a job is a boxed closure in a queue the pool's threads take from.",
+);
+const WORKERS: Mode = Mode::other(
+    "workers",
+    "New web workers",
+    "The browser's thread::spawn: each unit is a new web worker that loads and instantiates the module on the shared memory, runs, and ends.",
+);
 const MODES: &[Mode] = &[ASYNC_TASKS, POOL_JOBS, WORKERS];
 
 const TASKS: Whole = Whole::new("tasks", "Async tasks and pool jobs", 1, 1_000_000, 100_000);
@@ -95,7 +89,7 @@ const PER_THOUSAND: &str = "ms per 1,000 units";
 
 /// `n` async tasks spawned at once on this thread; ms until the last has finished.
 async fn async_tasks(n: u64, wait: u32) -> Result<f64, JobError> {
-    let start = crate::clock::now_ms();
+    let start = crate::browser::clock::now_ms();
     let left = Rc::new(Cell::new(n));
     let (done, finished) = oneshot::channel();
     let done = Rc::new(Cell::new(Some(done)));
@@ -112,12 +106,12 @@ async fn async_tasks(n: u64, wait: u32) -> Result<f64, JobError> {
         });
     }
     finished.await.map_err(|_| JobError::Failed("the tasks never finished".into()))?;
-    Ok(crate::clock::now_ms() - start)
+    Ok(crate::browser::clock::now_ms() - start)
 }
 
 /// `n` jobs spawned at once onto the global rayon pool; ms until the last has finished.
 async fn pool_jobs(n: u64, wait: u32) -> Result<f64, JobError> {
-    let start = crate::clock::now_ms();
+    let start = crate::browser::clock::now_ms();
     let left = Arc::new(AtomicU64::new(n));
     let (done, finished) = oneshot::channel();
     let done = Arc::new(Mutex::new(Some(done)));
@@ -133,12 +127,12 @@ async fn pool_jobs(n: u64, wait: u32) -> Result<f64, JobError> {
         });
     }
     finished.await.map_err(|_| JobError::Failed("the pool jobs never finished".into()))?;
-    Ok(crate::clock::now_ms() - start)
+    Ok(crate::browser::clock::now_ms() - start)
 }
 
 /// `n` new web workers started at once; ms until the last has run and ended.
 async fn workers(n: u64, wait: u32) -> Result<f64, JobError> {
-    let start = crate::clock::now_ms();
+    let start = crate::browser::clock::now_ms();
     try_join_all((0..n).map(|_| {
         threads::spawn(move || {
             if wait > 0 {
@@ -148,7 +142,7 @@ async fn workers(n: u64, wait: u32) -> Result<f64, JobError> {
     }))
     .await
     .map_err(JobError::Failed)?;
-    Ok(crate::clock::now_ms() - start)
+    Ok(crate::browser::clock::now_ms() - start)
 }
 
 fn chart(mode: Mode) -> RampChart {

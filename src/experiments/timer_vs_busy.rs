@@ -3,8 +3,8 @@
 
 use super::Experiment;
 use super::heartbeat::{BLOCKING, OFFLOADED, blocking_work};
-use super::twins::{self, js_mode};
-use crate::live_run::{LiveRun, RunFuture};
+use crate::experiment_parts::twins::{self, js_mode};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{JobError, Task};
@@ -35,7 +35,7 @@ const ABOUT: About = About {
              this page: its timer waits for its loop exactly as Rust's does on the main thread. The stall belongs to \
              the thread, not to the language.",
     ],
-    sources: &["src/experiments/timer_vs_busy.rs", "src/experiments/twins.js"],
+    sources: &["src/experiments/timer_vs_busy.rs", "src/experiment_parts/twins.js"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

@@ -4,13 +4,13 @@
 
 use super::Experiment;
 use crate::bridge::{board::shared_now_ms, threads};
-use crate::live_run::{LiveRun, RunFuture};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use futures::future::try_join_all;
 use leptos::prelude::*;
 use playground_kernels::params::group_thousands;
 use playground_kernels::uneven::{job_work, static_shares, uneven_jobs};
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::costs::{busy_by_lane, busy_text};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -21,27 +21,21 @@ use std::sync::{Arc, Mutex};
 
 pub struct WorkStealing;
 
-const THREAD_PER_JOB: Mode = Mode {
-    id: "thread-per-job",
-    label: "A new worker per job",
-    explanation: "Every job gets a web worker of its own (the browser's thread::spawn), started when the job is: all at once.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const STATIC_SPLIT: Mode = Mode {
-    id: "static-split",
-    label: "Equal shares, fixed up front",
-    explanation: "The jobs cut into one contiguous share per pool thread before any runs: a thread that finishes early has nothing to take.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
-const WORK_STEALING: Mode = Mode {
-    id: "work-stealing",
-    label: "rayon's work stealing",
-    explanation: "par_iter over the jobs: an idle thread steals from a busy one's queue, so the long jobs spread out.",
-    blocks_main_thread: false,
-    role: Role::Other,
-};
+const THREAD_PER_JOB: Mode = Mode::other(
+    "thread-per-job",
+    "A new worker per job",
+    "Every job gets a web worker of its own (the browser's thread::spawn), started when the job is: all at once.",
+);
+const STATIC_SPLIT: Mode = Mode::other(
+    "static-split",
+    "Equal shares, fixed up front",
+    "The jobs cut into one contiguous share per pool thread before any runs: a thread that finishes early has nothing to take.",
+);
+const WORK_STEALING: Mode = Mode::other(
+    "work-stealing",
+    "rayon's work stealing",
+    "par_iter over the jobs: an idle thread steals from a busy one's queue, so the long jobs spread out.",
+);
 const MODES: &[Mode] = &[THREAD_PER_JOB, STATIC_SPLIT, WORK_STEALING];
 
 const JOBS: Whole = Whole::new("jobs", "Jobs", 1, 1_000, 32);

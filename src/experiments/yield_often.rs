@@ -4,13 +4,13 @@
 
 use super::{Experiment, Measured, Sweep};
 use crate::bridge::execute::spin_for;
-use crate::live_run::{LiveRun, RunFuture};
-use crate::yielding::{Means, javascript_timeout_chain, sliced_work_in_microtasks, yield_by};
+use crate::browser::yielding::{Means, javascript_timeout_chain, sliced_work_in_microtasks, yield_by};
+use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use playground_kernels::stats::Summary;
-use playground_lab::catalogue::{About, Mode, Role, Threads};
+use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -19,27 +19,27 @@ use std::rc::Rc;
 
 pub struct YieldOften;
 
-const fn mode(id: &'static str, label: &'static str, explanation: &'static str) -> Mode {
-    Mode { id, label, explanation, blocks_main_thread: true, role: Role::Other }
-}
-const NEVER: Mode =
-    mode("never", "Never yield", "The slices run back to back: one 300 ms block, the heartbeat waits it out.");
-const SET_TIMEOUT: Mode = mode(
+const NEVER: Mode = Mode::on_main_thread(
+    "never",
+    "Never yield",
+    "The slices run back to back: one 300 ms block, the heartbeat waits it out.",
+);
+const SET_TIMEOUT: Mode = Mode::on_main_thread(
     "set-timeout",
     "setTimeout(0) between slices",
     "Each gap is a new task. Browsers clamp zero timeouts nested five deep to 4 ms; the table shows a JavaScript chain of them beside what each of these gaps cost.",
 );
-const MESSAGE_CHANNEL: Mode = mode(
+const MESSAGE_CHANNEL: Mode = Mode::on_main_thread(
     "message-channel",
     "A MessageChannel post between slices",
     "Each gap is a new task with no clamp: timers, input and frames get their turn, and the work resumes right after.",
 );
-const SCHEDULER_YIELD: Mode = mode(
+const SCHEDULER_YIELD: Mode = Mode::on_main_thread(
     "scheduler-yield",
     "scheduler.yield() between slices",
     "The scheduler API's yield (a MessageChannel post where the browser lacks it): its continuation is meant to run ahead of other tasks. Whether timers still get a turn depends on the browser.",
 );
-const MICROTASK: Mode = mode(
+const MICROTASK: Mode = Mode::on_main_thread(
     "microtask",
     "await Promise.resolve() between slices",
     "A microtask runs before any timer or frame, so this \"yield\" gives nothing else a turn: the heartbeat starves as if it never yielded. (This loop is JavaScript: see the explanation.)",
@@ -78,7 +78,7 @@ const ABOUT: About = About {
              slices of 1 to 100 ms: the total time and the heartbeat's worst lateness against the slice, the \
              trade-off measured.",
     ],
-    sources: &["src/experiments/yield_often.rs", "src/yielding.js"],
+    sources: &["src/experiments/yield_often.rs", "src/browser/yielding.js"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::No,
@@ -121,12 +121,12 @@ fn heartbeat(
     let stopped = stop.clone();
     leptos::task::spawn_local(async move {
         for n in 1..=ticks {
-            let armed = crate::clock::now_ms() - origin;
+            let armed = crate::browser::clock::now_ms() - origin;
             TimeoutFuture::new(period as u32).await;
             if stopped.get() {
                 return;
             }
-            tick(n, armed + period as f64, crate::clock::now_ms() - origin);
+            tick(n, armed + period as f64, crate::browser::clock::now_ms() - origin);
         }
         let _ = done.send(());
     });
@@ -154,7 +154,7 @@ async fn sliced_work(
         done.slices.iter().for_each(|(began, ended)| on_slice(began - origin, ended - origin));
         return Ok(Sliced { start: done.start - origin, end: done.end - origin, yields: done.yields });
     }
-    let now = || crate::clock::now_ms() - origin;
+    let now = || crate::browser::clock::now_ms() - origin;
     let start = now();
     let mut left = work;
     let mut yields = Vec::new();
@@ -185,7 +185,7 @@ fn ticks_for(work: f64, period: u64) -> u64 {
 async fn measure(mode: Mode, slice: u64) -> Result<Measured, JobError> {
     const WORK_MS: f64 = 300.0;
     const PERIOD_MS: u64 = 50;
-    let origin = crate::clock::now_ms();
+    let origin = crate::browser::clock::now_ms();
     let worst = Rc::new(RefCell::new(0.0f64));
     let seen = worst.clone();
     let (beat, _stop) = heartbeat(PERIOD_MS, ticks_for(WORK_MS, PERIOD_MS), origin, move |_, due, fired| {

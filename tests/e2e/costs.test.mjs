@@ -106,13 +106,26 @@ test('pool health: Cancel stops the endless job and the pool is whole again', as
 });
 
 test('work stealing: every job done in every mode, the same answer; stealing keeps the pool threads busy', async () => {
-  const { page, problems, workers, by } = await runLink(site, '?experiment=work-stealing&jobs=16&short=5000&long_every=8&long_factor=20&run=all', 3);
+  const { page, problems, workers, by } = await runLink(site, '?experiment=work-stealing&jobs=16&short=20000&long_every=8&long_factor=20&run=all', 3);
   assert.deepEqual(Object.keys(by), ['thread-per-job', 'static-split', 'work-stealing']);
   const cores = Math.min(16, await page.evaluate(() => navigator.hardwareConcurrency));
   for (const row of Object.values(by)) assert.equal(row['jobs done'], '16 of 16', row.mode);
   assert.equal(new Set(Object.values(by).map(r => r['chain steps in all'])).size, 1, 'one answer');
   assert.equal(by['thread-per-job'].threads, '16');
   assert.equal(by['work-stealing'].threads, String(cores));
+  // The busy share per thread names every pool thread ("Pool thread 1 97 %, …"; past eight, "16 threads: median …").
+  const stealing = by['work-stealing'];
+  const shares = stealing['busy share per thread'];
+  const named = [...shares.matchAll(/Pool thread \d+ (\d+) %/g)].map(m => Number(m[1]));
+  const summarised = /^(\d+) threads: median \d+ %/.exec(shares);
+  assert.equal(summarised ? Number(summarised[1]) : named.length, cores, shares);
+  // How busy they were on average, from the idle thread time over the run's wall time: a thread that frees up
+  // steals the next job, so at least half the best this mix allows. Jobs 0 and 8 are long, 20 short ones each,
+  // of 54 short ones' worth in all: from three threads on, a long job bounds the wall time.
+  const wall = msIn(stealing.Result);
+  const busy = 1 - Number(stealing['idle thread time (ms)']) / (cores * wall);
+  const best = Math.min(1, 54 / (cores * 20));
+  assert.ok(busy >= best / 2, `pool threads busy ${(100 * busy).toFixed(0)} % of the ${wall} ms on average (${shares}), the best here ${(100 * best).toFixed(0)} %`);
   await workersBackTo(page, workers);
   await screenshot(page, 'work-stealing');
   await poolIsWhole(page);
@@ -123,9 +136,12 @@ test("the seeds' own threads: primes on a new worker per job, blocking sleeps sp
   const primes = await runLink(site, '?experiment=primes&jobs=4&limit=50000&mode=thread-per-job&run=1', 1);
   assert.equal(primes.by['thread-per-job'].Result, '20532');
   await workersBackTo(primes.page, primes.workers);
-  const { problems, by } = await runLink(site, '?experiment=blocking-join&tasks=3&sleep=300&mode=pool-spawn&run=1', 1);
+  const { page, problems, by } = await runLink(site, '?experiment=blocking-join&tasks=3&sleep=300&mode=pool-spawn&run=1', 1);
   const row = by['pool-spawn'];
   const rounds = Number(row['rounds of sleeps (tasks ÷ threads, rounded up)']);
-  assert.ok(msIn(row.elapsed) >= 300 * rounds - 5, `${row.elapsed} for ${rounds} rounds of 300 ms`);
+  const cores = Math.min(16, await page.evaluate(() => navigator.hardwareConcurrency));
+  assert.equal(rounds, Math.ceil(3 / cores), `3 sleeps over ${cores} pool threads`);
+  // Spread over the pool: each round of sleeps side by side, not one sleep after another.
+  assert.ok(msIn(row.elapsed) >= 300 * rounds - 5 && msIn(row.elapsed) < 300 * (rounds + 1), `${row.elapsed} for ${rounds} rounds of 300 ms`);
   assert.deepEqual([...primes.problems, ...problems], []);
 });

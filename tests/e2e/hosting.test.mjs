@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
-import { startSite, screenshot, waitForEngine, run, collatzAnswer, ROOT } from './helpers.mjs';
+import { startSite, screenshot, waitForEngine, waitIdle, run, collatzAnswer, ROOT } from './helpers.mjs';
 import { headersFile, serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
@@ -129,10 +129,17 @@ test('the _headers file: isolated from the first load, and the app runs under it
     const loads = countLoads(page);
     await waitForEngine(page);
     assert.equal(await page.evaluate(() => window.playgroundIsolation.state), 'headers', 'no service worker needed');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=run]').length === 1);
+    await waitIdle(page, 1, 60_000);
     assert.equal(await page.locator('[data-testid=run]').getAttribute('data-result'), '77,031 (350 steps)');
     // Charts (style attributes), the speedup curve's pools (more workers) and a download, all under the policy.
-    await page.click('.page:not([hidden]) button[name=download-json]');
+    await page.click('.page:not([hidden]) button[name=measure-scaling]');
+    const scaling = page.locator('.page:not([hidden]) [data-testid=scaling-status]');
+    await scaling.filter({ hasText: /^(Done|Stopped)/ }).waitFor({ timeout: 60_000 });
+    assert.match(await scaling.innerText(), /^Done/);
+    const cores = Math.min(16, await page.evaluate(() => navigator.hardwareConcurrency));
+    assert.equal(await page.locator('.page:not([hidden]) [data-testid=scaling-point]').count(), cores, 'a point per pool size');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.page:not([hidden]) button[name=download-json]')]);
+    assert.equal(download.suggestedFilename(), 'collatz-runs.json');
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.equal(loads.count, 0, 'no reload');
     assert.deepEqual(problems, []);

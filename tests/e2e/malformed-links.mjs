@@ -87,11 +87,14 @@ export function malformedLinks(count, seed = 20261122) {
       continue;
     }
     if (kind === 9) {
-      // Keys without an experiment, or a repeated experiment key.
-      const query = random() < 0.5
-        ? `?${Array.from({ length: int(1, 300) }, (_, j) => `junk${j}=${enc(randomText(int(0, 4), ASCII))}`).join('&')}`
-        : `?experiment=${pick(slugs)}&experiment=${enc(randomText(int(1, 20), WILD))}`;
-      keep({ query, why: 'keys without a usable experiment, or experiment twice', experiment: null });
+      // Keys without an experiment (the list opens), or a repeated experiment key (the first is used).
+      if (random() < 0.5) {
+        const query = `?${Array.from({ length: int(1, 300) }, (_, j) => `junk${j}=${enc(randomText(int(0, 4), ASCII))}`).join('&')}`;
+        keep({ query, why: 'keys without an experiment', experiment: null });
+      } else {
+        const slug = pick(slugs);
+        keep({ query: `?experiment=${slug}&experiment=${enc(randomText(int(1, 20), WILD))}`, why: 'experiment twice', experiment: slug });
+      }
       continue;
     }
     const experiment = pick(slugs);

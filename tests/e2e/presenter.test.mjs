@@ -43,15 +43,18 @@ test('presenter mode: the keyboard runs it, large and plain at 1280x720 and 1920
   const verdict = visible(page, '[data-testid=verdict-sentence]');
   await verdict.waitFor();
   assert.match(await verdict.textContent(), /heartbeat/);
-  const size = await verdict.evaluate(el => parseFloat(getComputedStyle(el).fontSize));
-  assert.ok(size >= 22, `verdict type ${size}px`);
   assert.equal(await visible(page, '[data-testid=side-by-side-mode]').count(), 2);
-  assert.equal(await visible(page, 'table.runs').isVisible(), false, 'the table of runs is hidden');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `no sideways scroll (${overflow} px)`);
-  await screenshot(page, 'presenter-1280x720', { fullPage: false });
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await screenshot(page, 'presenter-1920x1080', { fullPage: false });
+  // Large and plain at both projector sizes.
+  for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    const size = await verdict.evaluate(el => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(size >= 22, `${width}x${height}: verdict type ${size}px`);
+    assert.equal(await page.locator('nav.experiments').isVisible(), false, `${width}x${height}: no sidebar`);
+    assert.equal(await visible(page, 'table.runs').isVisible(), false, `${width}x${height}: the table of runs is hidden`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${width}x${height}: no sideways scroll (${overflow} px)`);
+    await screenshot(page, `presenter-${width}x${height}`, { fullPage: false });
+  }
 
   // R runs the chosen mode.
   const before = await runCount(page);

@@ -32,6 +32,12 @@ test('handoff: every mode sums 1 MiB right; a transfer detaches the buffer, a co
       mode: r.dataset.series, size: Number(r.dataset.size), median: Number(r.dataset.median),
     })));
     assert.equal(points.length, 15, 'three modes at five sizes');
+    const series = [...new Set(points.map(p => p.mode))];
+    assert.equal(series.length, 3, series.join(', '));
+    for (const mode of series) {
+      const sizes = points.filter(p => p.mode === mode).map(p => p.size).sort((a, b) => a - b);
+      assert.deepEqual(sizes, [1, 16, 256, 4096, 65_536], `${mode}: every size, in KiB, from 1 KiB to 64 MiB`);
+    }
     const at = (mode, size) => points.find(p => p.mode.startsWith(mode) && p.size === size).median;
     // 64 MiB copied costs more than 64 MiB not moved at all: the copy is the difference.
     assert.ok(at('Structured clone', 65_536) > at('Shared wasm memory', 65_536),

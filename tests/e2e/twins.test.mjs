@@ -3,7 +3,7 @@
 // says about where the two languages differ.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, waitForEngine, waitIdle, readRuns, visible } from './helpers.mjs';
+import { startSite, screenshot, waitForEngine, waitIdle, readRuns, visible, figureRows, msIn } from './helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -48,6 +48,11 @@ test('slow hash: the JavaScript hash gives the seed answer; blocking, it starves
   const cells = row => row.cells.join(' | ');
   assert.ok(by.js.frameGapMs >= 100, `the JavaScript hash froze the page for ${by.js.frameGapMs} ms`);
   assert.ok(by['js-worker'].frameGapMs < by.js.frameGapMs / 2, `in a worker: ${by['js-worker'].frameGapMs} ms`);
+  // The heartbeat (a tick every 50 ms) waits out the blocking hash, and not the one posted to a worker.
+  const figures = Object.fromEntries((await page.evaluate(figureRows)).map(r => [r.mode, r]));
+  const late = mode => msIn(figures[mode]['max lateness']);
+  assert.ok(late('js') >= 50, `blocking, the heartbeat was ${late('js')} ms late`);
+  assert.ok(late('js-worker') < late('js') / 2, `in a worker, ${late('js-worker')} ms late against ${late('js')} ms`);
   assert.match(cells(by['js-worker']), /\d+\.\d ms \| \d+\.\d ms/, 'the crossing there and back is measured');
   assert.match(await visible(page, '[data-testid=twin-note]').innerText(), /They differ in the crossing: the JavaScript worker is a separate heap reached by postMessage \(\d+\.\d ms there, \d+\.\d ms back/);
   await screenshot(page, 'twins-hash');

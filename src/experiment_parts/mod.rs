@@ -1,0 +1,8 @@
+//! What several experiments' runs are built from: CPU jobs on the worker or the pool,
+//! the check after a hang, a cost measured over a ramp of counts, and the JavaScript
+//! twins of the seeds' TypeScript programs.
+
+pub mod cpu;
+pub mod hangs;
+pub mod ramp;
+pub mod twins;

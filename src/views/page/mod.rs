@@ -1,0 +1,89 @@
+//! The page every experiment gets: explanation, controls, status, results, the
+//! speedup curve for CPU experiments, and the source of the code that runs. Running
+//! is the runner's ([`crate::run::runner`]); these components lay out and draw.
+
+mod breakdown_panel;
+mod cards;
+mod controls;
+mod predict_panel;
+mod results;
+mod scaling_panel;
+mod share_link;
+mod share_results;
+mod side_by_side;
+mod source_panel;
+mod sweep_panel;
+mod verdict_card;
+
+use crate::experiments::Experiment;
+use crate::run::handles::AppHandles;
+use crate::run::page_state::PageState;
+use crate::run::runner::use_runner;
+use cards::Cards;
+use controls::Controls;
+use leptos::prelude::*;
+use playground_lab::knobs::Values;
+use predict_panel::PredictPanel;
+use results::Results;
+use scaling_panel::{Samples, ScalingPanel};
+use share_link::ShareLink;
+use source_panel::SourcePanel;
+use sweep_panel::SweepPanel;
+
+#[component]
+pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, state: PageState) -> impl IntoView {
+    let about = experiment.about();
+    if let Some(cards) = experiment.cards() {
+        return view! {
+            <article class="experiment" data-experiment=about.slug>
+                <h1>{about.title}</h1>
+                <div class="explain">{about.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}</div>
+                <Cards cards />
+            </article>
+        }
+        .into_any();
+    }
+    let runner = use_runner(experiment, handles, state);
+    let errors = runner.errors;
+    let is_cpu = experiment.cpu_task(&Values::defaults(about.knobs)).is_some();
+    let scaling = Samples::new();
+    view! {
+        <article class="experiment" data-experiment=about.slug>
+            <h1>{about.title}</h1>
+            <div class="explain">{about.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}</div>
+            <PredictPanel about runner state on=handles.predict />
+            <Controls about runner state isolated=handles.engine.environment.get_value().cross_origin_isolated />
+            <label class="predict-toggle">
+                <input type="checkbox" name="predict" bind:checked=handles.predict />
+                " Predict before running (a question, graded from the measurement)"
+            </label>
+            <ShareLink about state />
+            <div id=format!("{}-errors", about.slug) class="errors" role="alert">
+                <For each=move || errors.get() key=|e| e.clone() let:message>
+                    <p class="error">{message}</p>
+                </For>
+            </div>
+            {move || runner.other_running().map(|e| view! {
+                <p class="note" data-testid="other-running">{format!("“{}” is running; its run must end before this one can start.", e.about().title)}</p>
+            })}
+            <div class="status-row">
+                <p class="status" role="status" aria-live="polite" data-testid="status">{move || runner.progress_text()}</p>
+                {move || runner.fraction_done().map(|f| view! { <progress max="1" value=f></progress> })}
+            </div>
+            {move || runner.live_freeze().map(|(ms, blocking)| view! {
+                <p class="notice warn" role="status" data-testid="freeze-warning" data-freeze-ms=format!("{ms:.0}")>
+                    {if blocking {
+                        format!("This run held the main thread for {ms:.0} ms: no frame could be drawn meanwhile, and clicks and keys waited.")
+                    } else {
+                        format!("The page went {ms:.0} ms without a frame during this run, although this mode leaves the main thread free: something else held it.")
+                    }}
+                </p>
+            })}
+            <Results about runner engine=handles.engine curve=Signal::derive(move || scaling.curve()) comparison=handles.comparison />
+            {is_cpu.then(|| view! { <ScalingPanel experiment runner engine=handles.engine samples=scaling /> })}
+            {experiment.sweep().map(|sweep| view! { <SweepPanel experiment sweep runner /> })}
+            <SourcePanel sources=about.sources />
+        </article>
+    }
+    .into_any()
+}
