@@ -362,6 +362,7 @@ test('every experiment opens from the sidebar with its title and its modes', { t
   assert.deepEqual(slugs, experimentSources().map(e => e.slug).sort(), 'a title read for every experiment');
   assert.ok(declared.length >= 20, `${declared.length} experiments found`);
   const { page, problems } = await site.open('');
+  await page.locator('nav.experiments a[data-slug]').first().waitFor(); // the app has mounted
   const listed = await page.locator('nav.experiments a[data-slug]').evaluateAll(links => links.map(a => a.dataset.slug));
   assert.deepEqual([...listed].sort(), slugs, 'the sidebar lists every experiment once');
   for (const { slug, title } of declared) {
