@@ -37,6 +37,7 @@ pub mod environment;
 pub mod export;
 pub mod figures;
 pub mod handoff;
+pub mod hang;
 pub mod jobs;
 pub mod knobs;
 pub mod predict;

@@ -17,6 +17,10 @@ pub struct Event {
     pub due: Option<f64>,
 }
 
+/// The lane of what the page itself did during a run (replacing a stuck worker, checking
+/// the pool): a freeze of the page that overlaps one of these is the page's own.
+pub const PAGE_LANE: &str = "Page";
+
 impl Event {
     pub fn span(lane: impl Into<String>, label: impl Into<String>, start: f64, end: f64) -> Self {
         Event { lane: lane.into(), label: label.into(), start, end, due: None }
@@ -93,6 +97,8 @@ pub struct Outcome {
     pub headline: Option<(&'static str, f64)>,
     /// Other figures worth a column: ("timer fired at", "312 ms").
     pub figures: Vec<(&'static str, String)>,
+    /// Set when the watchdog stopped the run: its verdict and evidence.
+    pub hang: Option<crate::hang::HangReport>,
 }
 
 /// One finished run, with what is needed to redraw its charts and to download it.

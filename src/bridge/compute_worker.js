@@ -16,6 +16,8 @@ const SERVICE_DONE = 'playground_service_done';
 const THREAD_INIT = 'playground_thread_init';
 const THREAD_DONE = 'playground_thread_done';
 const ECHO = 'playground_echo';
+const PING = 'playground_ping';
+const PONG = 'playground_pong';
 
 function nextMessage(target, type) {
   return new Promise(resolve => {
@@ -37,6 +39,11 @@ export function notePanic(message) {
 // Worker side. The glue imports this file in every thread, so only a worker that
 // receives INIT does anything (rayon's pool workers never get it).
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
+  // The watchdog's ping (src/bridge/watchdog.rs): answered whenever this thread's event
+  // loop gets to run, so a worker that stops answering has a blocked loop.
+  self.addEventListener('message', ({ data }) => {
+    if (data?.type === PING) postMessage({ type: PONG });
+  });
   nextMessage(self, INIT).then(async ({ module, memory, mainJS }) => {
     const glue = await import(mainJS);
     glue.initSync({ module, memory });
@@ -219,12 +226,17 @@ export async function runServiceWorker(module, memory, mainJS, board) {
 // The browser's thread::spawn: a new worker on this module and memory runs the closure at
 // `work` (src/bridge/threads.rs; awaiting the future it makes if `isAsync`) and ends;
 // resolves when it has. `terminateThread(id)` ends a stuck one.
-const threads = new Map(); // id → { worker, stop }
+const threads = new Map(); // id → { worker, stop, answeredAt }
 export async function runOnNewThread(module, memory, mainJS, work, isAsync, id) {
   const w = new Worker(new URL(import.meta.url), { type: 'module', name: 'playground-thread' });
+  w.addEventListener('message', ({ data }) => {
+    const thread = threads.get(id);
+    // On the clock every thread shares (src/bridge/board.rs, shared_now_ms).
+    if (data?.type === PONG && thread) thread.answeredAt = performance.timeOrigin + performance.now();
+  });
   try {
     const stopped = new Promise((_, reject) => {
-      threads.set(id, { worker: w, stop: () => reject(new Error('the thread was stuck and has been terminated')) });
+      threads.set(id, { worker: w, stop: () => reject(new Error('the thread was stuck and has been terminated')), answeredAt: NaN });
     });
     const done = nextMessage(w, THREAD_DONE);
     w.postMessage({ type: THREAD_INIT, module, memory, mainJS, work, isAsync });
@@ -234,6 +246,14 @@ export async function runOnNewThread(module, memory, mainJS, work, isAsync, id) 
     threads.delete(id);
     w.terminate();
   }
+}
+
+// The watchdog asks a thread to answer, and reads when it last did (NaN: not yet).
+export function pingThread(id) {
+  threads.get(id)?.worker.postMessage({ type: PING });
+}
+export function threadAnsweredAt(id) {
+  return threads.get(id)?.answeredAt ?? NaN;
 }
 
 export function terminateThread(id) {

@@ -39,6 +39,12 @@ extern "C" {
     /// Terminates the worker numbered `id` (a stuck one); its promise rejects.
     #[wasm_bindgen(js_name = terminateThread)]
     pub fn terminate_thread(id: u32);
+    /// Asks the worker numbered `id` to answer through its message queue (the watchdog's ping).
+    #[wasm_bindgen(js_name = pingThread)]
+    pub fn ping_thread(id: u32);
+    /// When that worker last answered a ping, on the shared clock (NaN: not yet).
+    #[wasm_bindgen(js_name = threadAnsweredAt)]
+    pub fn thread_answered_at(id: u32) -> f64;
     /// Bounces a message `count` times between the page and a fresh echo worker;
     /// resolves with the milliseconds it took.
     #[wasm_bindgen(js_name = echoRoundTrips)]

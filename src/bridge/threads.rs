@@ -3,7 +3,8 @@
 //! JavaScript realm that loads and instantiates the module before it runs a line.
 
 use super::glue;
-use crate::bridge::watchdog::{Progress, Stuck, watch};
+use crate::bridge::watchdog::{Liveness, Watch, watch};
+use playground_lab::hang::{HangReport, Limits, Thread};
 use crate::browser::js_error::error_text;
 use futures::future::LocalBoxFuture;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -24,40 +25,57 @@ pub async fn spawn(work: impl FnOnce() + Send + 'static) -> Result<(), String> {
     start(Box::into_raw(work) as usize, false).0.await
 }
 
-/// Runs the future `work` makes on a new worker's event loop, under the watchdog: if
-/// `progress` stands still for `stall_ms`, the worker is terminated and the answer is
-/// [`Stuck`]. A worker ended that way keeps its stack in the shared memory (a thread
-/// cannot give it back from outside); that is the price of a hang, paid once per hang.
+/// Runs the future `work` makes on a new worker's event loop, under the watchdog (see
+/// [`watch`]): the worker is pinged, and `on_it` holds what its tasks wait for. Stuck: the
+/// worker is terminated and the answer is the watchdog's report. A worker ended that way
+/// keeps its stack in the shared memory (a thread cannot give it back from outside); that is
+/// the price of a hang, paid once per hang.
 pub async fn spawn_watched(
     work: impl FnOnce() -> LocalBoxFuture<'static, ()> + Send + 'static,
-    progress: &Progress,
-    stall_ms: f64,
-) -> Result<Result<(), String>, Stuck> {
+    on_it: &Watch,
+    limits: Limits,
+    waiting: impl Fn(&str),
+) -> Result<Result<(), String>, HangReport> {
     let work: Box<AsyncWork> = Box::new(Box::new(work));
-    watched(Box::into_raw(work) as usize, true, progress, stall_ms).await
+    watched(Box::into_raw(work) as usize, true, on_it, limits, waiting).await
 }
 
 /// Like [`spawn`], for synchronous work that may block its thread forever (a deadlock,
 /// `block_on` of a future that can never complete): watched as [`spawn_watched`] is.
 pub async fn spawn_blocking_watched(
     work: impl FnOnce() + Send + 'static,
-    progress: &Progress,
-    stall_ms: f64,
-) -> Result<Result<(), String>, Stuck> {
+    on_it: &Watch,
+    limits: Limits,
+    waiting: impl Fn(&str),
+) -> Result<Result<(), String>, HangReport> {
     let work: Box<Work> = Box::new(Box::new(work));
-    watched(Box::into_raw(work) as usize, false, progress, stall_ms).await
+    watched(Box::into_raw(work) as usize, false, on_it, limits, waiting).await
 }
 
 async fn watched(
     address: usize,
     is_async: bool,
-    progress: &Progress,
-    stall_ms: f64,
-) -> Result<Result<(), String>, Stuck> {
+    on_it: &Watch,
+    limits: Limits,
+    waiting: impl Fn(&str),
+) -> Result<Result<(), String>, HangReport> {
     let (done, id) = start(address, is_async);
     // Stuck, or the run dropped (Cancel): the worker is ended either way.
     let _end = EndOnDrop(id);
-    watch(done, progress, stall_ms).await
+    watch(done, on_it, &Pinged(id), limits, waiting).await
+}
+
+/// A worker started here, pinged through its message queue.
+struct Pinged(u32);
+
+impl Liveness for Pinged {
+    fn ping(&self) {
+        glue::ping_thread(self.0);
+    }
+    fn thread(&self) -> Thread {
+        let at = glue::thread_answered_at(self.0);
+        Thread::Worker { last_answer_ms: (!at.is_nan()).then_some(at) }
+    }
 }
 
 /// Terminates the worker numbered so when dropped (a no-op once it has ended by itself).

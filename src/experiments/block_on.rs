@@ -4,12 +4,13 @@
 
 use super::Experiment;
 use crate::bridge::threads;
-use crate::bridge::watchdog::Progress;
-use crate::experiment_parts::hangs::{Ended, STALL_MS, settle};
+use crate::bridge::watchdog::Watch;
+use crate::experiment_parts::hangs::{self, Ended, GIVE_UP_S, STALL_MS, settle};
 use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
 use playground_lab::catalogue::{About, Mode, Threads};
+use playground_lab::hang::Wait;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::Outcome;
 use std::sync::Arc;
@@ -30,7 +31,7 @@ const ON_OWN_LOOP: Mode = Mode::other(
 const MODES: &[Mode] = &[FROM_SYNC, ON_OWN_LOOP];
 
 const TIMER_MS: Whole = Whole::new("timer_ms", "The timer block_on waits for (ms)", 1, 5_000, 100);
-const KNOBS: &[Knob] = &[TIMER_MS.knob(), STALL_MS.knob()];
+const KNOBS: &[Knob] = &[TIMER_MS.knob(), STALL_MS.knob(), GIVE_UP_S.knob()];
 /// The seed's value.
 const COUNT: u64 = 42;
 
@@ -47,7 +48,10 @@ const ABOUT: About = About {
              event loop of the thread that set it, and block_on is blocking that very loop: the timer can never \
              fire, and the thread sleeps for good. This is the browser's face of tokio's \"Cannot start a runtime \
              from within a runtime\": a runtime refuses to block its own thread, for exactly this reason. The \
-             watchdog sees no progress, terminates the worker, and checks that the rest still works.",
+             watchdog pings the worker: inside block_on it cannot answer, and the timer it waits for needs that \
+             very thread, so the watchdog calls the thread blocked, terminates the worker, and checks that the \
+             rest still works. Waiting on the pool's answer (the first mode) it cannot answer either, but what it \
+             waits for comes from another thread, so that is a wait, not a hang.",
         "On the page's main thread the page cannot even try: block_on sleeps with Atomics.wait, which the \
              browser forbids on the main thread (it would freeze the page), so the call would trap at once. Both \
              modes therefore run on a worker of their own.",
@@ -62,12 +66,12 @@ const ABOUT: About = About {
 };
 
 /// Seed 000's bridge: plain code that needs a value async work produces, here on the pool.
-fn count_from_sync(progress: &Progress) -> u64 {
+fn count_from_sync(watch: &Watch) -> u64 {
     let (send, count) = oneshot::channel();
     rayon::spawn(move || {
         let _ = send.send(COUNT);
     });
-    progress.step();
+    watch.set(0, Wait::OtherThread);
     futures::executor::block_on(count).unwrap_or(0)
 }
 
@@ -77,30 +81,30 @@ impl Experiment for BlockOn {
     }
     fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
-            let (timer_ms, stall_ms) = (values.get(TIMER_MS) as u32, values.get(STALL_MS) as f64);
-            let progress = Arc::new(Progress::default());
+            let timer_ms = values.get(TIMER_MS) as u32;
+            let watch = Arc::new(Watch::new(&["block_on"]));
             let count = Arc::new(AtomicU64::new(0));
-            let (on_worker, into) = (progress.clone(), count.clone());
+            let (on_worker, into) = (watch.clone(), count.clone());
             let start = live.elapsed();
             let watched = threads::spawn_blocking_watched(
                 move || {
                     if mode == FROM_SYNC {
                         into.store(count_from_sync(&on_worker), Ordering::SeqCst);
                     } else {
-                        on_worker.step();
+                        // A timer of this thread's own event loop, which block_on now blocks.
+                        on_worker.set(0, Watch::timer_in(timer_ms as f64));
                         futures::executor::block_on(TimeoutFuture::new(timer_ms));
                         into.store(1, Ordering::SeqCst);
                     }
-                    on_worker.step();
+                    on_worker.set(0, Wait::Done);
                 },
-                &progress,
-                stall_ms,
+                &watch,
+                hangs::limits(&values),
+                hangs::say_waiting(live, &values),
             )
             .await;
             let took = live.elapsed() - start;
-            let what =
-                || format!("block_on is waiting for a {timer_ms} ms timer that its own blocked event loop would fire");
-            match settle(watched, what, live).await? {
+            match settle(watched, live).await? {
                 Ended::Finished => {
                     let count = count.load(Ordering::SeqCst);
                     let result = if mode == FROM_SYNC { format!("count = {count}") } else { "the timer fired".into() };
@@ -113,10 +117,14 @@ impl Experiment for BlockOn {
                         ..Outcome::default()
                     })
                 }
-                Ended::Stuck(figures) => Ok(Outcome {
-                    result: "stuck: the timer never fired; the watchdog ended the worker".into(),
+                Ended::Stopped { report, figures } => Ok(Outcome {
+                    result: format!(
+                        "{}: block_on waits for a timer of the very event loop it blocks; the worker replaced",
+                        report.verdict.title()
+                    ),
                     threads: 1,
                     figures,
+                    hang: Some(report),
                     ..Outcome::default()
                 }),
             }

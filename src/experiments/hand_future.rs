@@ -3,8 +3,8 @@
 //! for the next poll: none (stuck, and the watchdog says so), `wake_by_ref`, a timer.
 
 use super::Experiment;
-use crate::bridge::watchdog::{Progress, watch};
-use crate::experiment_parts::hangs::STALL_MS;
+use crate::bridge::watchdog::{OnThePage, Watch, watch};
+use crate::experiment_parts::hangs::{self, GIVE_UP_S, STALL_MS};
 use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use futures::future::{AbortHandle, Abortable};
@@ -12,6 +12,7 @@ use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::hand_future::{Unit, UnitGoto, Wake, poll_by_hand};
 use playground_lab::catalogue::{About, Mode, Threads};
+use playground_lab::hang::{HangReport, Wait};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -29,7 +30,7 @@ const MANUAL_POLL: Mode = Mode::other(
 const NO_WAKE: Mode = Mode::other(
     "no-wake",
     "Under an executor, never woken",
-    "The future returns Pending without arranging a wake: the executor polls it once and never again. The watchdog declares it stuck.",
+    "The future returns Pending without arranging a wake: the executor polls it once and never again. The watchdog sees the page answering and nothing registered to wake it: nobody will.",
 );
 const WAKE_BY_REF: Mode = Mode::other(
     "wake-by-ref",
@@ -45,8 +46,8 @@ const MODES: &[Mode] = &[MANUAL_POLL, NO_WAKE, WAKE_BY_REF, TIMER_WAKE];
 
 const START: Whole = Whole::new("start", "Start position", 0, 1_000_000, 0);
 const TARGET: Whole = Whole::new("target", "Target position", 0, 1_000_000, 10);
-const STEP_MS: Whole = Whole::new("step_ms", "Timer per step (ms)", 1, 1_000, 10);
-const KNOBS: &[Knob] = &[START.knob(), TARGET.knob(), STEP_MS.knob(), STALL_MS.knob()];
+const STEP_MS: Whole = Whole::new("step_ms", "Timer per step (ms)", 1, 10_000, 10);
+const KNOBS: &[Knob] = &[START.knob(), TARGET.knob(), STEP_MS.knob(), STALL_MS.knob(), GIVE_UP_S.knob()];
 /// Polls drawn on the timeline at most (the table counts them all).
 const POLLS_DRAWN: u32 = 500;
 /// A timer run longer than this is refused: steps × timer.
@@ -64,7 +65,8 @@ const ABOUT: About = About {
         "Polled by a plain loop with a do-nothing waker, the unit walks from 0 to 10 in 11 polls: 10 Pending (one \
              step each) and 1 Ready. Under the page's executor, a future that returns Pending without arranging a \
              wake is polled once and never again: it is not running and not failing, just forgotten. The watchdog \
-             sees no poll for the stall time and says so, and the page goes on. wake_by_ref asks for the next poll \
+             sees the page's thread answering, the future pending, and no timer or waker registered for it: \
+             nobody will wake it, and the page goes on. (A timer of any length is different: it is waited for.) wake_by_ref asks for the next poll \
              at once; the executor puts the task back in its queue, so other tasks (the heartbeat) get their turn \
              between polls (try a target of 100,000). A timer holding the waker calls wake when it fires: that is \
              how every timer, socket and channel future works underneath.",
@@ -81,10 +83,22 @@ const ABOUT: About = About {
 /// The polls so far: (poll number, position, when in ms since the run began).
 type PollLog = Rc<RefCell<Vec<(u32, i32, f64)>>>;
 
-fn unit_goto(values: &Values, wake: Wake, log: PollLog, progress: Arc<Progress>, live: LiveRun) -> UnitGoto {
+/// What the future waits for after a poll that returned Pending, as it tells the watchdog.
+fn wait_after_poll(mode: Mode, step_ms: u32) -> Wait {
+    match mode {
+        WAKE_BY_REF => Wait::Running,
+        TIMER_WAKE => Watch::timer_in(step_ms as f64),
+        _ => Wait::Nothing,
+    }
+}
+
+fn unit_goto(values: &Values, mode: Mode, log: PollLog, watched: Arc<Watch>, live: LiveRun) -> UnitGoto {
     let unit = Rc::new(RefCell::new(Unit { pos: values.get(START) as i32 }));
+    let steps = values.get(START).abs_diff(values.get(TARGET)) as u32;
+    let step_ms = values.get(STEP_MS) as u32;
     let on_poll = Box::new(move |n, pos| {
-        progress.step();
+        // Polls 1..=steps move a step and answer Pending; the one after answers Ready.
+        watched.set(0, if n > steps { Wait::Done } else { wait_after_poll(mode, step_ms) });
         let at = live.elapsed();
         log.borrow_mut().push((n, pos, at));
         // On the timeline as it happens, the first polls only: a redraw per poll of
@@ -93,7 +107,7 @@ fn unit_goto(values: &Values, wake: Wake, log: PollLog, progress: Arc<Progress>,
             live.event(Event::span("Polls", format!("poll {n}: position {pos}"), at, at));
         }
     });
-    UnitGoto { unit, target_pos: values.get(TARGET) as i32, wake, polls: 0, on_poll }
+    UnitGoto { unit, target_pos: values.get(TARGET) as i32, wake: wake_for(mode, step_ms), polls: 0, on_poll }
 }
 
 fn wake_for(mode: Mode, step_ms: u32) -> Wake {
@@ -139,9 +153,8 @@ impl Experiment for HandFuture {
     fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
             let log: PollLog = Rc::default();
-            let progress = Arc::new(Progress::default());
-            let mut future =
-                unit_goto(&values, wake_for(mode, values.get(STEP_MS) as u32), log.clone(), progress.clone(), live);
+            let watched = Arc::new(Watch::new(&["The future"]));
+            let mut future = unit_goto(&values, mode, log.clone(), watched.clone(), live);
             let stuck = if mode == MANUAL_POLL {
                 let limit = values.get(START).abs_diff(values.get(TARGET)) as u32 + 1;
                 poll_by_hand(&mut future, limit).ok_or_else(|| JobError::Failed("the loop ran out of polls".into()))?;
@@ -157,29 +170,31 @@ impl Experiment for HandFuture {
                 wasm_bindgen_futures::spawn_local(async move {
                     let _ = task.await;
                 });
-                let watched = watch(polled_out, &progress, values.get(STALL_MS) as f64).await;
+                let limits = hangs::limits(&values);
+                let judged = watch(polled_out, &watched, &OnThePage, limits, hangs::say_waiting(live, &values)).await;
                 *done.borrow_mut() = true;
                 abort.abort();
-                watched.err()
+                judged.err()
             };
             Ok(outcome(&log.borrow(), stuck, live))
         })
     }
 }
 
-fn outcome(log: &[(u32, i32, f64)], stuck: Option<crate::bridge::watchdog::Stuck>, live: LiveRun) -> Outcome {
+fn outcome(log: &[(u32, i32, f64)], stopped: Option<HangReport>, live: LiveRun) -> Outcome {
     let polls = log.len();
     let positions: Vec<String> = log.iter().take(20).map(|p| p.1.to_string()).collect();
     let more = if polls > 20 { ", …" } else { "" };
     let last = log.last().map_or(0, |p| p.1);
-    let (result, ready) = match stuck {
-        Some(s) => {
-            let text = format!("stuck: {polls} poll, then none for {:.0} ms (the watchdog gave up on it)", s.still_ms);
-            live.print(format!(
-                "watchdog: no poll for {:.0} ms after {} poll(s); the future was dropped",
-                s.still_ms, s.steps
-            ));
-            (text, 0)
+    let (result, ready) = match &stopped {
+        Some(report) => {
+            let s = if polls == 1 { "" } else { "s" };
+            live.print(format!("watchdog: {}", report.verdict.title()));
+            for line in &report.evidence {
+                live.print(format!("  {line}"));
+            }
+            live.print("the future was dropped; the page goes on");
+            (format!("{}: {polls} poll{s}, then none; the future was dropped", report.verdict.title()), 0)
         }
         None => (format!("{polls} polls: {} Pending, 1 Ready, at position {last}", polls - 1), 1),
     };
@@ -194,8 +209,9 @@ fn outcome(log: &[(u32, i32, f64)], stuck: Option<crate::bridge::watchdog::Stuck
             ("Pending", (polls - ready).to_string()),
             ("Ready", ready.to_string()),
             ("positions after each poll", format!("{}{more}", positions.join(", "))),
-            ("stuck", stuck.map_or("no".into(), |s| format!("yes, no poll for {:.0} ms", s.still_ms))),
+            ("watchdog", stopped.as_ref().map_or("no verdict".into(), |r| r.verdict.title())),
         ],
+        hang: stopped,
         ..Outcome::default()
     }
 }

@@ -7,13 +7,14 @@
 use super::Experiment;
 use crate::bridge::board::shared_now_ms;
 use crate::bridge::threads;
-use crate::bridge::watchdog::Progress;
-use crate::experiment_parts::hangs::{Ended, STALL_MS, settle};
+use crate::bridge::watchdog::Watch;
+use crate::experiment_parts::hangs::{self, Ended, GIVE_UP_S, STALL_MS, settle};
 use crate::run::live_run::{LiveRun, RunFuture};
 use futures::FutureExt;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use playground_lab::catalogue::{About, Mode, Threads};
+use playground_lab::hang::{Verdict, Wait};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
 use std::sync::Arc;
@@ -40,7 +41,7 @@ const MODES: &[Mode] = &[STD_MUTEX, ASYNC_MUTEX, GUARD_DROPPED];
 
 // At least 10 ms, so task 2 (after 1 ms) comes while task 1 holds the lock.
 const HOLD_MS: Whole = Whole::new("hold_ms", "Task 1's timer (ms)", 10, 5_000, 100);
-const KNOBS: &[Knob] = &[HOLD_MS.knob(), STALL_MS.knob()];
+const KNOBS: &[Knob] = &[HOLD_MS.knob(), STALL_MS.knob(), GIVE_UP_S.knob()];
 
 const ABOUT: About = About {
     slug: "mutex-await",
@@ -54,11 +55,14 @@ const ABOUT: About = About {
              needs to resume and unlock. Nothing can ever run again: a deadlock. On a multi-threaded runtime the \
              compiler usually stops this (the guard is not Send: see \"What the compiler says\"), but on a \
              single-threaded one it compiles.",
-        "Here the two tasks run on a web worker of their own (its event loop is the executor). With the std \
-             Mutex the worker stops making progress; the watchdog sees no step for the stall time, says what each \
-             task was waiting for, terminates the worker, and checks that the compute worker and the pool still \
-             answer. An async mutex suspends task 2 instead, and dropping the guard before the await holds nothing \
-             while waiting: both finish and the counter is 2.",
+        "Here the two tasks run on a web worker of their own (its event loop is the executor), and each tells \
+             the watchdog what it waits for: a timer and when it is due, or the lock and who holds it. The \
+             watchdog pings the worker. With the std Mutex the worker stops answering: its only thread is \
+             blocked in lock(), and task 1's timer needs that thread to fire. The watchdog says so, with what \
+             each task was waiting for, terminates the worker, and checks that the compute worker and the pool \
+             still answer. An async mutex suspends task 2 instead, and dropping the guard before the await holds \
+             nothing while waiting: the worker keeps answering, the watchdog sees a timer that will fire (however \
+             long the hold), and both finish with the counter at 2.",
     ],
     sources: &["src/experiments/mutex_await.rs"],
     knobs: KNOBS,
@@ -87,9 +91,9 @@ fn state_text(state: u8, mode: Mode) -> &'static str {
 }
 
 /// What the worker's tasks share with the page.
-#[derive(Default)]
 struct Shared {
-    progress: Progress,
+    /// What each task waits for, for the watchdog.
+    watch: Watch,
     states: [AtomicU8; 2],
     /// When each task entered each state (shared clock, f64 bits; 0 = never), for the timeline.
     since: [[AtomicU64; 4]; 2],
@@ -97,10 +101,20 @@ struct Shared {
 }
 
 impl Shared {
-    fn set(&self, task: usize, state: u8) {
+    fn new() -> Self {
+        Shared {
+            watch: Watch::new(&["Task 1", "Task 2"]),
+            states: Default::default(),
+            since: Default::default(),
+            counter: AtomicU64::new(0),
+        }
+    }
+
+    /// Task `task` enters `state`; `wait` is what it now waits for, told to the watchdog.
+    fn set(&self, task: usize, state: u8, wait: Wait) {
         self.since[task][state as usize].store(shared_now_ms().to_bits(), Ordering::SeqCst);
         self.states[task].store(state, Ordering::SeqCst);
-        self.progress.step();
+        self.watch.set(task, wait);
     }
 
     /// Each task's states as spans on the run's axis, the last one open until `end`.
@@ -130,26 +144,26 @@ async fn two_tasks(mode: Mode, hold_ms: u32, shared: Arc<Shared>) {
             let counter = Arc::new(std::sync::Mutex::new(0u64));
             let c2 = counter.clone();
             let task1 = async move {
-                first.set(0, LOCKING);
+                first.set(0, LOCKING, Wait::Running);
                 let mut guard = counter.lock().expect("not poisoned");
                 if mode == GUARD_DROPPED {
                     *guard += 1;
                     drop(guard);
-                    first.set(0, HOLDING_AND_WAITING);
+                    first.set(0, HOLDING_AND_WAITING, Watch::timer_in(hold_ms as f64));
                     TimeoutFuture::new(hold_ms).await;
                 } else {
-                    first.set(0, HOLDING_AND_WAITING);
+                    first.set(0, HOLDING_AND_WAITING, Watch::timer_in(hold_ms as f64));
                     TimeoutFuture::new(hold_ms).await;
                     *guard += 1;
                 }
-                first.set(0, DONE);
+                first.set(0, DONE, Wait::Done);
             };
             let task2 = async move {
                 TimeoutFuture::new(1).await;
-                second.set(1, LOCKING);
+                second.set(1, LOCKING, Wait::Lock { holder: 0 });
                 *c2.lock().expect("not poisoned") += 1;
                 second.counter.store(*c2.lock().expect("not poisoned"), Ordering::SeqCst);
-                second.set(1, DONE);
+                second.set(1, DONE, Wait::Done);
             };
             futures::join!(task1, task2);
         }
@@ -157,22 +171,22 @@ async fn two_tasks(mode: Mode, hold_ms: u32, shared: Arc<Shared>) {
             let counter = Arc::new(futures::lock::Mutex::new(0u64));
             let c2 = counter.clone();
             let task1 = async move {
-                first.set(0, LOCKING);
+                first.set(0, LOCKING, Wait::Running);
                 let mut guard = counter.lock().await;
-                first.set(0, HOLDING_AND_WAITING);
+                first.set(0, HOLDING_AND_WAITING, Watch::timer_in(hold_ms as f64));
                 TimeoutFuture::new(hold_ms).await;
                 *guard += 1;
                 drop(guard);
-                first.set(0, DONE);
+                first.set(0, DONE, Wait::Done);
             };
             let task2 = async move {
                 TimeoutFuture::new(1).await;
-                second.set(1, LOCKING);
+                second.set(1, LOCKING, Wait::Lock { holder: 0 });
                 let mut guard = c2.lock().await;
                 *guard += 1;
                 second.counter.store(*guard, Ordering::SeqCst);
                 drop(guard);
-                second.set(1, DONE);
+                second.set(1, DONE, Wait::Done);
             };
             futures::join!(task1, task2);
         }
@@ -185,14 +199,15 @@ impl Experiment for MutexAwait {
     }
     fn run(&self, mode: Mode, values: Values, live: LiveRun) -> RunFuture {
         Box::pin(async move {
-            let (hold_ms, stall_ms) = (values.get(HOLD_MS) as u32, values.get(STALL_MS) as f64);
-            let shared = Arc::new(Shared::default());
+            let hold_ms = values.get(HOLD_MS) as u32;
+            let shared = Arc::new(Shared::new());
             let on_worker = shared.clone();
             let start = live.elapsed();
             let watched = threads::spawn_watched(
                 move || two_tasks(mode, hold_ms, on_worker).boxed_local(),
-                &shared.progress,
-                stall_ms,
+                &shared.watch,
+                hangs::limits(&values),
+                hangs::say_waiting(live, &values),
             )
             .await;
             live.events.update(|e| e.extend(shared.spans(mode, live.elapsed(), live)));
@@ -200,19 +215,20 @@ impl Experiment for MutexAwait {
                 .map(|t| format!("task {}: {}", t + 1, state_text(shared.states[t].load(Ordering::SeqCst), mode)))
                 .collect();
             let mut figures = vec![("task 1", states[0].clone()), ("task 2", states[1].clone())];
-            let result = match settle(watched, || states.join("; "), live).await? {
+            let (result, hang) = match settle(watched, live).await? {
                 Ended::Finished => {
                     let counter = shared.counter.load(Ordering::SeqCst);
                     live.print(format!("both tasks finished in {:.0} ms; counter = {counter}", live.elapsed() - start));
                     figures.push(("counter", counter.to_string()));
-                    format!("both finished: counter = {counter}")
+                    (format!("both finished: counter = {counter}"), None)
                 }
-                Ended::Stuck(reported) => {
+                Ended::Stopped { report, figures: reported } => {
                     figures.extend(reported);
-                    "deadlock: declared stuck by the watchdog, the worker replaced".to_string()
+                    let deadlock = if report.verdict == Verdict::ThreadBlocked { "deadlock: " } else { "" };
+                    (format!("{deadlock}{}; the worker replaced", report.verdict.title()), Some(report))
                 }
             };
-            Ok(Outcome { result, threads: 1, figures, ..Outcome::default() })
+            Ok(Outcome { result, threads: 1, figures, hang, ..Outcome::default() })
         })
     }
 }

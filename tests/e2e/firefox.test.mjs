@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { ROOT, runRows, idleWith, collatzAnswer, heartbeatTicks, figureRows, msIn } from './helpers.mjs';
 import { launchFirefox } from './firefox.mjs';
+import { cases, latestRun } from './watchdog-cases.mjs';
 import { launch } from './browser.mjs';
 
 let server;
@@ -165,14 +166,26 @@ test('Firefox: inside async: the hand-written future, the deadlock the watchdog 
   const hand = await modes('?experiment=hand-future&start=0&target=10&step_ms=10&stall_ms=500', 4);
   assert.equal(hand['manual-poll'].polls, '11');
   assert.equal(hand['no-wake'].polls, '1');
+  assert.equal(hand['no-wake'].watchdog, 'nobody will wake it');
   assert.equal(hand['timer-wake'].polls, '11');
   const locks = await modes('?experiment=mutex-await&hold_ms=100&stall_ms=800', 3);
-  assert.match(locks['std-mutex'].Result, /^deadlock/);
+  assert.match(locks['std-mutex'].Result, /^deadlock: the thread is blocked/);
   assert.match(locks['std-mutex'].afterwards, /the compute worker answered, and (\d+) of \1 pool threads took chunks/);
   assert.equal(locks['async-mutex'].counter, '2');
   const bridge = await modes('?experiment=block-on&timer_ms=100&stall_ms=800', 2);
   assert.equal(bridge['from-sync'].Result, 'count = 42');
-  assert.match(bridge['on-own-loop'].Result, /^stuck/);
+  assert.match(bridge['on-own-loop'].Result, /^the thread is blocked/);
+  assert.deepEqual(browser.problems, []);
+});
+
+test('Firefox: the watchdog tells a blocked thread, nobody to wake a future, and long waits apart', { timeout: 300_000 }, async () => {
+  for (const { name, link, check } of cases) {
+    await runLink(link, 1, 90_000);
+    const run = await browser.evaluate(latestRun);
+    console.log('firefox', name, JSON.stringify(run.row));
+    check(run);
+    assert.ok(run.frameGapMs < 400, `${name}: the page went ${run.frameGapMs} ms without a frame`);
+  }
   assert.deepEqual(browser.problems, []);
 });
 
