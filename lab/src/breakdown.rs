@@ -2,7 +2,7 @@
 //! first chunk (sending the job, waking the pool), each thread's busy and idle time,
 //! the idle tail when one thread finished last, and the way back of the answer.
 
-use crate::records::RunRecord;
+use crate::records::{RunKind, RunRecord};
 use crate::timeline::threads_of;
 
 /// One thread's share of a run's computing.
@@ -35,9 +35,10 @@ pub struct Breakdown {
 
 impl Breakdown {
     /// `None` for a run without chunks on pool threads (a sequential run has no
-    /// threads to balance).
+    /// threads to balance), and for a run that is no CPU job: the chunks of the page's
+    /// check after a hang are not its work, and the wait before them is no fixed cost.
     pub fn of(run: &RunRecord) -> Option<Breakdown> {
-        if !run.spans.iter().any(|s| s.thread > 0) {
+        if run.kind() != RunKind::Cpu || !run.spans.iter().any(|s| s.thread > 0) {
             return None;
         }
         let first = run.spans.iter().map(|s| s.start_ms).min_by(f64::total_cmp)?;

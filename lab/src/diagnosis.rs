@@ -1,8 +1,7 @@
 //! Why a run came out as it did, in plain words, each with the measured number that
 //! triggered it. The lines between "fine" and "not" are in [`crate::thresholds`].
 //!
-//! Each reason speaks only of the kind of run it was made for ([`RunKind`], read from the
-//! record): chunks, threads and speedups of a CPU job; the cores a CPU job or a service
+//! Each reason speaks only of the kind of run it was made for ([`RunRecord::kind`]): chunks, threads and speedups of a CPU job; the cores a CPU job or a service
 //! shares with the page; the page, the build and the tab of any run. A wait for a timer or
 //! a lock, or a hang, is not a fixed cost, and a deadlock is not small work.
 
@@ -10,7 +9,7 @@ use crate::breakdown::Breakdown;
 use crate::catalogue::Role;
 use crate::environment::Environment;
 use crate::figures::PoolSpeedup;
-use crate::records::{Event, PAGE_LANE, RunRecord};
+use crate::records::{Event, PAGE_LANE, RunKind, RunRecord};
 use crate::thresholds::*;
 
 /// One reason, and the figure that shows it.
@@ -39,56 +38,15 @@ fn percent(share: f64) -> String {
     format!("{:.0} %", share * 100.0)
 }
 
-/// What a run was, as far as its reasons go. Read from the record by [`kind`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RunKind {
-    /// Work on the CPU: its chunks, threads and speedup say where its time went.
-    Cpu,
-    /// Judged by a headline figure rather than a time to finish (the service's hello p99, a
-    /// cost per thousand): it shares the cores with the page, but its time is not chunks.
-    Service,
-    /// Timers fired during it (a heartbeat): judged by their lateness.
-    Timers,
-    /// Stopped by the watchdog: its time is a wait, then the page's check of the other
-    /// threads, whose chunks are not the run's work.
-    Hang,
-    /// Anything else (locks, futures, …): its time is waits, not work.
-    Other,
-}
-
-/// The kind of `run`, by the first rule that holds:
-/// 1. [`RunKind::Hang`] when the watchdog stopped it (`Outcome::hang`), whatever its mode;
-/// 2. [`RunKind::Cpu`] when its mode is a baseline or the parallel side of a speedup, or it
-///    measured a compute time (`Outcome::compute_ms`);
-/// 3. [`RunKind::Service`] when it has a headline (`Outcome::headline`), even with timers;
-/// 4. [`RunKind::Timers`] when it has timer events ([`RunRecord::worst_lateness`]);
-/// 5. [`RunKind::Other`] otherwise.
-pub fn kind(run: &RunRecord) -> RunKind {
-    let outcome = &run.outcome;
-    if outcome.hang.is_some() {
-        RunKind::Hang
-    } else if matches!(run.mode.role, Role::Baseline | Role::Parallel) || outcome.compute_ms.is_some() {
-        RunKind::Cpu
-    } else if outcome.headline.is_some() {
-        RunKind::Service
-    } else if run.worst_lateness().is_some() {
-        RunKind::Timers
-    } else {
-        RunKind::Other
-    }
-}
-
 /// The reasons behind the latest run (and the speedup, when there is one), most
 /// telling first. Each is said only of the kinds of run it was made for: the chunks,
 /// threads and speedup of a CPU job; threads against cores and the page's drawing of a
 /// CPU job or a service; the isolation, the build, a hidden tab and a freeze of any run.
 pub fn diagnose(latest: &RunRecord, speedup: Option<&PoolSpeedup>, context: Context) -> Vec<Diagnosis> {
-    let run_kind = kind(latest);
+    let run_kind = latest.kind();
     let cpu = run_kind == RunKind::Cpu;
     let shares_cores = matches!(run_kind, RunKind::Cpu | RunKind::Service);
-    // Chunks in a run that is no CPU job (the page's check of the pool after a hang) are
-    // not its work: their distance from the run's start is a wait, not a fixed cost.
-    let breakdown = Breakdown::of(latest).filter(|_| cpu);
+    let breakdown = Breakdown::of(latest);
     [
         no_isolation(context.env),
         debug_build(context.env),
@@ -463,24 +421,24 @@ mod tests {
     #[test]
     fn kinds_are_read_from_the_record() {
         let mut pool = run(1, POOL, 100.0, 2);
-        assert_eq!(kind(&pool), RunKind::Cpu);
+        assert_eq!(pool.kind(), RunKind::Cpu);
         pool.outcome.hang = Some(stopped());
-        assert_eq!(kind(&pool), RunKind::Hang, "a hang goes before everything");
+        assert_eq!(pool.kind(), RunKind::Hang, "a hang goes before everything");
         let mut worker = run(2, WORKER, 100.0, 1);
         worker.outcome.compute_ms = None;
-        assert_eq!(kind(&worker), RunKind::Cpu, "a baseline mode is a CPU job");
+        assert_eq!(worker.kind(), RunKind::Cpu, "a baseline mode is a CPU job");
         let mut r = run(3, GUARD_DROPPED, 40.0, 1);
-        assert_eq!(kind(&r), RunKind::Cpu, "a measured compute time is a CPU job, whatever the mode");
+        assert_eq!(r.kind(), RunKind::Cpu, "a measured compute time is a CPU job, whatever the mode");
         r.outcome.compute_ms = None;
-        assert_eq!(kind(&r), RunKind::Other);
+        assert_eq!(r.kind(), RunKind::Other);
         r.events = vec![Event::span("Task 1", "holds the lock", 0.0, 100.0)];
-        assert_eq!(kind(&r), RunKind::Other, "spans are not timers");
+        assert_eq!(r.kind(), RunKind::Other, "spans are not timers");
         r.events.push(Event::tick("Heartbeat", "heartbeat 1", 50.0, 52.0));
-        assert_eq!(kind(&r), RunKind::Timers);
+        assert_eq!(r.kind(), RunKind::Timers);
         r.outcome.headline = Some(("hello p99", 3.7));
-        assert_eq!(kind(&r), RunKind::Service, "a headline goes before the timers");
+        assert_eq!(r.kind(), RunKind::Service, "a headline goes before the timers");
         r.outcome.compute_ms = Some(40.0);
-        assert_eq!(kind(&r), RunKind::Cpu, "a compute time goes before the headline");
+        assert_eq!(r.kind(), RunKind::Cpu, "a compute time goes before the headline");
     }
 
     /// Numbers that trip every reason: 4 threads on 2 cores, 40 % of the run outside the
@@ -505,7 +463,7 @@ mod tests {
         let runs = [run(1, WORKER, 130.0, 1), troubled(run(2, POOL, 100.0, 4))];
         let speedup = pool_speedup(&runs).unwrap();
         let cpu = &runs[1];
-        assert_eq!(kind(cpu), RunKind::Cpu);
+        assert_eq!(cpu.kind(), RunKind::Cpu);
         assert_eq!(
             codes(&diagnose(cpu, Some(&speedup), context)),
             [
@@ -524,7 +482,7 @@ mod tests {
         let mut service = waited(3, SERVICE, 100.0);
         service.outcome.headline = Some(("hello p99", 3.7));
         let service = troubled(service);
-        assert_eq!(kind(&service), RunKind::Service);
+        assert_eq!(service.kind(), RunKind::Service);
         assert_eq!(
             codes(&diagnose(&service, Some(&speedup), context)),
             [
@@ -542,7 +500,7 @@ mod tests {
         hang.outcome.hang = Some(stopped());
         let others = [troubled(timers), troubled(waited(6, GUARD_DROPPED, 100.0)), troubled(hang)];
         for (r, expected) in others.iter().zip([RunKind::Timers, RunKind::Other, RunKind::Hang]) {
-            assert_eq!(kind(r), expected);
+            assert_eq!(r.kind(), expected);
             assert_eq!(
                 codes(&diagnose(r, Some(&speedup), context)),
                 ["no-isolation", "debug-build", "tab-hidden", "unexpected-freeze"],
@@ -577,9 +535,8 @@ mod tests {
         let env = chromium();
         let context = Context { env: &env, memory_bound: false, by_result: true };
         let r = deadlock(Some(vec![(2_510.0, 231.0)]));
-        assert_eq!(kind(&r), RunKind::Hang);
-        let b = Breakdown::of(&r).unwrap();
-        assert!(too_small(&b).is_some(), "the check's chunks alone would read as small work");
+        assert_eq!(r.kind(), RunKind::Hang);
+        assert_eq!(Breakdown::of(&r), None, "the check's chunks are not the run's work");
         let found = diagnose(&r, None, context);
         assert_eq!(codes(&found), ["page-froze"]);
         assert_eq!(
@@ -618,8 +575,8 @@ mod tests {
         r.frame_gap_ms = Some(18.0);
         r.drawing_ms = Some(40.0);
         r.long_tasks = Some(Vec::new());
-        assert_eq!(kind(&r), RunKind::Other);
-        assert!(Breakdown::of(&r).as_ref().and_then(too_small).is_some(), "its chunks would read as small work");
+        assert_eq!(r.kind(), RunKind::Other);
+        assert_eq!(Breakdown::of(&r), None, "its chunks are not its work");
         assert_eq!(diagnose(&r, None, context), []);
         r.hidden = true;
         assert_eq!(codes(&diagnose(&r, None, context)), ["tab-hidden"], "the tab is every run's");
@@ -636,7 +593,7 @@ mod tests {
         r.frame_gaps = vec![(16.6, 16.6), (33.3, 16.7), (50.0, 16.7), (120.0, 70.0)];
         r.frame_gap_ms = Some(70.0);
         r.long_tasks = Some(vec![(48.0, 71.0)]);
-        assert_eq!(kind(&r), RunKind::Other);
+        assert_eq!(r.kind(), RunKind::Other);
         let found = diagnose(&r, None, context);
         assert_eq!(codes(&found), ["page-froze"]);
         assert!(
@@ -669,7 +626,7 @@ mod tests {
         r.frame_gaps = vec![(16.7, 16.7), (180.0, 80.0)];
         r.frame_gap_ms = Some(80.0);
         r.long_tasks = Some(Vec::new());
-        assert_eq!(kind(&r), RunKind::Timers);
+        assert_eq!(r.kind(), RunKind::Timers);
         assert!(page_drawing(&r, &env).is_some(), "a CPU job's drawing this long would be a reason");
         let found = diagnose(&r, None, context);
         assert_eq!(codes(&found), ["unexpected-freeze"]);
@@ -709,7 +666,7 @@ mod tests {
         r.frame_gaps = vec![(2_000.0, 34.0)];
         r.frame_gap_ms = Some(34.0);
         r.long_tasks = Some(Vec::new());
-        assert_eq!(kind(&r), RunKind::Service);
+        assert_eq!(r.kind(), RunKind::Service);
         assert_eq!(codes(&diagnose(&r, None, context)), ["page-drawing"]);
         r.outcome.threads = 3;
         assert_eq!(codes(&diagnose(&r, None, context)), ["more-threads-than-cores", "page-drawing"]);

@@ -1,6 +1,6 @@
 //! What a run leaves behind: plain data, kept by the page, drawn, downloaded and summed up.
 
-use crate::catalogue::Mode;
+use crate::catalogue::{Mode, Role};
 use crate::knobs::Values;
 use playground_kernels::probe::ChunkSpan;
 
@@ -131,7 +131,47 @@ pub struct RunRecord {
     pub plots: Vec<Plot>,
 }
 
+/// What a run was, as far as its reasons and its breakdown go: [`RunRecord::kind`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunKind {
+    /// Work on the CPU: its chunks, threads and speedup say where its time went.
+    Cpu,
+    /// Judged by a headline figure rather than a time to finish (the service's hello p99, a
+    /// cost per thousand): it shares the cores with the page, but its time is not chunks.
+    Service,
+    /// Timers fired during it (a heartbeat): judged by their lateness.
+    Timers,
+    /// Stopped by the watchdog: its time is a wait, then the page's check of the other
+    /// threads, whose chunks are not the run's work.
+    Hang,
+    /// Anything else (locks, futures, …): its time is waits, not work.
+    Other,
+}
+
 impl RunRecord {
+    /// The kind of this run, by the first rule that holds:
+    /// 1. [`RunKind::Hang`] when the watchdog stopped it (`Outcome::hang`), whatever its mode;
+    /// 2. [`RunKind::Cpu`] when its mode is a baseline or the parallel side of a speedup, or it
+    ///    measured a compute time (`Outcome::compute_ms`);
+    /// 3. [`RunKind::Service`] when it has a headline (`Outcome::headline`), even with timers;
+    /// 4. [`RunKind::Timers`] when it has timer events ([`RunRecord::worst_lateness`]);
+    /// 5. [`RunKind::Other`] otherwise.
+    pub fn kind(&self) -> RunKind {
+        let run = self;
+        let outcome = &run.outcome;
+        if outcome.hang.is_some() {
+            RunKind::Hang
+        } else if matches!(run.mode.role, Role::Baseline | Role::Parallel) || outcome.compute_ms.is_some() {
+            RunKind::Cpu
+        } else if outcome.headline.is_some() {
+            RunKind::Service
+        } else if run.worst_lateness().is_some() {
+            RunKind::Timers
+        } else {
+            RunKind::Other
+        }
+    }
+
     /// The figure (ms) a mode comparison uses: the headline where the run has one, else
     /// compute time where measured, else wall time.
     pub fn time_ms(&self) -> f64 {

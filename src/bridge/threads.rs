@@ -4,9 +4,9 @@
 
 use super::glue;
 use crate::bridge::watchdog::{Liveness, Watch, watch};
-use playground_lab::hang::{HangReport, Limits, Thread};
 use crate::browser::js_error::error_text;
 use futures::future::LocalBoxFuture;
+use playground_lab::hang::{HangReport, Limits, Thread};
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;

@@ -64,5 +64,6 @@ pub fn outcome(output: &JobOutput, result: String, matches_seed: Option<bool>) -
         threads: output.threads,
         figures: Vec::new(),
         headline: None,
+        hang: None,
     }
 }

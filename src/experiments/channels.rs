@@ -286,5 +286,6 @@ fn outcome(
             ("chain steps in all", group_thousands(tally.steps.load(Ordering::Acquire))),
         ],
         headline: None,
+        hang: None,
     })
 }

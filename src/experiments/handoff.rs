@@ -146,6 +146,7 @@ impl Experiment for Handoffs {
             ));
             Ok(Outcome {
                 headline: None,
+                hang: None,
                 result: format!("sum {}, {}", h.total, size_text(kib)),
                 matches_seed: None,
                 compute_ms: Some(h.round_trip_ms()),

@@ -71,6 +71,7 @@ impl Experiment for PoolToAsync {
             live.print(format!("{sum}"));
             Ok(Outcome {
                 headline: None,
+                hang: None,
                 result: sum.to_string(),
                 matches_seed: (len == 1024 * 1024).then_some(sum == 1_048_576),
                 compute_ms: Some(end - start),

@@ -113,5 +113,6 @@ async fn thread_per_job(jobs: u64, limit: u64, live: LiveRun) -> Result<Outcome,
             ("first job start to last job end (ms)", format!("{compute:.1}")),
         ],
         headline: None,
+        hang: None,
     })
 }

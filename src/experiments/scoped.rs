@@ -131,6 +131,7 @@ impl Experiment for Scoped {
             live.print(format!("sum of 1..={len}: {}; {} bytes copied", done.sum, done.copied));
             Ok(Outcome {
                 headline: None,
+                hang: None,
                 result: format!("sum {}", done.sum),
                 matches_seed: None,
                 compute_ms: Some(done.end - done.start),
