@@ -60,6 +60,9 @@ type Open = RwSignal<Option<&'static str>>;
 struct Flags {
     present: RwSignal<bool>,
     embed: RwSignal<bool>,
+    /// The experiment the first link asked to run (`run=1` or `run=all`): while it is
+    /// open, a phone shows its run first (the style sheet's `html[data-run-link]`).
+    run_link: RwSignal<Option<&'static str>>,
 }
 
 impl Flags {
@@ -112,7 +115,7 @@ fn address_of(place: Place, states: PageStates, flags: Flags, handles: AppHandle
 /// edits (knobs, results compared) change it in place.
 /// (The run flag is dropped once read, so reloading does not start the run again.)
 fn sync_address(states: PageStates, open: Open, flags: Flags, notices: RwSignal<Vec<String>>, handles: AppHandles) {
-    let Flags { present, embed } = flags;
+    let Flags { present, embed, run_link } = flags;
     let comparison = handles.comparison;
     let shown_place = StoredValue::new(Place::Home);
     let follow_address = move |first_load: bool| {
@@ -126,7 +129,9 @@ fn sync_address(states: PageStates, open: Open, flags: Flags, notices: RwSignal<
             states.of(e).set(e.about(), settings);
         }
         if first_load {
-            handles.autorun.set(experiment.zip(reading.autorun).map(|(e, a)| (e.about().slug, a)));
+            let autorun = experiment.zip(reading.autorun).map(|(e, a)| (e.about().slug, a));
+            run_link.set(autorun.map(|(slug, _)| slug));
+            handles.autorun.set(autorun);
         }
         if reading.compare {
             comparison.replace(comparison::read_fragment(
@@ -171,10 +176,13 @@ pub fn App() -> impl IntoView {
     let states = PageStates::new();
     let open: Open = RwSignal::new(None);
     let notices = RwSignal::new(Vec::<String>::new());
-    let flags = Flags { present: RwSignal::new(false), embed: RwSignal::new(false) };
+    let flags = Flags { present: RwSignal::new(false), embed: RwSignal::new(false), run_link: RwSignal::new(None) };
     let present = flags.present;
     sync_address(states, open, flags, notices, handles);
     mark_document("data-embed", flags.embed);
+    let on_run_link = RwSignal::new(false);
+    Effect::new(move |_| on_run_link.set(flags.run_link.get().is_some_and(|slug| open.get() == Some(slug))));
+    mark_document("data-run-link", on_run_link);
     mark_document("data-quiet", quiet.on);
 
     // Pages once opened stay (hidden when another is open), so what was typed and

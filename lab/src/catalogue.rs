@@ -129,8 +129,39 @@ impl About {
     }
 }
 
+/// A paragraph's first sentence and the rest: split after the first ". ", "? " or "! "
+/// that a capital letter, a digit or a quote follows ("e.g. a", "1.5 s" and
+/// "std::sync::Mutex::lock" are not ends). The whole paragraph when it has one sentence.
+pub fn lead_sentence(paragraph: &str) -> (&str, &str) {
+    let bytes = paragraph.as_bytes();
+    for (i, _) in paragraph.match_indices(['.', '?', '!']) {
+        let next = paragraph[i + 1..].chars().next();
+        let after = paragraph[i + 1..].trim_start().chars().next();
+        let starts_sentence = after.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'".contains(c));
+        if next == Some(' ') && starts_sentence && !(i >= 3 && &bytes[i - 3..i] == b"e.g") {
+            return (&paragraph[..=i], paragraph[i + 1..].trim_start());
+        }
+    }
+    (paragraph, "")
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
+    use super::lead_sentence;
+
+    #[test]
+    fn a_lead_sentence_ends_where_the_next_begins() {
+        assert_eq!(lead_sentence("One. Two three."), ("One.", "Two three."));
+        assert_eq!(lead_sentence("Wait 1.5 s, e.g. here. Then go."), ("Wait 1.5 s, e.g. here.", "Then go."));
+        assert_eq!(
+            lead_sentence("Call std::sync::Mutex::lock. It blocks?"),
+            ("Call std::sync::Mutex::lock.", "It blocks?")
+        );
+        assert_eq!(lead_sentence("Ends with \"quote\". \"Next\" one."), ("Ends with \"quote\".", "\"Next\" one."));
+        assert_eq!(lead_sentence("Just one sentence."), ("Just one sentence.", ""));
+        assert_eq!(lead_sentence("Lower. case after a dot is no end"), ("Lower. case after a dot is no end", ""));
+    }
+
     use super::*;
     use crate::knobs::{Text, Whole};
 

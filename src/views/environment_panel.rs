@@ -11,37 +11,84 @@ use playground_lab::environment::Readiness;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
-/// (badge text, full text, badge class) for one piece of the engine.
-fn readiness_text(state: Readiness, what: &'static str) -> (String, String, &'static str) {
+/// How one piece of the engine reads: on its badge, in full (the panel, the tooltip),
+/// as the badge's class, and in one word (a phone's folded badge).
+struct Readout {
+    badge: String,
+    full: String,
+    class: &'static str,
+    word: &'static str,
+}
+
+fn readout(state: Readiness, what: &'static str) -> Readout {
+    let ready = |full: String| Readout { badge: format!("{what}: {full}"), full, class: "ok", word: "ready" };
     match state {
-        Readiness::Starting => (format!("{what}: starting…"), "starting…".into(), "pending"),
+        Readiness::Starting => Readout {
+            badge: format!("{what}: starting…"),
+            full: "starting…".into(),
+            class: "pending",
+            word: "starting",
+        },
         Readiness::Ready { threads, start_ms } if what == "Rayon pool" => {
-            let text = format!("{threads} threads, started in {start_ms:.0} ms");
-            (format!("{what}: {text}"), text, "ok")
+            ready(format!("{threads} threads, started in {start_ms:.0} ms"))
         }
-        Readiness::Ready { start_ms, .. } => {
-            let text = format!("ready in {start_ms:.0} ms");
-            (format!("{what}: {text}"), text, "ok")
-        }
+        Readiness::Ready { start_ms, .. } => ready(format!("ready in {start_ms:.0} ms")),
         // The badge stays short; the reason is in its tooltip and in the panel.
-        Readiness::Failed(why) => (format!("{what}: unavailable"), format!("failed: {why}"), "bad"),
+        Readiness::Failed(why) => Readout {
+            badge: format!("{what}: unavailable"),
+            full: format!("failed: {why}"),
+            class: "bad",
+            word: "unavailable",
+        },
     }
 }
 
+/// The header's badges. On a phone each folds to a word ("pool ready") on one line, and a
+/// tap on it shows the whole text; elsewhere the whole text shows and the tap does nothing.
 #[component]
 pub fn EnvironmentBadges(engine: Engine) -> impl IntoView {
     let env = engine.environment.get_value();
-    let pool = move || readiness_text(engine.pool.get(), "Rayon pool");
-    let worker = move || readiness_text(engine.worker.get(), "Compute worker");
+    let pool = move || readout(engine.pool.get(), "Rayon pool");
+    let worker = move || readout(engine.worker.get(), "Compute worker");
+    let isolated = env.cross_origin_isolated;
     view! {
         <ul class="environment" aria-label="Environment">
-            <li class=if env.cross_origin_isolated { "badge ok" } else { "badge bad" } data-testid="isolation">
-                {if env.cross_origin_isolated { "Cross-origin isolated" } else { "Not cross-origin isolated: no threads" }}
-            </li>
-            <li class="badge" data-testid="cores">{format!("{} logical cores", env.hardware_concurrency)}</li>
-            <li class=move || format!("badge {}", pool().2) title=move || pool().1 data-testid="pool">{move || pool().0}</li>
-            <li class=move || format!("badge {}", worker().2) title=move || worker().1 data-testid="worker">{move || worker().0}</li>
+            <Badge class=Signal::stored(if isolated { "badge ok" } else { "badge bad" }.to_string()) testid="isolation"
+                short=Signal::stored(if isolated { "isolated" } else { "not isolated" }.to_string())
+                full=Signal::stored(if isolated { "Cross-origin isolated" } else { "Not cross-origin isolated: no threads" }.to_string())
+                title=Signal::stored(String::new()) />
+            <Badge class=Signal::stored("badge".to_string()) testid="cores"
+                short=Signal::stored(format!("{} cores", env.hardware_concurrency))
+                full=Signal::stored(format!("{} logical cores", env.hardware_concurrency))
+                title=Signal::stored(String::new()) />
+            <Badge class=Signal::derive(move || format!("badge {}", pool().class)) testid="pool"
+                short=Signal::derive(move || format!("pool {}", pool().word)) full=Signal::derive(move || pool().badge)
+                title=Signal::derive(move || pool().full) />
+            <Badge class=Signal::derive(move || format!("badge {}", worker().class)) testid="worker"
+                short=Signal::derive(move || format!("worker {}", worker().word)) full=Signal::derive(move || worker().badge)
+                title=Signal::derive(move || worker().full) />
         </ul>
+    }
+}
+
+/// One badge: its whole text, and the word a phone shows until it is tapped.
+#[component]
+fn Badge(
+    class: Signal<String>,
+    testid: &'static str,
+    short: Signal<String>,
+    full: Signal<String>,
+    title: Signal<String>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <li class=class data-testid=testid title=move || Some(title.get()).filter(|t| !t.is_empty())>
+            <button type="button" class="badge-button" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                <span class="badge-short">{short}</span>
+                <span class="badge-full">{full}</span>
+            </button>
+        </li>
     }
 }
 
@@ -61,8 +108,8 @@ pub fn EnvironmentPanel(engine: Engine, visibility: PageVisibility, quiet: Quiet
     } else {
         "not measurable (the clock did not move in 5 ms)".to_string()
     };
-    let pool = move || readiness_text(engine.pool.get(), "Rayon pool").1;
-    let worker = move || readiness_text(engine.worker.get(), "Compute worker").1;
+    let pool = move || readout(engine.pool.get(), "Rayon pool").full;
+    let worker = move || readout(engine.worker.get(), "Compute worker").full;
     let differences = env.differences();
     // The wasm memory never shrinks; watching it grow (or not) over many runs shows leaks.
     let memory_bytes = RwSignal::new(wasm_memory_bytes());

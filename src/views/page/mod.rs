@@ -22,6 +22,7 @@ use crate::run::runner::use_runner;
 use cards::Cards;
 use controls::Controls;
 use leptos::prelude::*;
+use playground_lab::catalogue::lead_sentence;
 use playground_lab::knobs::Values;
 use predict_panel::PredictPanel;
 use results::Results;
@@ -51,6 +52,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
         <article class="experiment" data-experiment=about.slug>
             <h1>{about.title}</h1>
             <div class="explain">{about.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}</div>
+            <CompactExplanation paragraphs=about.explanation />
             <PredictPanel about runner state on=handles.predict />
             <Controls about runner state isolated=handles.engine.environment.get_value().cross_origin_isolated />
             <label class="predict-toggle">
@@ -86,4 +88,22 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
         </article>
     }
     .into_any()
+}
+
+/// The explanation as a phone shows it under a run link (the style sheet picks it there,
+/// and the whole one elsewhere): the first sentence, and the rest one tap away, so the
+/// run is on the first screen.
+#[component]
+fn CompactExplanation(paragraphs: &'static [&'static str]) -> impl IntoView {
+    let (lead, rest) = paragraphs.first().map_or(("", ""), |p| lead_sentence(p));
+    view! {
+        <div class="explain-compact">
+            <p>{lead}</p>
+            <details>
+                <summary>"The rest of the explanation"</summary>
+                {(!rest.is_empty()).then(|| view! { <p>{rest}</p> })}
+                {paragraphs.iter().skip(1).map(|p| view! { <p>{*p}</p> }).collect_view()}
+            </details>
+        </div>
+    }
 }
