@@ -157,15 +157,14 @@ impl RunRecord {
     /// 4. [`RunKind::Timers`] when it has timer events ([`RunRecord::worst_lateness`]);
     /// 5. [`RunKind::Other`] otherwise.
     pub fn kind(&self) -> RunKind {
-        let run = self;
-        let outcome = &run.outcome;
+        let outcome = &self.outcome;
         if outcome.hang.is_some() {
             RunKind::Hang
-        } else if matches!(run.mode.role, Role::Baseline | Role::Parallel) || outcome.compute_ms.is_some() {
+        } else if matches!(self.mode.role, Role::Baseline | Role::Parallel) || outcome.compute_ms.is_some() {
             RunKind::Cpu
         } else if outcome.headline.is_some() {
             RunKind::Service
-        } else if run.worst_lateness().is_some() {
+        } else if self.worst_lateness().is_some() {
             RunKind::Timers
         } else {
             RunKind::Other

@@ -1,12 +1,9 @@
 //! A callback on every animation frame, for as long as the caller keeps it.
 
+use leptos::prelude::window;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-
-fn window() -> web_sys::Window {
-    web_sys::window().expect("a page has a window")
-}
 
 /// Calls `on_frame` once per animation frame until the returned stop is called.
 pub fn run_every_frame(mut on_frame: impl FnMut() + 'static) -> impl FnOnce() + Send + Sync {

@@ -46,15 +46,20 @@ pub async fn threads_still_answer() -> Result<String, JobError> {
     Ok(format!("the compute worker answered, and {} of {} pool threads took chunks", threads.len(), on_pool.threads))
 }
 
-/// The watchdog's word on a stuck run, printed with its evidence, then the check of the
-/// other threads, drawn on the page's lane of the timeline (so a freeze of the page
-/// meanwhile is seen to be the page's own). Returns the figures for the table.
-async fn report_stuck(report: &HangReport, live: LiveRun) -> Result<Vec<(&'static str, String)>, JobError> {
+/// The watchdog's verdict and its evidence, printed a line each.
+pub fn print_report(report: &HangReport, live: LiveRun) {
     live.print(format!("watchdog: {}", report.verdict.title()));
     for line in &report.evidence {
         live.print(format!("  {line}"));
     }
-    live.print("the run was given up (a worker of its own is terminated); checking the compute worker and the pool…");
+}
+
+/// The watchdog's word on a stuck run, printed with its evidence, then the check of the
+/// other threads, drawn on the page's lane of the timeline (so a freeze of the page
+/// meanwhile is seen to be the page's own). Returns the figures for the table.
+async fn report_stuck(report: &HangReport, live: LiveRun) -> Result<Vec<(&'static str, String)>, JobError> {
+    print_report(report, live);
+    live.print("the watchdog ended the run and terminated its worker; checking the compute worker and the pool…");
     let start = live.elapsed();
     let check = threads_still_answer().await;
     live.event(Event::span(PAGE_LANE, "replacing the stuck worker and checking the pool", start, live.elapsed()));

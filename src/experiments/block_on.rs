@@ -119,7 +119,7 @@ impl Experiment for BlockOn {
                 }
                 Ended::Stopped { report, figures } => Ok(Outcome {
                     result: format!(
-                        "{}: block_on waits for a timer of the very event loop it blocks; the worker replaced",
+                        "{}: block_on waits for a timer of the very event loop it blocks; its worker terminated",
                         report.verdict.title()
                     ),
                     threads: 1,

@@ -189,10 +189,7 @@ fn outcome(log: &[(u32, i32, f64)], stopped: Option<HangReport>, live: LiveRun) 
     let (result, ready) = match &stopped {
         Some(report) => {
             let s = if polls == 1 { "" } else { "s" };
-            live.print(format!("watchdog: {}", report.verdict.title()));
-            for line in &report.evidence {
-                live.print(format!("  {line}"));
-            }
+            hangs::print_report(report, live);
             live.print("the future was dropped; the page goes on");
             (format!("{}: {polls} poll{s}, then none; the future was dropped", report.verdict.title()), 0)
         }

@@ -225,7 +225,7 @@ impl Experiment for MutexAwait {
                 Ended::Stopped { report, figures: reported } => {
                     figures.extend(reported);
                     let deadlock = if report.verdict == Verdict::ThreadBlocked { "deadlock: " } else { "" };
-                    (format!("{deadlock}{}; the worker replaced", report.verdict.title()), Some(report))
+                    (format!("{deadlock}{}; its worker terminated", report.verdict.title()), Some(report))
                 }
             };
             Ok(Outcome { result, threads: 1, figures, hang, ..Outcome::default() })
