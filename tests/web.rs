@@ -125,6 +125,16 @@ fn knob_keys_never_clash_with_the_link_format() {
 /// The table of experiments in docs/experiments.md is the catalogue's, row for row:
 /// every chapter, every experiment's title and slug, every mode id in order. Slugs and
 /// mode ids are public link format, so a change to one shows in the docs' diff too.
+/// Every experiment of the catalogue says what ran (the lab's native test holds the
+/// same data to the docs table and to complete entries; this closes the loop).
+#[wasm_bindgen_test]
+fn every_experiment_of_the_catalogue_says_what_ran() {
+    for experiment in experiments::all() {
+        let slug = experiment.about().slug;
+        assert!(playground_lab::what_ran::what_ran(slug).is_some(), "{slug} does not say what ran");
+    }
+}
+
 #[wasm_bindgen_test]
 fn the_docs_table_of_experiments_is_the_catalogue() {
     let documented = docs_table::read(include_str!("../docs/experiments.md")).expect("the table reads");

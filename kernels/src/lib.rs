@@ -26,6 +26,7 @@ pub mod params;
 pub mod pipeline;
 pub mod primes;
 pub mod probe;
+pub mod repos;
 pub mod scoped;
 pub mod service;
 pub mod squares;

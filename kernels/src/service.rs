@@ -1,6 +1,7 @@
 //! What the service of seed 003 does per request, besides answering "hello": a
 //! password hash that costs real CPU (a key-stretching loop, like bcrypt's rounds), and
-//! `fetch_user_blocking`, a database driver's call that blocks its thread while it waits.
+//! seed 003's `fetch_user_blocking`, a database driver's call that blocks its thread
+//! while it waits.
 
 use crate::hash::fold_hash;
 use std::time::Duration;
@@ -59,53 +60,40 @@ pub fn stretch_hash(password: &str, iterations: u64, should_stop: impl Fn() -> b
     Some(hash.finish())
 }
 
+/// What the seed's database answers for a user it knows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct User {
     pub id: u32,
-    pub name: String,
+    pub data: String,
 }
 
+/// Why a lookup failed: seed 003's database knows no user but user 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LookupError {
     NotFound { id: u32 },
-    TimedOut { id: u32 },
 }
 
 impl std::fmt::Display for LookupError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LookupError::NotFound { id } => write!(f, "user {id} not found"),
-            LookupError::TimedOut { id } => write!(f, "lookup of user {id} timed out"),
+            // The seed's own error text; the id is the page's, so the log says which user.
+            LookupError::NotFound { id } => write!(f, "User not found (user {id})"),
         }
     }
 }
 
-/// The imaginary database's rule for a user: every tenth id does not exist, and one in
-/// eight of the others sits on a slow replica that answers after the driver gave up.
+/// Seed 003's rule: user 1 exists, every other id is "User not found".
 pub fn lookup_rule(id: u32) -> Result<(), LookupError> {
-    if id % 10 == 0 {
-        Err(LookupError::NotFound { id })
-    } else if id % 8 == 3 {
-        Err(LookupError::TimedOut { id })
-    } else {
-        Ok(())
-    }
+    if id == 1 { Ok(()) } else { Err(LookupError::NotFound { id }) }
 }
 
-/// How long the driver holds its thread for user `id`: `latency_ms` for an answer, twice
-/// that (its timeout) for a slow replica.
-pub fn lookup_wait_ms(id: u32, latency_ms: f64) -> f64 {
-    match lookup_rule(id) {
-        Err(LookupError::TimedOut { .. }) => 2.0 * latency_ms,
-        _ => latency_ms,
-    }
-}
-
-/// The blocking driver call: the calling thread sleeps while the "database" answers.
-/// (A worker may sleep; the browser's main thread may not, and never calls this.)
+/// Seed 003's `fetch_user_blocking`: the calling thread sleeps while the "database"
+/// answers (the seed sleeps 1 s; `latency_ms` is the page's knob, 1,000 by default),
+/// then the rule above. A worker may sleep; the browser's main thread may not, and
+/// never calls this.
 pub fn fetch_user_blocking(id: u32, latency_ms: f64) -> Result<User, LookupError> {
-    std::thread::sleep(Duration::from_secs_f64(lookup_wait_ms(id, latency_ms).max(0.0) / 1e3));
-    lookup_rule(id).map(|()| User { id, name: format!("user-{id}") })
+    std::thread::sleep(Duration::from_secs_f64(latency_ms.max(0.0) / 1e3));
+    lookup_rule(id).map(|()| User { id, data: format!("User data for ID {id}") })
 }
 
 #[cfg(test)]
@@ -126,12 +114,12 @@ mod tests {
     }
 
     #[test]
-    fn lookups_fail_by_the_rule_and_say_why() {
-        assert_eq!(fetch_user_blocking(7, 0.0), Ok(User { id: 7, name: "user-7".into() }));
-        assert_eq!(fetch_user_blocking(20, 0.0), Err(LookupError::NotFound { id: 20 }));
-        assert_eq!(fetch_user_blocking(11, 0.0), Err(LookupError::TimedOut { id: 11 }));
-        assert_eq!(lookup_wait_ms(11, 5.0), 10.0);
-        assert_eq!(lookup_wait_ms(7, 5.0), 5.0);
-        assert_eq!(LookupError::TimedOut { id: 3 }.to_string(), "lookup of user 3 timed out");
+    fn lookups_follow_the_seeds_rule_and_sleep_their_time() {
+        assert_eq!(fetch_user_blocking(1, 0.0), Ok(User { id: 1, data: "User data for ID 1".into() }));
+        assert_eq!(fetch_user_blocking(2, 0.0), Err(LookupError::NotFound { id: 2 }));
+        assert_eq!(LookupError::NotFound { id: 7 }.to_string(), "User not found (user 7)");
+        let began = std::time::Instant::now();
+        let _ = fetch_user_blocking(1, 30.0);
+        assert!(began.elapsed() >= Duration::from_millis(30), "the thread slept the lookup's time");
     }
 }

@@ -1,4 +1,5 @@
-//! Uneven CPU jobs (seed 002's "a few long, many short"): consecutive ranges of Collatz
+//! Uneven CPU jobs, a few long and many short (the page's own load, for seed 002's
+//! warning about a thread per task): consecutive ranges of Collatz
 //! starts, every `long_every`-th one `long_factor` times the others, and the ways to
 //! hand them to threads that the work-stealing experiment compares.
 

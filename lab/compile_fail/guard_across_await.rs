@@ -1,4 +1,5 @@
-// Seeds 000 and 001: a std MutexGuard held across `.await` in a spawned task. A
+// Seed 001's two warnings in one: a std lock held across `.await`, and a type that is
+// not Send sent to another thread (a std MutexGuard, in a spawned task). A
 // multi-threaded runtime's spawn needs a Send future, and the guard is not Send.
 use std::future::Future;
 use std::sync::Mutex;

@@ -46,7 +46,9 @@ pub static COMPILE_ERRORS: &[CompileError] = &[
         "A std MutexGuard held across .await: the future is not Send",
         "A task on a multi-threaded runtime may resume on another thread, so its future must be Send. A std \
          MutexGuard must be unlocked by the thread that locked it, so it is not Send, and holding it across the \
-         await puts it inside the future. Drop the guard before awaiting, or use an async mutex."
+         await puts it inside the future. Drop the guard before awaiting, or use an async mutex. The program is \
+         compiled against a spawn of its own with tokio::spawn's bound (Send + 'static), not tokio itself: the \
+         compiler's check is the same, and the tests need no tokio to run it."
     ),
 ];
 

@@ -44,6 +44,8 @@ pub enum Task {
     Spin { ms: f64 },
     /// The slow hash: holds the thread `ms` milliseconds, then folds the password.
     SlowHash { password: String, ms: f64 },
+    /// Seed 000's hashPasswords: `passwords` SHA-256 hashes, each updated `updates` times.
+    Sha256 { password: String, updates: u64, passwords: u64 },
     /// Panics with `message`: the fault switch (`window.playgroundFault`, read in the bridge).
     Panic { message: String },
 }
@@ -56,7 +58,7 @@ impl Task {
             Task::Heavy { seeds, .. } => *seeds,
             Task::Primes { jobs, limit } => primes::chunk_count(*jobs, *limit),
             Task::SumOfSquares { data } => squares::chunk_count(data.len as u64),
-            Task::Spin { .. } | Task::SlowHash { .. } | Task::Panic { .. } => return None,
+            Task::Spin { .. } | Task::SlowHash { .. } | Task::Sha256 { .. } | Task::Panic { .. } => return None,
         };
         Some(count as usize)
     }
@@ -65,10 +67,23 @@ impl Task {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Answer {
-    Collatz { start: u64, steps: u32 },
-    Values { values: Vec<u64> },
-    Total { total: u64 },
-    Hash { hash: u64 },
+    Collatz {
+        start: u64,
+        steps: u32,
+    },
+    Values {
+        values: Vec<u64>,
+    },
+    Total {
+        total: u64,
+    },
+    Hash {
+        hash: u64,
+    },
+    /// A digest in hex.
+    Digest {
+        hex: String,
+    },
     Done,
 }
 
@@ -187,6 +202,11 @@ impl Job {
             Task::SlowHash { password, ms } => {
                 check("Password length", password.chars().count() as u64, 0, hash::MAX_PASSWORD_CHARS as u64)?;
                 check_ms(*ms)
+            }
+            Task::Sha256 { password, updates, passwords } => {
+                check("Password length", password.chars().count() as u64, 0, hash::MAX_PASSWORD_CHARS as u64)?;
+                check("Updates", *updates, 0, hash::MAX_UPDATES)?;
+                check("Passwords", *passwords, 1, hash::MAX_PASSWORDS)
             }
         }
     }

@@ -51,3 +51,4 @@ pub mod timeline;
 pub mod trace;
 pub mod twins;
 pub mod verdict;
+pub mod what_ran;

@@ -72,11 +72,13 @@ pub fn comparison(runs: &[RunRecord]) -> Option<String> {
     let js_worker = latest.iter().find(|r| r.mode.id == JS_WORKER);
     // Each twin's Rust counterpart, by mode id: the same program on the page's thread
     // (or awaited together), and offloaded.
-    let rust = |ids: &[&str]| latest.iter().find(|r| ids.contains(&r.mode.id));
+    // the first id of `ids` that ran wins: the same work (the sha2 modes for
+    // hashPasswords) before a stand-in (slow_hash).
+    let rust = |ids: &[&str]| ids.iter().find_map(|id| latest.iter().find(|r| r.mode.id == *id));
     let late = |r: &RunRecord| r.worst_lateness().map_or(String::new(), |l| format!(", its timer {l:.0} ms late"));
     let gap = |r: &RunRecord| r.frame_gap_ms.unwrap_or(0.0);
     let mut sentences = Vec::new();
-    if let Some((j, r)) = js.zip(rust(&["main-thread", "join-all"])) {
+    if let Some((j, r)) = js.zip(rust(&["sha256-main-thread", "main-thread", "join-all"])) {
         sentences.push(if j.mode.blocks_main_thread {
             format!(
                 "Alike: on the page's thread, JavaScript held the page for {:.0} ms{} and Rust for {:.0} ms{}. One event loop, one stall, whatever the language.",
@@ -89,7 +91,7 @@ pub fn comparison(runs: &[RunRecord]) -> Option<String> {
             )
         });
     }
-    if let Some((j, r)) = js_worker.zip(rust(&["worker"])) {
+    if let Some((j, r)) = js_worker.zip(rust(&["sha256-worker", "worker"])) {
         let crossing = format!("{} there, {} back", j.figure("postMessage to the worker"), j.figure("answer back"));
         sentences.push(format!(
             "Offloaded, both keep the page free (longest frame gap {:.0} ms in JavaScript, {:.0} ms in Rust). They differ in \
@@ -98,7 +100,26 @@ pub fn comparison(runs: &[RunRecord]) -> Option<String> {
             gap(j), gap(r)
         ));
     }
+    if let Some(said) = same_digest(js.or(js_worker), rust(&["sha256-main-thread", "sha256-worker"])) {
+        sentences.push(said);
+    }
     (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
+/// Whether the JavaScript SHA-256 and Rust's sha2 gave the same digest (for the same
+/// password and updates: the latest parameters of both).
+fn same_digest(js: Option<&&RunRecord>, rust: Option<&&RunRecord>) -> Option<String> {
+    let (j, r) = (js?, rust?);
+    let digest = |run: &RunRecord| {
+        let d = &run.outcome.result;
+        (d.len() == 64 && d.bytes().all(|b| b.is_ascii_hexdigit())).then(|| d.clone())
+    };
+    let (jd, rd) = (digest(j)?, digest(r)?);
+    Some(if jd == rd {
+        format!("Both computed the same SHA-256 digest ({}…{}).", &jd[..8], &jd[56..])
+    } else {
+        format!("The digests differ (JavaScript {}…, Rust {}…): one of the two hashes is wrong.", &jd[..8], &rd[..8])
+    })
 }
 
 #[cfg(test)]
@@ -144,6 +165,23 @@ mod tests {
             "{overlap}"
         );
         assert!(both.contains("(21.0 ms there, 0.4 ms back;"), "{both}");
+    }
+
+    #[test]
+    fn the_sha256_twins_are_held_to_the_same_digest_and_compared_like_for_like() {
+        const DIGEST: &str = "57c261f677f5496b234171d5d43c98bed94af74094668670c3aeedfa202e0403";
+        let sha_main = Mode { id: "sha256-main-thread", label: "Rust sha2, on the main thread", ..MAIN };
+        let with = |number, mode, digest: &str| {
+            let mut r = run(number, mode, 200.0, 1);
+            r.outcome.result = digest.into();
+            r
+        };
+        let js = with(3, JS_MODE, DIGEST);
+        let same = comparison(&[run(1, MAIN, 150.0, 1), with(2, sha_main, DIGEST), js.clone()]).unwrap();
+        assert!(same.contains("Both computed the same SHA-256 digest (57c261f6…202e0403)."), "{same}");
+        assert!(same.starts_with("Alike: on the page's thread"), "paired with the sha2 run: {same}");
+        let wrong = comparison(&[with(2, sha_main, &DIGEST.replace('5', "6")), js]).unwrap();
+        assert!(wrong.contains("The digests differ"), "{wrong}");
     }
 
     #[test]

@@ -82,6 +82,11 @@ fn compute(task: Task, par: bool, probe: &BoardProbe) -> Result<Answer, JobError
             spin_for(ms);
             Answer::Hash { hash: hash::fold_hash(&password) }
         }
+        Task::Sha256 { password, updates, passwords } => {
+            // hashPasswords maps over its list: every password is hashed, the last kept.
+            let digests: Vec<String> = (0..passwords).map(|_| hash::sha256_updated(&password, updates)).collect();
+            Answer::Digest { hex: digests.last().cloned().unwrap_or_default() }
+        }
         Task::Panic { message } => panic!("{message}"),
     })
 }

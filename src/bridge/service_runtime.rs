@@ -5,7 +5,8 @@
 //! The page and the worker share a [`ServiceBoard`]: the requests to serve, and one
 //! slot per request that the thread that answers it fills in. The page reads the slots
 //! live without ever taking a lock (the main thread may not wait), and Cancel is a flag
-//! every loop checks between iterations, so a load stops within milliseconds.
+//! every loop checks between iterations, so a load stops within milliseconds (a lookup
+//! already sleeping ends its sleep first: up to the lookup's time).
 
 use super::board::shared_now_ms;
 use super::{glue, sized_pools};
@@ -32,6 +33,10 @@ pub enum Offload {
     SpawnBlocking,
     /// A blocking-pool thread hands the hash to the CPU pool with `install` (seed 003's CPU_POOL).
     RayonInstall,
+    /// The handler calls the CPU pool's `install` itself, on the runtime thread: the hash
+    /// runs on the pool, but `install` holds the runtime thread until it is done (seed
+    /// 003's warning, run).
+    InstallInHandler,
     /// On the runtime thread, giving it back every `every` iterations of the hash.
     Yielding { every: u64 },
 }
@@ -47,8 +52,8 @@ pub struct ServiceSetup {
     pub cpu_threads: usize,
 }
 
-/// Threads of the blocking pool: tokio's grows to 512 on demand; a few are enough for
-/// lookups that sleep a few milliseconds each.
+/// Threads of the blocking pool: tokio's grows to 512 on demand; this one is fixed, as
+/// a page cannot start hundreds of workers (each is a whole JavaScript realm).
 pub const BLOCKING_THREADS: usize = 4;
 
 /// The pool `spawn_blocking` sends work to, and seed 003's CPU_POOL (one thread a core).
@@ -241,8 +246,8 @@ async fn serve(board: Arc<ServiceBoard>) -> bool {
     while open.get() > 0 && !board.cancelled() && board.now() < deadline {
         TimeoutFuture::new(10).await;
     }
-    // Whatever still runs stops at its next check (a lookup under way ends within its
-    // timeout); wait for it, so no task of this thread is left when the worker ends.
+    // Whatever still runs stops at its next check (a lookup under way ends when its
+    // sleep does); wait for it, so no task of this thread is left when the worker ends.
     board.cancel();
     let stop = board.now() + DRAIN_MS;
     while open.get() > 0 && board.now() < stop {
@@ -317,6 +322,7 @@ async fn hash(i: usize, board: &Arc<ServiceBoard>, pools: &Pools, iterations: u6
         Offload::RayonInstall => {
             spawn_blocking(board, pools, move |b, pools| pools.cpu.install(|| stretch(b))).await.flatten()
         }
+        Offload::InstallInHandler => pools.as_ref().and_then(|p| p.cpu.install(|| stretch(board))),
     }
 }
 
@@ -329,7 +335,9 @@ async fn lookup(i: usize, user: u32, board: &Arc<ServiceBoard>, pools: &Pools) -
     };
     match board.setup.offload {
         Offload::Inline | Offload::Yielding { .. } => (!board.cancelled()).then(|| fetch(board)),
-        Offload::SpawnBlocking | Offload::RayonInstall => spawn_blocking(board, pools, move |b, _| fetch(b)).await,
+        Offload::SpawnBlocking | Offload::RayonInstall | Offload::InstallInHandler => {
+            spawn_blocking(board, pools, move |b, _| fetch(b)).await
+        }
     }
 }
 

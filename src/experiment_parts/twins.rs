@@ -18,9 +18,9 @@ extern "C" {
     #[wasm_bindgen(js_name = promiseAll)]
     fn promise_all(count: u32, delay: u32) -> Promise;
     #[wasm_bindgen(js_name = hashOnThisThread)]
-    fn hash_on_this_thread(password: &str, cost: u32, period: u32, ticks: u32) -> Promise;
+    fn hash_on_this_thread(password: &str, updates: u32, passwords: u32, period: u32, ticks: u32) -> Promise;
     #[wasm_bindgen(js_name = hashInWorker)]
-    fn hash_in_worker(password: &str, cost: u32, period: u32, ticks: u32) -> Promise;
+    fn hash_in_worker(password: &str, updates: u32, passwords: u32, period: u32, ticks: u32) -> Promise;
 }
 
 /// A `js` mode: the same program in JavaScript, on the page's thread.
@@ -54,20 +54,31 @@ pub async fn requests_with_promise_all(count: u64, delay: u64, live: LiveRun) ->
     Ok(o.requests.iter().map(|r| r.length).collect())
 }
 
+/// What seed 000's hashPasswords is given: `passwords` copies of the password, each
+/// hashed with `updates` updates.
+pub struct HashPasswords<'a> {
+    pub password: &'a str,
+    pub updates: u64,
+    pub passwords: u64,
+}
+
 /// seed 000's hashPasswords beside a heartbeat, blocking the event loop or in a worker.
 pub async fn hash_beside_heartbeat(
-    password: &str,
-    cost: u64,
+    work: HashPasswords<'_>,
     period: u64,
     ticks: u64,
     in_worker: bool,
     live: LiveRun,
 ) -> Result<HashReply, JobError> {
-    let (c, p, t) = (cost as u32, period as u32, ticks as u32);
-    let promise = if in_worker { hash_in_worker(password, c, p, t) } else { hash_on_this_thread(password, c, p, t) };
+    let (u, n, p, t) = (work.updates as u32, work.passwords as u32, period as u32, ticks as u32);
+    let promise = if in_worker {
+        hash_in_worker(work.password, u, n, p, t)
+    } else {
+        hash_on_this_thread(work.password, u, n, p, t)
+    };
     let h: HashReply = twins::read(&answer(promise).await?).map_err(JobError::Failed)?;
     let lane = if in_worker { "JS hash (worker)" } else { "JS hash" };
-    live.event(Event::span(lane, "slowHash", live.on_axis(h.hash_start), live.on_axis(h.hash_end)));
+    live.event(Event::span(lane, "hashPasswords", live.on_axis(h.hash_start), live.on_axis(h.hash_end)));
     // Due on the n × period schedule, as the Rust heartbeat's ticks are.
     for (n, fired) in (1..).zip(&h.ticks) {
         let due = live.on_axis(h.start) + (n * period) as f64;

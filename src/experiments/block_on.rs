@@ -10,7 +10,8 @@ use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
 use playground_lab::catalogue::{About, Mode, Threads};
-use playground_lab::hang::Wait;
+use playground_lab::hang::{HangReport, Wait};
+use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::Outcome;
 use std::sync::Arc;
@@ -28,7 +29,13 @@ const ON_OWN_LOOP: Mode = Mode::other(
     "On a timer of its own event loop",
     "block_on of a timer future on the same worker: the timer needs the event loop that block_on is blocking, so it never fires.",
 );
-const MODES: &[Mode] = &[FROM_SYNC, ON_OWN_LOOP];
+const RUNTIME_IN_RUNTIME: Mode = Mode::other(
+    "runtime-in-runtime",
+    "tokio: block_on inside a runtime",
+    "A worker starts a real tokio current-thread runtime and, inside its block_on, calls block_on of a second runtime: \
+     tokio refuses with its own panic, taken from the worker's panic hook. The worker dies with it.",
+);
+const MODES: &[Mode] = &[FROM_SYNC, ON_OWN_LOOP, RUNTIME_IN_RUNTIME];
 
 const TIMER_MS: Whole = Whole::new("timer_ms", "The timer block_on waits for (ms)", 1, 5_000, 100);
 const KNOBS: &[Knob] = &[TIMER_MS.knob(), STALL_MS.knob(), GIVE_UP_S.knob()];
@@ -52,6 +59,9 @@ const ABOUT: About = About {
              very thread, so the watchdog calls the thread blocked, terminates the worker, and checks that the \
              rest still works. Waiting on the pool's answer (the first mode) it cannot answer either, but what it \
              waits for comes from another thread, so that is a wait, not a hang.",
+        "The third mode asks tokio itself (its current-thread runtime, which builds for the browser): inside \
+             one runtime's block_on it calls block_on on another. tokio checks for exactly this and panics before \
+             it blocks anything; the page shows that panic's message as the worker's panic hook caught it.",
         "On the page's main thread the page cannot even try: block_on sleeps with Atomics.wait, which the \
              browser forbids on the main thread (it would freeze the page), so the call would trap at once. Both \
              modes therefore run on a worker of their own.",
@@ -64,6 +74,18 @@ const ABOUT: About = About {
     headline: None,
     verdict_by_result: true,
 };
+
+/// What seed 000 warns about, run: a tokio runtime's block_on inside another's. tokio
+/// panics before anything blocks (the panic ends the worker; the message reaches the page
+/// through the panic hook).
+fn runtime_in_runtime() {
+    let runtime = || tokio::runtime::Builder::new_current_thread().build().expect("a current-thread runtime builds");
+    let outer = runtime();
+    outer.block_on(async {
+        let inner = runtime();
+        inner.block_on(async {});
+    });
+}
 
 /// Seed 000's bridge: plain code that needs a value async work produces, here on the pool.
 fn count_from_sync(watch: &Watch) -> u64 {
@@ -90,6 +112,8 @@ impl Experiment for BlockOn {
                 move || {
                     if mode == FROM_SYNC {
                         into.store(count_from_sync(&on_worker), Ordering::SeqCst);
+                    } else if mode == RUNTIME_IN_RUNTIME {
+                        runtime_in_runtime();
                     } else {
                         // A timer of this thread's own event loop, which block_on now blocks.
                         on_worker.set(0, Watch::timer_in(timer_ms as f64));
@@ -104,6 +128,9 @@ impl Experiment for BlockOn {
             )
             .await;
             let took = live.elapsed() - start;
+            if mode == RUNTIME_IN_RUNTIME {
+                return tokio_refused(watched, live);
+            }
             match settle(watched, live).await? {
                 Ended::Finished => {
                     let count = count.load(Ordering::SeqCst);
@@ -113,7 +140,7 @@ impl Experiment for BlockOn {
                         result,
                         matches_seed: (mode == FROM_SYNC).then_some(count == COUNT),
                         threads: 1,
-                        figures: vec![("block_on returned after (ms)", format!("{took:.1}"))],
+                        figures: vec![("worker started, block_on returned, worker ended (ms)", format!("{took:.1}"))],
                         ..Outcome::default()
                     })
                 }
@@ -130,4 +157,22 @@ impl Experiment for BlockOn {
             }
         })
     }
+}
+
+/// The runtime-in-runtime mode's outcome: tokio's own panic message, as the worker's
+/// panic hook reported it. Anything else (no panic at all) is a failure of the experiment.
+fn tokio_refused(watched: Result<Result<(), String>, HangReport>, live: LiveRun) -> Result<Outcome, JobError> {
+    let said = match watched {
+        Ok(Err(why)) => why,
+        Ok(Ok(())) => return Err(JobError::Failed("tokio ran a runtime inside a runtime without a word".into())),
+        Err(report) => return Err(JobError::Failed(format!("the worker hung instead: {}", report.verdict.title()))),
+    };
+    let panic = said.strip_prefix("the thread panicked: ").ok_or_else(|| JobError::Failed(said.clone()))?;
+    live.print(format!("tokio panicked: {panic}"));
+    Ok(Outcome {
+        result: format!("tokio panicked: \"{panic}\""),
+        threads: 1,
+        figures: vec![("the worker", "ended by the panic; the next run starts a new one".to_string())],
+        ..Outcome::default()
+    })
 }

@@ -6,9 +6,7 @@
 use super::Experiment;
 use crate::bridge::sized_pools;
 use crate::run::live_run::{LiveRun, RunFuture};
-use futures::StreamExt;
-use futures::channel::{mpsc, oneshot};
-use futures::lock::Mutex as AsyncMutex;
+use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use playground_kernels::params::group_thousands;
@@ -22,6 +20,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use tokio::sync::{Mutex as AsyncMutex, mpsc};
 
 pub struct Channels;
 
@@ -32,8 +31,8 @@ const CROSSBEAM: Mode = Mode::other(
 );
 const ASYNC_TASKS: Mode = Mode::on_main_thread(
     "async-tasks",
-    "futures mpsc, tasks on one thread",
-    "The producer and each consumer as tasks on the page's thread, through a bounded futures channel: concurrent, not parallel (the page is busy while they compute).",
+    "tokio mpsc, tasks on one thread",
+    "The producer and each consumer as tasks on the page's thread, through a bounded tokio::sync::mpsc channel: concurrent, not parallel (the page is busy while they compute).",
 );
 const MODES: &[Mode] = &[CROSSBEAM, ASYNC_TASKS];
 
@@ -51,7 +50,7 @@ const ABOUT: About = About {
     slug: "channels",
     title: "Producer and consumers",
     summary: "A producer sends 2,000 items through a channel of 16 to two consumers that compute on each: on pool \
-              threads with crossbeam, or as tasks on one thread with a futures channel.",
+              threads with crossbeam, or as tasks on one thread with tokio's mpsc.",
     explanation: &[
         "A bounded channel is how work flows between parts of a program: the producer sends, consumers receive, \
              and when the channel is full the producer waits (back-pressure) instead of piling up memory. Which \
@@ -164,11 +163,11 @@ async fn on_threads(setup: &Setup, tally: Arc<Tally>, live: LiveRun) -> Result<V
     Ok(samples)
 }
 
-/// Producer and consumers as tasks on this thread, through a futures channel. The
-/// consumers share the receiver behind an async lock, the usual way to share one.
+/// Producer and consumers as tasks on this thread, through tokio's mpsc (the seeds'
+/// channel for async tasks). The consumers share the receiver behind tokio's async lock,
+/// the usual way to share one.
 async fn as_tasks(setup: &Setup, tally: Arc<Tally>, live: LiveRun) -> Vec<ChannelSample> {
-    // A futures channel holds its buffer plus one slot per sender: one sender here.
-    let (mut sender, receiver) = mpsc::channel::<u64>(setup.capacity.saturating_sub(1));
+    let (sender, receiver) = mpsc::channel::<u64>(setup.capacity.max(1));
     let receiver = Rc::new(AsyncMutex::new(receiver));
     let samples = Rc::new(RefCell::new(vec![tally.sample(0.0, 0)]));
     let note = {
@@ -189,7 +188,7 @@ async fn as_tasks(setup: &Setup, tally: Arc<Tally>, live: LiveRun) -> Vec<Channe
         let (tally, note) = (tally.clone(), note.clone());
         async move {
             for item in 0..setup.items {
-                if tally.cancel.load(Ordering::Relaxed) || futures::SinkExt::send(&mut sender, item).await.is_err() {
+                if tally.cancel.load(Ordering::Relaxed) || sender.send(item).await.is_err() {
                     break;
                 }
                 tally.produced.fetch_add(1, Ordering::Relaxed);
@@ -202,7 +201,7 @@ async fn as_tasks(setup: &Setup, tally: Arc<Tally>, live: LiveRun) -> Vec<Channe
         async move {
             let start = live.elapsed();
             loop {
-                let next = receiver.lock().await.next().await;
+                let next = receiver.lock().await.recv().await;
                 let Some(item) = next.filter(|_| !tally.cancel.load(Ordering::Relaxed)) else { break };
                 tally.consume(item, work);
                 note();
@@ -210,7 +209,7 @@ async fn as_tasks(setup: &Setup, tally: Arc<Tally>, live: LiveRun) -> Vec<Channe
             live.event(Event::span(format!("Consumer {}", c + 1), "consuming", start, live.elapsed()));
         }
     });
-    futures::join!(producer, futures::future::join_all(consumers));
+    tokio::join!(producer, futures::future::join_all(consumers));
     let mut samples = samples.take();
     samples.push(tally.sample(live.elapsed(), 0));
     samples

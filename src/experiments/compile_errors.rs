@@ -21,8 +21,9 @@ const CARDS: Mode = Mode::other(
 const ABOUT: About = About {
     slug: "compile-errors",
     title: "What the compiler says",
-    summary: "The seeds' programs that do not compile (.await outside async, a forgotten .await, a MutexGuard held \
-              across .await in a spawned task) with the compiler's real message for each.",
+    summary: "Programs the seeds warn about that do not compile (seed 000's .await outside async and forgotten \
+              .await; a MutexGuard held across .await in a spawned task, seed 001's two warnings in one) with the \
+              compiler's real message for each.",
     explanation: &[
         "Some of async Rust's lessons are taught by the compiler before anything runs. Each card is a small \
              program the seeds warn about, and beneath it what rustc prints for it. The messages are not copied \

@@ -35,7 +35,9 @@ const NO_WAKE: Mode = Mode::other(
 const WAKE_BY_REF: Mode = Mode::other(
     "wake-by-ref",
     "Waking itself (wake_by_ref)",
-    "It wakes itself before returning Pending: the executor queues it again, and a heartbeat gets its turns between polls.",
+    "It wakes itself before returning Pending. This build's executor polls a task woken during its own poll again at \
+     once, in the same turn: the walk runs to its target without giving the page a turn (the heartbeat and the frames \
+     wait; try a target of 400,000).",
 );
 const TIMER_WAKE: Mode = Mode::other(
     "timer-wake",
@@ -67,8 +69,9 @@ const ABOUT: About = About {
              wake is polled once and never again: it is not running and not failing, just forgotten. The watchdog \
              sees the page's thread answering, the future pending, and no timer or waker registered for it: \
              nobody will wake it, and the page goes on. (A timer of any length is different: it is waited for.) wake_by_ref asks for the next poll \
-             at once; the executor puts the task back in its queue, so other tasks (the heartbeat) get their turn \
-             between polls (try a target of 100,000). A timer holding the waker calls wake when it fires: that is \
+             at once, and wasm-bindgen-futures' threaded executor, finding the task woken while it polled it, polls \
+             it again in the same turn: a future that wakes itself every step holds the thread until it is done, \
+             heartbeat and frames waiting, like a loop (measured: 400,000 steps froze the page for about 0.7 s). A timer holding the waker calls wake when it fires: that is \
              how every timer, socket and channel future works underneath.",
     ],
     sources: &["kernels/src/hand_future.rs", "src/experiments/hand_future.rs"],

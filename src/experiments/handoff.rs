@@ -1,5 +1,5 @@
-//! Handing data to a worker (seed 000's key differences: JavaScript offloads "with
-//! message-passing serialization", Rust threads share memory): N bytes of numbers go to
+//! Handing data to a worker (seed 000: JavaScript's worker_threads pass messages,
+//! serialized; Rust's threads share memory): N bytes of numbers go to
 //! a worker, which sums them and answers, copied, moved, or not moved at all.
 //! The posting is `handoff.js`; what a reply means is `playground_lab::handoff`.
 
@@ -154,7 +154,8 @@ impl Experiment for Handoffs {
                 figures: vec![
                     ("handed over in", format!("{:.2} ms", h.handoff_ms())),
                     ("summed in", format!("{:.2} ms", h.sum_ms())),
-                    ("bytes copied", way.copied(bytes).to_string()),
+                    // Not counted: what the structured clone algorithm copies by its rule.
+                    ("bytes copied (computed)", way.copied(bytes).to_string()),
                     ("the page's buffer after", after),
                     (
                         "handoff rate",

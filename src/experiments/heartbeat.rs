@@ -1,4 +1,4 @@
-//! Heartbeat starvation and its fix (seeds 000 and 001): a timer that should tick
+//! Heartbeat starvation and its fix (seed 000's program; seed 001 says the same in words): a timer that should tick
 //! every 50 ms beside 300 ms of blocking work, on the main thread or offloaded.
 
 use super::Experiment;

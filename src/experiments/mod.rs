@@ -10,6 +10,7 @@ mod blocking_join;
 mod channels;
 mod collatz;
 mod compile_errors;
+mod connect;
 mod hand_future;
 mod handoff;
 mod heartbeat;
@@ -21,10 +22,12 @@ mod pipeline;
 mod pool_health;
 mod pool_to_async;
 mod primes;
+mod repo_pipeline;
 mod scoped;
 mod service;
 mod shards;
 mod slow_hash;
+mod spawn_join;
 mod switch_cost;
 mod task_cost;
 mod timer_vs_busy;
@@ -113,7 +116,7 @@ pub static CHAPTERS: &[Chapter] = &[
         title: "Async waiting",
         summary: "Waiting costs no thread: futures that await overlap their waits on one thread, as long as none \
                   of them blocks.",
-        experiments: &[&overlap::AsyncOverlap, &blocking_join::BlockingSleepInJoin],
+        experiments: &[&overlap::AsyncOverlap, &blocking_join::BlockingSleepInJoin, &connect::Connect],
     },
     Chapter {
         title: "CPU parallelism",
@@ -124,7 +127,12 @@ pub static CHAPTERS: &[Chapter] = &[
     Chapter {
         title: "Async meets threads",
         summary: "Real programs do both: await the data, hand the computing to the pool, and await its answer.",
-        experiments: &[&shards::ShardsThenSquares, &pipeline::DownloadAndProcess, &pool_to_async::PoolToAsync],
+        experiments: &[
+            &shards::ShardsThenSquares,
+            &pipeline::DownloadAndProcess,
+            &pool_to_async::PoolToAsync,
+            &repo_pipeline::RepoPipeline,
+        ],
     },
     Chapter {
         title: "Sharing data with threads",
@@ -143,6 +151,7 @@ pub static CHAPTERS: &[Chapter] = &[
         summary: "Tasks are cheap and threads are not: what starting one, switching between two and keeping a \
                   pool healthy cost, measured here.",
         experiments: &[
+            &spawn_join::SpawnJoin,
             &task_cost::TaskCost,
             &switch_cost::SwitchCost,
             &channels::Channels,

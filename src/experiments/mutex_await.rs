@@ -1,4 +1,4 @@
-//! A lock held across `.await` (seeds 000 and 001): two tasks on one worker's
+//! A lock held across `.await` (seed 001): two tasks on one worker's
 //! single-threaded executor share a counter. With std's Mutex held across an await,
 //! the second task blocks the thread in `lock()` and the first can never resume: a
 //! real deadlock, which the watchdog ends. An async mutex, or the guard dropped before
@@ -29,7 +29,7 @@ const STD_MUTEX: Mode = Mode::other(
 );
 const ASYNC_MUTEX: Mode = Mode::other(
     "async-mutex",
-    "futures' async Mutex",
+    "tokio's async Mutex",
     "lock().await suspends task 2 instead of blocking the thread: task 1's timer fires, it unlocks, task 2 goes on.",
 );
 const GUARD_DROPPED: Mode = Mode::other(
@@ -52,9 +52,10 @@ const ABOUT: About = About {
         "std::sync::Mutex::lock blocks the thread until the lock is free. Between threads that is fine: the holder \
              runs on its own thread and unlocks. Between tasks on one thread it is a trap: if task 1 holds the \
              guard across an .await, task 2 may run next, and its lock() blocks the only thread, the one task 1 \
-             needs to resume and unlock. Nothing can ever run again: a deadlock. On a multi-threaded runtime the \
-             compiler usually stops this (the guard is not Send: see \"What the compiler says\"), but on a \
-             single-threaded one it compiles.",
+             needs to resume and unlock. Nothing can ever run again: a deadlock. When each task is handed to tokio::spawn \
+             the compiler stops this on either kind of runtime (the future holding the guard is not Send: see \
+             \"What the compiler says\"); it compiles when the futures share one task (join!, select!) or are \
+             spawned with spawn_local, which is how the two tasks here run: joined in one future.",
         "Here the two tasks run on a web worker of their own (its event loop is the executor), and each tells \
              the watchdog what it waits for: a timer and when it is due, or the lock and who holds it. The \
              watchdog pings the worker. With the std Mutex the worker stops answering: its only thread is \
@@ -165,10 +166,10 @@ async fn two_tasks(mode: Mode, hold_ms: u32, shared: Arc<Shared>) {
                 second.counter.store(*c2.lock().expect("not poisoned"), Ordering::SeqCst);
                 second.set(1, DONE, Wait::Done);
             };
-            futures::join!(task1, task2);
+            tokio::join!(task1, task2);
         }
         _ => {
-            let counter = Arc::new(futures::lock::Mutex::new(0u64));
+            let counter = Arc::new(tokio::sync::Mutex::new(0u64));
             let c2 = counter.clone();
             let task1 = async move {
                 first.set(0, LOCKING, Wait::Running);
@@ -188,7 +189,7 @@ async fn two_tasks(mode: Mode, hold_ms: u32, shared: Arc<Shared>) {
                 drop(guard);
                 second.set(1, DONE, Wait::Done);
             };
-            futures::join!(task1, task2);
+            tokio::join!(task1, task2);
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Pool health (seed 002: "an operation that runs forever removes one thread from the
-//! pool"): an endless job on the pool against the same job on a worker of its own, and
+//! Pool health (seed 002: an operation that runs forever, run with rayon, takes one
+//! thread from the pool): an endless job on the pool against the same job on a worker of its own, and
 //! a huge job queued ahead of small ones against the same work cut into pieces.
 
 use super::Experiment;
@@ -233,7 +233,7 @@ async fn huge_first(limit: u64, smalls: u64, pieces: u64, live: LiveRun) -> Resu
     live.print(format!("small jobs between pieces: median {:.1} ms, worst {:.1} ms", c.median, c.max));
     Ok(Outcome {
         result: format!(
-            "small jobs waited {:.1} ms (median) behind huge jobs, {:.1} ms between pieces",
+            "small jobs done {:.1} ms after they arrived (median) behind huge jobs, {:.1} ms between pieces",
             w.median, c.median
         ),
         threads: rayon::current_num_threads(),

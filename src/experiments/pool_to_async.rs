@@ -4,12 +4,12 @@
 use super::Experiment;
 use crate::bridge::board::shared_now_ms;
 use crate::run::live_run::{LiveRun, RunFuture};
-use futures::channel::oneshot;
 use playground_kernels::sum::{MAX_LEN, sum_parallel, sum_sequential};
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
+use tokio::sync::oneshot;
 
 pub struct PoolToAsync;
 
@@ -35,7 +35,7 @@ async fn parallel_sum(nums: Vec<i32>, par_iter: bool) -> Result<(i64, f64, f64),
         let sum = if par_iter { sum_parallel(&nums) } else { sum_sequential(&nums) };
         let _ = send.send((sum, start, shared_now_ms()));
     });
-    recv.await.map_err(|_| JobError::Failed("panic in rayon::spawn".into()))
+    recv.await.map_err(|_| JobError::Failed("the pool dropped the job".into()))
 }
 
 const ABOUT: About = About {

@@ -22,33 +22,50 @@ use playground_lab::service::{
 
 pub struct Service;
 
+// The seed's service is actix-web on tokio. Neither runs in a browser (no sockets, no
+// tokio blocking pool), so each mode says what it runs on here.
 const INLINE: Mode = Mode::other(
     "inline",
     "Hash inline, in the handler",
-    "The handler hashes on the runtime thread: every request that arrives meanwhile waits for it.",
+    "The handler hashes on the runtime thread (here a web worker running the request loop as async tasks on its \
+     event loop): every request that arrives meanwhile waits for it.",
 );
 const SPAWN_BLOCKING: Mode = Mode::other(
     "spawn-blocking",
     "spawn_blocking (a blocking pool)",
-    "The hash and the lookups go to a pool of blocking threads; the handler awaits the answer, the runtime thread stays free.",
+    "Stands in for tokio::task::spawn_blocking, which a browser cannot run: the hash and the lookups go to a pool of \
+     4 web workers (a rayon pool, fixed in size where tokio's grows), and the handler awaits the answer through a \
+     oneshot. The runtime thread stays free.",
 );
 const RAYON_INSTALL: Mode = Mode::other(
     "rayon-install",
     "spawn_blocking + CPU_POOL.install",
-    "As seed 003's rayon route: a blocking thread hands the hash to a CPU pool sized to the cores with install, and the answer comes back through a oneshot.",
+    "Seed 003's rayon route: a thread of the blocking pool above (the stand-in for spawn_blocking) hands the hash to a \
+     real rayon pool of one web worker a core with install, and the answer comes back through a oneshot.",
 );
 const YIELDING: Mode = Mode::other(
     "yielding",
     "Hash inline, yielding every k iterations",
-    "The hash stays on the runtime thread but gives it back every k iterations: hello recovers, the hash gets slower. Lookups still block (a blocking driver cannot yield).",
+    "The hash stays on the runtime thread but gives it back every k iterations: hello recovers, the hash gets slower. \
+     Lookups still block (a blocking driver cannot yield).",
 );
-const MODES: &[Mode] = &[INLINE, SPAWN_BLOCKING, RAYON_INSTALL, YIELDING];
+const INSTALL_IN_HANDLER: Mode = Mode::other(
+    "install-in-handler",
+    "CPU_POOL.install in the handler (the mistake)",
+    "What seed 003 warns against: the async handler calls the rayon pool's install itself. The hash runs on the pool, \
+     but install holds the runtime thread until it is done, so hello waits as if the hash were inline. Lookups go \
+     to the blocking pool.",
+);
+const MODES: &[Mode] = &[INLINE, SPAWN_BLOCKING, RAYON_INSTALL, YIELDING, INSTALL_IN_HANDLER];
 
 const RATE: Whole = Whole::new("rate", "Requests per second", 1, 2_000, 100);
 const HASH_SHARE: Whole = Whole::new("hash", "Requests that hash (%)", 0, 100, 10);
 const COST: Whole = Whole::new("cost", "Hash cost (ms)", 0, 500, 40);
-const LOOKUP_SHARE: Whole = Whole::new("lookup", "Requests that look a user up (%)", 0, 100, 10);
-const LOOKUP_MS: Whole = Whole::new("lookup_ms", "Lookup takes (ms)", 0, 50, 5);
+/// None by default: a 1 s lookup on the runtime thread (inline, yielding) would hide
+/// what the hash does to hello, which is what the modes differ in.
+const LOOKUP_SHARE: Whole = Whole::new("lookup", "Requests that look a user up (%)", 0, 100, 0);
+/// Seed 003's fetch_user_blocking sleeps 1 s.
+const LOOKUP_MS: Whole = Whole::new("lookup_ms", "Lookup takes (ms)", 0, 5_000, 1_000);
 const EVERY: Whole = Whole::new("every", "Yield every (iterations, yielding mode)", 1, 100_000, 25);
 const DURATION: Whole = Whole::new("duration", "Duration (s)", 1, 30, 5);
 const SEED: Whole = Whole::new("seed", "Seed of the arrivals", 0, 1_000_000, 1);
@@ -73,8 +90,9 @@ const ABOUT: About = About {
     explanation: &[
         "A web service runs its handlers as async tasks on a few runtime threads. Most requests are quick (here \
              \"hello\", answered at once); a few need slow synchronous work: a password hash that burns CPU, a \
-             database driver that blocks while it waits. This page runs such a service in a web worker of its own \
-             (its runtime thread) and sends it requests at random times, at a set average rate: a Poisson process \
+             database driver that blocks while it waits. Seed 003's service is actix-web on tokio; neither runs in a \
+             browser (no sockets to listen on, no tokio blocking pool), so this page runs a request loop of its own \
+             in a web worker (its runtime thread), with pools of web workers where tokio and rayon would have threads, and sends it requests at random times, at a set average rate: a Poisson process \
              drawn from a seed, fixed before the run, so a slow server cannot slow its own load down. A request's \
              latency counts from when it arrived.",
         "Hashing inline holds the runtime thread for the whole hash, so every hello that arrives meanwhile \
@@ -84,11 +102,18 @@ const ABOUT: About = About {
              hello stays fast until the cores themselves run out. Yielding keeps the hash inline but gives the \
              thread back every k iterations (seed 002: reach an await every 10 to 100 µs): hello recovers, the hash \
              takes longer.",
-        "A share of requests look a user up through a blocking driver (seed 003's fetch_user_blocking). Every \
-             tenth user does not exist and one in eight of the rest times out: those errors reach the answer and \
-             are counted, and the count is checked against the errors the arrivals must give. Requests not \
-             answered within 10 s of the last arrival count as unanswered. Each run starts its runtime worker \
-             and its pools (the requests begin once they are up) and ends them all when it is over or cancelled.",
+        "Calling CPU_POOL.install straight from the handler looks like offloading, and the hash does run on the \
+             pool, but install waits for it on the calling thread, the runtime's: hello waits as it does inline. \
+             Seed 003 warns about it; the last mode runs it, so the cost is measured.",
+        "Set a share of requests to look a user up and they call seed 003's fetch_user_blocking: the thread that \
+             runs it sleeps (1 s by default, as in the seed) and only user 1 exists; any other id is \"User not \
+             found\". Where the seed wraps it in spawn_blocking, here the mode decides: on the runtime thread inline \
+             and yielding (a sleep cannot yield), on the blocking pool otherwise. The seed only defines it; here the \
+             load asks for users 1 to 10, so most lookups end in that error, which \
+             reaches the answer and is counted, and the count is checked against the errors the rule must give. \
+             Requests not answered within 10 s of the last arrival count as unanswered. Each run starts its runtime \
+             worker and its pools (the requests begin once they are up) and ends them all when it is over or \
+             cancelled.",
     ],
     // The arrivals and the percentiles are plain logic in lab/src/service.rs; what runs
     // in the threads is shown.
@@ -115,6 +140,7 @@ fn offload(mode: Mode, values: &Values) -> Offload {
     match mode.id {
         "spawn-blocking" => Offload::SpawnBlocking,
         "rayon-install" => Offload::RayonInstall,
+        "install-in-handler" => Offload::InstallInHandler,
         "yielding" => Offload::Yielding { every: values.get(EVERY) },
         _ => Offload::Inline,
     }
@@ -124,7 +150,7 @@ fn offload(mode: Mode, values: &Values) -> Offload {
 fn lane(offload: Offload, kind: Kind) -> &'static str {
     match (offload, kind) {
         (Offload::Inline | Offload::Yielding { .. }, _) => "Runtime thread",
-        (Offload::RayonInstall, Kind::Hash) => "CPU pool (install)",
+        (Offload::RayonInstall | Offload::InstallInHandler, Kind::Hash) => "CPU pool (install)",
         _ => "Blocking pool",
     }
 }
@@ -176,7 +202,7 @@ impl Experiment for Service {
             let offload = offload(mode, &values);
             let cores = crate::browser::environment::cores().clamp(1, MAX_POOL_THREADS);
             let pools = match offload {
-                Offload::SpawnBlocking | Offload::RayonInstall => {
+                Offload::SpawnBlocking | Offload::RayonInstall | Offload::InstallInHandler => {
                     live.print(format!(
                         "starting this run's pools: {BLOCKING_THREADS} blocking threads and a CPU pool of {cores}…"
                     ));
@@ -242,7 +268,7 @@ fn finish(board: &ServiceBoard, live: LiveRun, window_ms: f64) -> Outcome {
         figures.push(("hash iteration", format!("{us:.1} µs")));
     }
     let threads = match board.setup.offload {
-        Offload::RayonInstall => board.setup.cpu_threads,
+        Offload::RayonInstall | Offload::InstallInHandler => board.setup.cpu_threads,
         Offload::SpawnBlocking => BLOCKING_THREADS,
         Offload::Inline | Offload::Yielding { .. } => 1,
     };

@@ -1,4 +1,5 @@
-//! Switch cost (seed 002's channels): one message bounced back and forth between two
+//! Switch cost (seed 001's task switch against thread switch, over seed 002's kinds of
+//! channel): one message bounced back and forth between two
 //! parties, and what one round trip costs when the parties are two futures on one
 //! thread, two pool threads, or the page and a worker.
 

@@ -1,5 +1,5 @@
-//! Tasks against threads (seed 001: "spawning a million async tasks for I/O is fine;
-//! spawning a million threads for CPU work is not"): what one async task, one pool job
+//! Tasks against threads (seed 000: a million async tasks for I/O are fine, a million
+//! threads for CPU work are not): what one async task, one pool job
 //! and one new web worker cost to start and finish, measured at growing counts.
 
 use super::Experiment;

@@ -1,5 +1,5 @@
-//! Thread per job against work stealing (seed 002: "spawn a new thread for every task
-//! and the overhead is significant"): uneven jobs, a few long and many short, on a new
+//! Thread per job against work stealing (seed 002: a new thread for every task costs
+//! too much with many tasks): uneven jobs, a few long and many short, on a new
 //! worker each, split evenly between the pool's threads up front, or stolen by rayon.
 
 use super::Experiment;
@@ -40,7 +40,9 @@ const MODES: &[Mode] = &[THREAD_PER_JOB, STATIC_SPLIT, WORK_STEALING];
 
 const JOBS: Whole = Whole::new("jobs", "Jobs", 1, 1_000, 32);
 const SHORT: Whole = Whole::new("short", "Collatz starts in a short job", 1, 1_000_000, 10_000);
-const LONG_EVERY: Whole = Whole::new("long_every", "Every how many jobs one is long", 1, 1_000, 8);
+/// 7, not 8: with 8 (a divisor of 32) equal shares of 2, 4 or 8 threads each hold the
+/// same number of long jobs, and the static split is balanced by luck.
+const LONG_EVERY: Whole = Whole::new("long_every", "Every how many jobs one is long", 1, 1_000, 7);
 const LONG_FACTOR: Whole = Whole::new("long_factor", "A long job is how many short ones", 1, 1_000, 20);
 const KNOBS: &[Knob] = &[JOBS.knob(), SHORT.knob(), LONG_EVERY.knob(), LONG_FACTOR.knob()];
 /// New workers at once, as in the task-cost experiment.
@@ -51,7 +53,7 @@ const MAX_STARTS: u64 = 50_000_000;
 const ABOUT: About = About {
     slug: "work-stealing",
     title: "Thread per job against work stealing",
-    summary: "32 uneven jobs (one in eight is 20 times longer) on a new worker each, in equal shares per pool thread, \
+    summary: "32 uneven jobs (one in seven is 20 times longer) on a new worker each, in equal shares per pool thread, \
               and with rayon's work stealing: wall time, and how busy each thread was.",
     explanation: &[
         "Real jobs are uneven. Starting a thread for each one pays a thread's start-up per job (in the browser a \
@@ -59,7 +61,9 @@ const ABOUT: About = About {
              equal shares per thread up front costs nothing to organise, but the thread whose share holds the long \
              jobs finishes last while the others sit idle. Work stealing gives each thread a queue and lets an idle \
              thread take from a busy one's, so the long jobs end up spread over the threads.",
-        "The jobs are consecutive ranges of Collatz starts; job 0 and every eighth after it is long. The timeline \
+        "The jobs are consecutive ranges of Collatz starts; job 0 and every seventh after it is long (by default: with every eighth, 32 jobs \
+             would split into equal shares that each hold as many long jobs, and the static split would be even by \
+             luck). The timeline \
              shows each job on the thread that ran it; the table has each thread's share of the wall time spent \
              busy. Every job's answer (the sum of its chain lengths) is added up, and the total is the same in every \
              mode.",

@@ -356,7 +356,7 @@ function experimentTitles() {
 }
 
 // Cheap, and for all of them: no run, just each page opened from the sidebar.
-test('every experiment opens from the sidebar with its title and its modes', { timeout: 120_000 }, async () => {
+test('every experiment opens from the sidebar with its title, its modes and what ran (the seed program, what runs here, what is measured)', { timeout: 120_000 }, async () => {
   const declared = experimentTitles();
   const slugs = declared.map(e => e.slug).sort();
   assert.deepEqual(slugs, experimentSources().map(e => e.slug).sort(), 'a title read for every experiment');
@@ -370,6 +370,11 @@ test('every experiment opens from the sidebar with its title and its modes', { t
     const article = visible(page, `article[data-experiment="${slug}"]`);
     await article.waitFor({ timeout: 10_000 }).catch(() => assert.fail(`${slug}: its page did not open`));
     assert.equal(await article.locator('h1').textContent(), title, slug);
+    const whatRan = article.locator('[data-testid=what-ran]');
+    assert.ok(await whatRan.isVisible(), `${slug}: what ran is shown, not folded away`);
+    const said = await whatRan.innerText();
+    assert.match(said, /The seed's program\s+seed 00[0-3] \(/, `${slug}: names its seed program`);
+    for (const part of ['What runs here', 'What differs, and why', 'Measured']) assert.ok(said.includes(part), `${slug}: ${part}`);
     const modes = await article.locator('input[name=mode]').evaluateAll(inputs => inputs.map(i => ({
       id: i.value, checked: i.checked, label: i.closest('label')?.textContent.trim() ?? '',
     })));

@@ -11,7 +11,7 @@ export const KNOBS = {
   heavy: ['seeds', 'steps', 'threads'],
   primes: ['jobs', 'limit', 'threads'],
   collatz: ['n', 'threads'],
-  'slow-hash': ['password', 'cost', 'ticks', 'period'],
+  'slow-hash': ['password', 'cost', 'updates', 'passwords', 'ticks', 'period'],
   shards: ['shards', 'size', 'fetch'],
   pipeline: ['images', 'bytes', 'download'],
   'blocking-join': ['tasks', 'sleep'],

@@ -3,6 +3,7 @@
 // says about where the two languages differ.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { startSite, screenshot, waitForEngine, waitIdle, readRuns, visible, figureRows, msIn } from './helpers.mjs';
 
 let site;
@@ -40,11 +41,16 @@ test("async overlap: JavaScript's Promise.all overlaps its three requests as joi
   assert.deepEqual(problems, []);
 });
 
-test('slow hash: the JavaScript hash gives the seed answer; blocking, it starves the heartbeat; posted to a worker, it does not', async () => {
-  const { page, problems, rows } = await runAll('?experiment=slow-hash&mode=worker', 4);
+test("slow hash: the seed's slow_hash gives its answer, hashPasswords' SHA-256 the digest Node computes in JavaScript and in Rust; blocking, it starves the heartbeat; posted to a worker, it does not", async () => {
+  const { page, problems, rows } = await runAll('?experiment=slow-hash&mode=worker', 6);
   const by = Object.fromEntries(rows.map(r => [r.mode, r]));
-  assert.deepEqual(Object.keys(by).sort(), ['js', 'js-worker', 'main-thread', 'worker']);
-  for (const row of rows) assert.equal(row.result, '95755137202', row.mode);
+  assert.deepEqual(Object.keys(by).sort(), ['js', 'js-worker', 'main-thread', 'sha256-main-thread', 'sha256-worker', 'worker']);
+  for (const mode of ['worker', 'main-thread']) assert.equal(by[mode].result, '95755137202', mode);
+  // hashPasswords' digest, computed elsewhere: Node's own SHA-256, updated 200,000 times.
+  const node = createHash('sha256');
+  for (let i = 0; i < 200_000; i++) node.update('hunter2');
+  const digest = node.digest('hex');
+  for (const mode of ['js', 'js-worker', 'sha256-worker', 'sha256-main-thread']) assert.equal(by[mode].result, digest, mode);
   const cells = row => row.cells.join(' | ');
   assert.ok(by.js.frameGapMs >= 100, `the JavaScript hash froze the page for ${by.js.frameGapMs} ms`);
   assert.ok(by['js-worker'].frameGapMs < by.js.frameGapMs / 2, `in a worker: ${by['js-worker'].frameGapMs} ms`);
@@ -54,7 +60,9 @@ test('slow hash: the JavaScript hash gives the seed answer; blocking, it starves
   assert.ok(late('js') >= 50, `blocking, the heartbeat was ${late('js')} ms late`);
   assert.ok(late('js-worker') < late('js') / 2, `in a worker, ${late('js-worker')} ms late against ${late('js')} ms`);
   assert.match(cells(by['js-worker']), /\d+\.\d ms \| \d+\.\d ms/, 'the crossing there and back is measured');
-  assert.match(await visible(page, '[data-testid=twin-note]').innerText(), /They differ in the crossing: the JavaScript worker is a separate heap reached by postMessage \(\d+\.\d ms there, \d+\.\d ms back/);
+  const note = await visible(page, '[data-testid=twin-note]').innerText();
+  assert.match(note, /They differ in the crossing: the JavaScript worker is a separate heap reached by postMessage \(\d+\.\d ms there, \d+\.\d ms back/);
+  assert.ok(note.includes(`Both computed the same SHA-256 digest (${digest.slice(0, 8)}…${digest.slice(56)}).`), note);
   await screenshot(page, 'twins-hash');
   assert.deepEqual(problems, []);
 });

@@ -1,5 +1,6 @@
 //! The page every experiment gets: explanation, controls, status, results, the
-//! speedup curve for CPU experiments, and the source of the code that runs. Running
+//! speedup curve for CPU experiments, what ran (against the seed's program), and the
+//! source of the code that runs. Running
 //! is the runner's ([`crate::run::runner`]); these components lay out and draw.
 
 mod breakdown_panel;
@@ -14,6 +15,7 @@ mod side_by_side;
 mod source_panel;
 mod sweep_panel;
 mod verdict_card;
+mod what_ran;
 
 use crate::experiments::Experiment;
 use crate::run::handles::AppHandles;
@@ -30,6 +32,7 @@ use scaling_panel::{Samples, ScalingPanel};
 use share_link::ShareLink;
 use source_panel::SourcePanel;
 use sweep_panel::SweepPanel;
+use what_ran::WhatRanBlock;
 
 #[component]
 pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, state: PageState) -> impl IntoView {
@@ -39,6 +42,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
             <article class="experiment" data-experiment=about.slug>
                 <h1>{about.title}</h1>
                 <div class="explain">{about.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}</div>
+                <WhatRanBlock slug=about.slug />
                 <Cards cards />
             </article>
         }
@@ -84,6 +88,7 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
             <Results about runner engine=handles.engine curve=Signal::derive(move || scaling.curve()) comparison=handles.comparison />
             {is_cpu.then(|| view! { <ScalingPanel experiment runner engine=handles.engine samples=scaling /> })}
             {experiment.sweep().map(|sweep| view! { <SweepPanel experiment sweep runner /> })}
+            <WhatRanBlock slug=about.slug />
             <SourcePanel sources=about.sources />
         </article>
     }
