@@ -168,7 +168,7 @@ fn ItemTable(comparison: Comparison) -> impl IntoView {
         }
     };
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="The compared results (scrolls sideways)">
         <table class="data compare-items">
             <thead><tr>
                 <th scope="col">"Shown"</th><th scope="col">"Device"</th><th scope="col">"Experiment"</th>

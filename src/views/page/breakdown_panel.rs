@@ -55,7 +55,7 @@ pub fn BreakdownPanel(#[prop(into)] run: Signal<Option<RunRecord>>) -> impl Into
                     )}
                     {drawing}
                 </p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Where the time went, as a table (scrolls sideways)">
                 <table class="data">
                     <thead><tr>
                         <th scope="col">"Thread"</th><th scope="col">"Chunks"</th><th scope="col">"Busy"</th>

@@ -11,9 +11,9 @@ pub fn Cards(cards: &'static [CompileError]) -> impl IntoView {
                 <article class="compile-card" data-testid="compile-card" data-file=card.file>
                     <h2>{card.title}</h2>
                     <p>{card.lesson}</p>
-                    <pre class="code"><code>{card.code}</code></pre>
+                    <pre class="code" tabindex="0"><code>{card.code}</code></pre>
                     <p class="card-label">"rustc says:"</p>
-                    <pre class="compiler" data-testid="compiler-message"><code>{card.message}</code></pre>
+                    <pre class="compiler" data-testid="compiler-message" tabindex="0"><code>{card.message}</code></pre>
                 </article>
             }).collect_view()}
         </section>

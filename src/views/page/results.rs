@@ -179,7 +179,7 @@ fn Output(runner: Runner) -> impl IntoView {
     let last = move || if runner.is_running() { None } else { runner.runs.with(|r| r.last().cloned()) };
     view! {
         <div class="output">
-            <pre class="log" data-testid="log">{move || runner.live.log.get().join("\n")}</pre>
+            <pre class="log" data-testid="log" tabindex="0" aria-label="Output">{move || runner.live.log.get().join("\n")}</pre>
             {move || last().map(|r| view! {
                 <p class="answer" data-testid="answer" data-result=r.outcome.result.clone()
                     data-matches-seed=r.outcome.matches_seed.map(|m| m.to_string())>
@@ -200,7 +200,7 @@ fn RunTable(runs: RwSignal<Vec<RunRecord>>) -> impl IntoView {
     let figure_names = move || runs.with(|r| RunRecord::figure_names(r));
     view! {
         <Show when=move || runs.with(|r| !r.is_empty())>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Every run (scrolls sideways)">
             <table class="runs">
                 <caption>"Every run"</caption>
                 <thead><tr>

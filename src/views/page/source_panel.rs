@@ -38,7 +38,7 @@ pub fn SourcePanel(sources: &'static [&'static str]) -> impl IntoView {
                 Some(files) => files.into_iter().map(|(path, text)| match text {
                     Ok(text) => view! {
                         <p class="source-file" data-testid="source-file">{path}</p>
-                        <pre><code>{text}</code></pre>
+                        <pre tabindex="0"><code>{text}</code></pre>
                     }.into_any(),
                     Err(why) => view! {
                         <p class="error" data-testid="source-error">{format!("{path} could not be loaded ({why}). Close and open this panel to try again; the file is also in the project's repository under that path.")}</p>

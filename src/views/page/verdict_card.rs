@@ -46,14 +46,14 @@ pub fn VerdictCard(about: &'static About, runs: RwSignal<Vec<RunRecord>>, engine
                         </p>
                     })}
                     {(!reasons.is_empty()).then(|| view! {
-                        <h3>{format!("Why (run {subject})")}</h3>
+                        <h2>{format!("Why (run {subject})")}</h2>
                         <ul class="diagnoses">
                             {reasons.into_iter().map(|d| view! {
                                 <li data-testid="diagnosis" data-code=d.code>{d.text}</li>
                             }).collect_view()}
                         </ul>
                     })}
-                    <h3>"Long tasks the browser reported"</h3>
+                    <h2>"Long tasks the browser reported"</h2>
                     <ul class="verdict-note long-tasks" data-testid="long-tasks">
                         {long_tasks.into_iter().map(|(number, label, tasks)| view! {
                             <li data-run=number data-count=tasks.as_ref().map(Vec::len)>
