@@ -10,14 +10,8 @@ import { startSite, waitForEngine, waitIdle } from './helpers.mjs';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let site;
-let dark;
-let phone;
-before(async () => {
-  site = await startSite();
-  dark = await startSite(undefined, { colorScheme: 'dark' });
-  phone = await startSite(undefined, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-});
-after(async () => { await Promise.all([site, dark, phone].map(s => s?.close())); });
+before(async () => { site = await startSite(); });
+after(async () => { await site?.close(); });
 
 /** axe's violations on the page as it stands: "rule (impact): the first offending elements". */
 async function violations(page) {
@@ -30,38 +24,34 @@ async function violations(page) {
   return found;
 }
 
-async function check(target, link, what, prepare = async () => {}) {
-  const { page, problems } = await target.open(link);
+/** Opens `link` (dark, or at a phone's size, if asked), lets `prepare` bring it to the state, checks it. */
+async function check(link, what, { prepare = async () => {}, dark = false, phone = false } = {}) {
+  const { page, problems } = await site.open();
+  if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+  if (phone) await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(site.url + link);
   await page.locator('nav.experiments a[data-slug]').first().waitFor({ state: 'attached' });
-  await page.locator('main, article[data-experiment]').first().waitFor({ state: 'attached' });
   await prepare(page);
   assert.deepEqual(await violations(page), [], `${what}: axe-core's violations`);
   assert.deepEqual(problems, [], what);
   await page.close();
 }
 
-test('accessibility: the home page, an experiment after its runs, the compiler cards', { timeout: 180_000 }, async () => {
-  await check(site, '', 'the home page');
-  await check(site, '?experiment=heartbeat&run=all', 'heartbeat after both modes ran', async page => {
-    await waitForEngine(page);
-    await waitIdle(page, 2, 60_000);
-  });
-  await check(site, '?experiment=collatz&n=300000&run=all', 'Collatz after every mode ran (the breakdown, the timeline)', async page => {
-    await waitForEngine(page);
-    await waitIdle(page, 3, 60_000);
-  });
-  await check(site, '?experiment=compile-errors', 'the compiler cards');
+/** Waits for the engine and `count` finished runs. */
+const runs = count => async page => {
+  await waitForEngine(page);
+  await waitIdle(page, count, 60_000);
+};
+
+test('accessibility: the home page, an experiment after its runs (table, timeline, verdict, what ran), the compiler cards', { timeout: 180_000 }, async () => {
+  await check('', 'the home page');
+  await check('?experiment=collatz&n=300000&mode=worker&run=all', 'Collatz after every mode ran', { prepare: runs(3) });
+  await check('?experiment=compile-errors', 'the compiler cards');
 });
 
 test('accessibility: compare, presenter mode, the dark theme and a phone', { timeout: 180_000 }, async () => {
-  await check(site, '?compare=1', 'compare');
-  await check(site, '?experiment=heartbeat&present=1', 'presenter mode');
-  await check(dark, '?experiment=heartbeat&run=all', 'the dark theme after a run', async page => {
-    await waitForEngine(page);
-    await waitIdle(page, 2, 60_000);
-  });
-  await check(phone, '?experiment=heartbeat&mode=worker&run=1', 'a run link on a phone', async page => {
-    await waitForEngine(page);
-    await waitIdle(page, 1, 60_000);
-  });
+  await check('?compare=1', 'compare');
+  await check('?experiment=heartbeat&present=1', 'presenter mode');
+  await check('?experiment=heartbeat&run=all', 'the dark theme after both heartbeat modes ran', { prepare: runs(2), dark: true });
+  await check('?experiment=heartbeat&mode=worker&run=1', 'a run link on a phone', { prepare: runs(1), phone: true });
 });

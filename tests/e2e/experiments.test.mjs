@@ -442,9 +442,13 @@ test('every experiment shows the source that runs, fetched when opened; a missin
   // No service worker: its offline cache would answer the lost file below.
   const plain = await startSite({}, { serviceWorkers: 'block' });
   const { page, problems } = await plain.open('');
+  await page.locator('nav.experiments a[data-slug]').first().waitFor(); // the app has mounted
   for (const { slug, files } of experiments) {
-    await page.goto(`${plain.url}?experiment=${slug}`);
-    const panel = page.locator('[data-testid=source]');
+    // From the sidebar, as a reader goes: one load of the page for all of them.
+    await page.click(`nav.experiments a[data-slug="${slug}"]`);
+    const article = visible(page, `article[data-experiment="${slug}"]`);
+    await article.waitFor({ timeout: 10_000 });
+    const panel = article.locator('[data-testid=source]');
     if (slug === 'compile-errors') {
       // Its page is the compiler's messages themselves, cards rather than runs.
       assert.equal(await panel.count(), 0);
