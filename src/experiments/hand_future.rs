@@ -71,7 +71,7 @@ const ABOUT: About = About {
              nobody will wake it, and the page goes on. (A timer of any length is different: it is waited for.) wake_by_ref asks for the next poll \
              at once, and wasm-bindgen-futures' threaded executor, finding the task woken while it polled it, polls \
              it again in the same turn: a future that wakes itself every step holds the thread until it is done, \
-             heartbeat and frames waiting, like a loop (measured: 400,000 steps froze the page for about 0.7 s). A timer holding the waker calls wake when it fires: that is \
+             heartbeat and frames waiting, like a loop (try a target of 400,000 and watch the dots stop). A timer holding the waker calls wake when it fires: that is \
              how every timer, socket and channel future works underneath.",
     ],
     sources: &["kernels/src/hand_future.rs", "src/experiments/hand_future.rs"],
