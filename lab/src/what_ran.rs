@@ -286,7 +286,7 @@ pub static WHAT_RAN: &[WhatRan] = &[
             "when each heartbeat tick fired",
             "the response's status and size",
         ],
-        computed: &["ready but not resumed for (resumed minus response complete)", "each tick's lateness"],
+        computed: &["a ready task's wait (resumed minus response complete)", "each tick's lateness"],
         quotes: &[Quote { seed: &SEED_001, words: "The thread never sits idle waiting for I/O." }],
     },
     WhatRan {

@@ -35,6 +35,9 @@ const BUSY: Whole = Whole::new("busy", "Busy loop after the fetch starts (ms)", 
 const TICKS: Whole = Whole::new("ticks", "Heartbeat ticks (every 50 ms)", 1, 40, 6);
 const KNOBS: &[Knob] = &[BUSY.knob(), TICKS.knob()];
 const PERIOD_MS: u64 = 50;
+/// The figure the modes are compared by: how long the response was complete before the
+/// task that awaited it could resume.
+const READY_WAIT: &str = "a ready task's wait";
 
 const ABOUT: About = About {
     slug: "connect",
@@ -57,7 +60,9 @@ const ABOUT: About = About {
     modes: MODES,
     needs_threads: Threads::No,
     memory_bound: false,
-    headline: None,
+    // Nothing is offloaded here: the modes differ in how long a ready task waited for its
+    // thread, not in where the work ran, so that is what they are compared by.
+    headline: Some(READY_WAIT),
     verdict_by_result: false,
 };
 
@@ -132,13 +137,14 @@ impl Experiment for Connect {
             let mut figures = vec![("resumed at", format!("{resumed:.1} ms"))];
             if let Some(arrived) = arrived {
                 figures.push(("response complete at", format!("{arrived:.1} ms")));
-                figures.push(("ready but not resumed for", format!("{:.1} ms", (resumed - arrived).max(0.0))));
+                figures.push((READY_WAIT, format!("{:.1} ms", (resumed - arrived).max(0.0))));
             }
             figures.extend(lateness_figures(&live));
             Ok(Outcome {
                 result: format!("HTTP {}, {} bytes", f.status, f.bytes),
                 threads: 1,
                 figures,
+                headline: arrived.map(|arrived| (READY_WAIT, (resumed - arrived).max(0.0))),
                 ..Outcome::default()
             })
         })

@@ -29,7 +29,7 @@ test("spawn and join: the thread's sum is the seed's i32, overflowed, and starti
 test('awaiting the network: a fetch stands in for TcpStream::connect; beside a busy loop the ready task resumes only after it', async () => {
   const { page, problems, by } = await runLink(site, '?experiment=connect&busy=300&run=all', 2);
   for (const mode of ['fetch', 'fetch-beside-busy']) assert.match(by[mode].Result, /^HTTP 200, \d+ bytes$/, mode);
-  const waited = msIn(by['fetch-beside-busy']['ready but not resumed for']);
+  const waited = msIn(by['fetch-beside-busy']["a ready task's wait"]);
   assert.ok(waited >= 100, `the response was complete ${waited} ms before the task could resume`);
   assert.ok(msIn(by.fetch['max lateness']) < msIn(by['fetch-beside-busy']['max lateness']), 'the busy loop made the heartbeat late, the wait alone did not');
   assert.match(await visible(page, '[data-testid=what-ran]').innerText(), /cannot open a TCP socket/);
