@@ -2,9 +2,8 @@
 //! by CPU work offloaded to the pool so it never stalls the other downloads.
 
 use super::Experiment;
-use crate::bridge::board::shared_now_ms;
+use crate::experiment_parts::on_pool::on_pool;
 use crate::run::live_run::{LiveRun, RunFuture};
-use futures::channel::oneshot;
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::pipeline::{MAX_IMAGE_BYTES, MAX_IMAGES, image, process};
@@ -32,17 +31,6 @@ const DOWNLOAD: Whole = Whole::new("download", "Each download takes (ms)", 0, 5_
 const KNOBS: &[Knob] = &[IMAGES.knob(), BYTES.knob(), DOWNLOAD.knob()];
 const SEED_CHECKSUMS: [u64; 4] = [0, 15279771427360356480, 12112798781011161344, 8945826134661966208];
 
-/// Processes `bytes` on a pool thread and answers with (checksum, start, end, thread) on the shared clock.
-async fn process_on_pool(bytes: Vec<u8>) -> Result<(u64, f64, f64, usize), JobError> {
-    let (send, receive) = oneshot::channel();
-    rayon::spawn(move || {
-        let start = shared_now_ms();
-        let checksum = process(&bytes);
-        let _ = send.send((checksum, start, shared_now_ms(), rayon::current_thread_index().map_or(0, |i| i + 1)));
-    });
-    receive.await.map_err(|_| JobError::Failed("the pool dropped the job".into()))
-}
-
 async fn download_then_process(
     id: u64,
     size: u64,
@@ -55,14 +43,14 @@ async fn download_then_process(
     let bytes = image(id, size);
     live.event(Event::span(format!("Image {id}"), "download", start, live.elapsed()));
     let checksum = if offload {
-        let (checksum, a, b, thread) = process_on_pool(bytes).await?;
+        let done = on_pool(move || process(&bytes)).await?;
         live.event(Event::span(
             format!("Image {id}"),
-            format!("process (pool thread {thread})"),
-            live.on_axis(a),
-            live.on_axis(b),
+            format!("process (pool thread {})", done.thread),
+            live.on_axis(done.start),
+            live.on_axis(done.end),
         ));
-        checksum
+        done.value
     } else {
         let a = live.elapsed();
         let checksum = process(&bytes);
@@ -83,7 +71,7 @@ const ABOUT: About = About {
         "The timeline shows each image's download and processing. The seed's checksums for four 1 MB images: \
              0, 15279771427360356480, 12112798781011161344 and 8945826134661966208.",
     ],
-    sources: &["src/experiments/pipeline.rs"],
+    sources: &["src/experiments/pipeline.rs", "src/experiment_parts/on_pool.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,

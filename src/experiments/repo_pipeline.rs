@@ -7,8 +7,8 @@
 use super::Experiment;
 use crate::bridge::board::shared_now_ms;
 use crate::bridge::threads;
+use crate::experiment_parts::on_pool::on_pool;
 use crate::run::live_run::{LiveRun, RunFuture};
-use futures::channel::oneshot;
 use futures::future::{join, join_all, try_join_all};
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::repos::{MAX_REPOS, issues_of, process_data, pull_requests_of, repo_names};
@@ -64,7 +64,7 @@ const ABOUT: About = About {
              all awaited together, so the waiting overlaps, and only the processing goes to the pool. The fetches \
              are simulated in both modes, as in the seed: there is no network here, only its delays.",
     ],
-    sources: &["src/experiments/repo_pipeline.rs", "kernels/src/repos.rs"],
+    sources: &["src/experiments/repo_pipeline.rs", "src/experiment_parts/on_pool.rs", "kernels/src/repos.rs"],
     knobs: KNOBS,
     modes: MODES,
     needs_threads: Threads::OffMainThread,
@@ -156,16 +156,15 @@ async fn on_one_event_loop(
             fetch(&repo, "pull requests", pull_requests_of, delay_ms, live),
         )
         .await;
-        let (send, processed) = oneshot::channel();
         let combined = [issues, prs].concat();
-        rayon::spawn(move || {
-            let start = shared_now_ms();
-            let done = process_data(combined);
-            let _ = send.send((done, start, shared_now_ms()));
-        });
-        let (done, start, end) = processed.await.map_err(|_| JobError::Failed("the pool dropped the job".into()))?;
-        live.event(Event::span("Pool (par_iter)", format!("process {repo}"), live.on_axis(start), live.on_axis(end)));
-        Ok::<_, JobError>((repo, done))
+        let done = on_pool(move || process_data(combined)).await?;
+        live.event(Event::span(
+            "Pool (par_iter)",
+            format!("process {repo}"),
+            live.on_axis(done.start),
+            live.on_axis(done.end),
+        ));
+        Ok::<_, JobError>((repo, done.value))
     });
     join_all(each).await.into_iter().collect()
 }
