@@ -9,12 +9,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Each experiment's slug and the files it shows, as src/experiments/ declares them. */
+/** Each experiment's slug and the files it shows, as src/experiments/ declares them (its
+ *  slug is its words', `slug: words::NAME.slug`, written in lab/src/words.rs). */
 export function experimentSources(root = ROOT) {
+  const words = readFileSync(join(root, 'lab', 'src', 'words.rs'), 'utf8');
+  const slugOf = Object.fromEntries([...words.matchAll(/pub const (\w+): Words = Words \{\s*slug: "([^"]+)"/g)]
+    .map(m => [m[1], m[2]]));
   const dir = join(root, 'src', 'experiments');
   return readdirSync(dir).filter(name => name.endsWith('.rs')).flatMap(name => {
     const text = readFileSync(join(dir, name), 'utf8');
-    const slug = /\bslug: "([^"]+)"/.exec(text)?.[1];
+    const slug = slugOf[/\bslug: words::(\w+)\.slug/.exec(text)?.[1]];
     const list = /\bsources: &\[([^\]]*)\]/.exec(text)?.[1];
     return slug && list ? [{ slug, files: [...list.matchAll(/"([^"]+)"/g)].map(m => m[1]) }] : [];
   });

@@ -6,11 +6,13 @@ use crate::browser::address_bar;
 use crate::browser::document_mark::mark_document;
 use crate::browser::long_tasks::use_long_tasks;
 use crate::browser::page_visibility::use_page_visibility;
-use crate::experiments::{self, CHAPTERS, Experiment};
+use crate::browser::page_templates::template_html;
+use crate::experiments::{self, Experiment};
 use crate::run::engine::use_engine;
 use crate::run::frame_monitor::use_frame_monitor;
 use crate::run::handles::AppHandles;
 use crate::run::handles::Comparison;
+use crate::run::mount_stages::MountStages;
 use crate::run::page_state::PageState;
 use crate::run::quiet::Quiet;
 use crate::views::compare_view::CompareView;
@@ -23,6 +25,8 @@ use crate::views::responsiveness::ResponsivenessIndicator;
 use leptos::prelude::*;
 use playground_lab::comparison;
 use playground_lab::scenario::{self, PageFlags, Settings};
+use playground_lab::static_pages::{self, HOME_TEMPLATE};
+use playground_lab::words::CHAPTERS;
 use wasm_bindgen::prelude::*;
 
 /// What each experiment's page shows, one entry per experiment in [`experiments::all`]
@@ -162,8 +166,9 @@ fn sync_address(states: PageStates, open: Open, flags: Flags, notices: RwSignal<
 #[component]
 pub fn App() -> impl IntoView {
     let quiet = Quiet::new();
+    let stages = MountStages::start();
     let handles = AppHandles {
-        engine: use_engine(),
+        engine: use_engine(stages),
         frames: use_frame_monitor(quiet),
         quiet,
         long_tasks: use_long_tasks(),
@@ -172,6 +177,7 @@ pub fn App() -> impl IntoView {
         autorun: RwSignal::new(None),
         predict: RwSignal::new(false),
         comparison: Comparison::new(),
+        stages,
     };
     let states = PageStates::new();
     let open: Open = RwSignal::new(None);
@@ -254,11 +260,6 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// A plain link to an experiment at its defaults, for the lists (clicks are handled in place).
-fn link_to(experiment: &dyn Experiment) -> String {
-    format!("?{}={}", scenario::EXPERIMENT, experiment.about().slug)
-}
-
 /// The chapters and their experiments. On a phone they are one row that scrolls
 /// sideways, kept so that the open experiment is in view.
 #[component]
@@ -280,7 +281,7 @@ fn Sidebar(
         let current = move || open.get() == Some(e.about().slug);
         view! {
             <li>
-                <a href=link_to(e) data-slug=e.about().slug class:current=current aria-current=move || current().then_some("page")
+                <a href=static_pages::link_to(e.about().slug) data-slug=e.about().slug class:current=current aria-current=move || current().then_some("page")
                     on:click=move |ev| { ev.prevent_default(); navigate(Some(e)) }>
                     {e.about().title}
                 </a>
@@ -295,7 +296,7 @@ fn Sidebar(
                     <section class="chapter" aria-label=chapter.title>
                         <h3>{chapter.title}</h3>
                         <p class="chapter-summary">{chapter.summary}</p>
-                        <ul>{chapter.experiments.iter().map(|&e| item(e)).collect_view()}</ul>
+                        <ul>{experiments::of_chapter(chapter).map(item).collect_view()}</ul>
                     </section>
                 }).collect_view()}
             </div>
@@ -319,34 +320,23 @@ fn LinkNotices(notices: RwSignal<Vec<String>>) -> impl IntoView {
     }
 }
 
+/// The home page, as the built page publishes it (the site build's template: the same
+/// words the visitor read while the app loaded); a click on an experiment opens it in place.
 #[component]
 fn Home(navigate: impl Fn(Option<&'static dyn Experiment>) + Copy + Send + Sync + 'static) -> impl IntoView {
-    let card = move |e: &'static dyn Experiment| {
-        view! {
-            <li class="card">
-                <h3><a href=link_to(e) on:click=move |ev| { ev.prevent_default(); navigate(Some(e)) }>{e.about().title}</a></h3>
-                <p>{e.about().summary}</p>
-            </li>
+    let html = template_html(HOME_TEMPLATE).unwrap_or_else(|| {
+        "<section class=\"home\"><p>(This page was built without the catalogue's words: see scripts/build-site.sh.)</p></section>".into()
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let slug = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("a[data-slug]").ok().flatten())
+            .and_then(|a| a.get_attribute("data-slug"));
+        if let Some(experiment) = slug.as_deref().and_then(experiments::find) {
+            ev.prevent_default();
+            navigate(Some(experiment));
         }
     };
-    view! {
-        <section class="home">
-            <h1>"See what async and threads do, measured in your browser"</h1>
-            <p>
-                "Each experiment runs real Rust, compiled to WebAssembly, in this tab. Some work runs on "
-                "the page's main thread, the one that also draws the page; some is offloaded to web "
-                "workers; some is spread over a rayon thread pool made of web workers. Watch the "
-                <strong>"Main thread"</strong> " dot of the pulse panel: when it stops while the "
-                <strong>"Compositor"</strong> " dot keeps moving, the page is frozen."
-            </p>
-            <p>"The experiments come in chapters, in the order they build on each other."</p>
-            {CHAPTERS.iter().enumerate().map(|(i, chapter)| view! {
-                <section class="home-chapter" data-testid="chapter">
-                    <h2>{format!("{}. {}", i + 1, chapter.title)}</h2>
-                    <p class="chapter-summary">{chapter.summary}</p>
-                    <ul class="cards">{chapter.experiments.iter().map(|&e| card(e)).collect_view()}</ul>
-                </section>
-            }).collect_view()}
-        </section>
-    }
+    view! { <div class="home-slot" on:click=on_click inner_html=html></div> }
 }

@@ -8,6 +8,7 @@ use concurrency_playground::bridge::execute::run_job;
 use concurrency_playground::bridge::{self, Placement};
 use concurrency_playground::experiments;
 use playground_lab::jobs::{Answer, Job, JobError, JobOutput, Task};
+use playground_lab::words::CHAPTERS;
 use playground_lab::{docs_table, scenario};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -110,8 +111,22 @@ fn experiment_slugs_are_unique_and_findable() {
     slugs.dedup();
     assert_eq!(slugs.len(), experiments::all().count());
     assert!(experiments::find("no-such-experiment").is_none());
-    for chapter in experiments::CHAPTERS {
+    for chapter in CHAPTERS {
         assert!(!chapter.experiments.is_empty(), "chapter {} is empty", chapter.title);
+    }
+}
+
+/// The catalogue's words and the experiments that run are the same list: every word's
+/// slug has its experiment, every experiment its words, with the same title and summary.
+#[wasm_bindgen_test]
+fn every_experiment_has_its_words_and_every_word_its_experiment() {
+    let with_words = playground_lab::words::all().count();
+    let in_chapters = CHAPTERS.iter().map(|c| c.experiments.len()).sum::<usize>();
+    assert_eq!(with_words, in_chapters, "a chapter names an experiment that has no words");
+    assert_eq!(experiments::all().count(), with_words, "an experiment without words, or words without an experiment");
+    for words in playground_lab::words::all() {
+        let about = experiments::find_about(words.slug).unwrap_or_else(|| panic!("{} has words but no experiment", words.slug));
+        assert_eq!((about.title, about.summary), (words.title, words.summary), "{}", words.slug);
     }
 }
 
@@ -139,18 +154,16 @@ fn every_experiment_of_the_catalogue_says_what_ran() {
 fn the_docs_table_of_experiments_is_the_catalogue() {
     let documented = docs_table::read(include_str!("../docs/experiments.md")).expect("the table reads");
     let titles: Vec<&str> = documented.iter().map(|c| c.title.as_str()).collect();
-    let chapters: Vec<&str> = experiments::CHAPTERS.iter().map(|c| c.title).collect();
+    let chapters: Vec<&str> = CHAPTERS.iter().map(|c| c.title).collect();
     assert_eq!(titles, chapters, "the docs' chapters");
-    for (doc, chapter) in documented.iter().zip(experiments::CHAPTERS) {
+    for (doc, chapter) in documented.iter().zip(CHAPTERS) {
         assert_eq!(doc.summary, chapter.summary.split_whitespace().collect::<Vec<_>>().join(" "), "{}", chapter.title);
         let in_docs: Vec<(&str, &str, Vec<&str>)> = doc
             .experiments
             .iter()
             .map(|e| (e.slug.as_str(), e.title.as_str(), e.modes.iter().map(String::as_str).collect()))
             .collect();
-        let in_code: Vec<(&str, &str, Vec<&str>)> = chapter
-            .experiments
-            .iter()
+        let in_code: Vec<(&str, &str, Vec<&str>)> = experiments::of_chapter(chapter)
             .map(|e| (e.about().slug, e.about().title, e.about().modes.iter().map(|m| m.id).collect()))
             .collect();
         assert_eq!(in_docs, in_code, "chapter {}", chapter.title);

@@ -1,4 +1,5 @@
-//! What an experiment declares about itself, as plain data: its text, knobs and modes.
+//! What an experiment declares about itself, as plain data: its names, knobs and modes
+//! (its explanation is in [`crate::words`], published as HTML rather than compiled in).
 //! The app's catalogue (`src/experiments/`) pairs each [`About`] with the code that runs.
 
 use crate::knobs::Knob;
@@ -11,8 +12,6 @@ pub struct About {
     pub title: &'static str,
     /// One sentence for the list of experiments.
     pub summary: &'static str,
-    /// Paragraphs: what to look for, and why it happens.
-    pub explanation: &'static [&'static str],
     /// The files of the code that runs, as paths in the repository. The page fetches them
     /// when the source is opened (`source/<path>` beside the page, copied there by
     /// scripts/shown-sources.mjs at build time), so the text is not part of the wasm.
@@ -180,7 +179,6 @@ pub(crate) mod tests {
         slug: "collatz",
         title: "Collatz longest chain",
         summary: "",
-        explanation: &[],
         sources: &[],
         knobs: &[N.knob(), THREADS.knob()],
         modes: &[MAIN, WORKER, POOL],
@@ -194,7 +192,6 @@ pub(crate) mod tests {
         slug: "timers",
         title: "Timers",
         summary: "",
-        explanation: &[],
         sources: &[],
         knobs: &[WORD.knob()],
         modes: &[Mode {

@@ -552,7 +552,6 @@ mod tests {
             slug: "x",
             title: "",
             summary: "",
-            explanation: &[],
             sources: &[],
             knobs: &[],
             modes: &[MAIN],

@@ -14,5 +14,6 @@ pub mod environment;
 pub mod js_error;
 pub mod long_tasks;
 pub mod memory;
+pub mod page_templates;
 pub mod page_visibility;
 pub mod yielding;

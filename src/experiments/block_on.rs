@@ -9,6 +9,7 @@ use crate::experiment_parts::hangs::{self, Ended, GIVE_UP_S, STALL_MS, settle};
 use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::hang::{HangReport, Wait};
 use playground_lab::jobs::JobError;
@@ -43,29 +44,9 @@ const KNOBS: &[Knob] = &[TIMER_MS.knob(), STALL_MS.knob(), GIVE_UP_S.knob()];
 const COUNT: u64 = 42;
 
 const ABOUT: About = About {
-    slug: "block-on",
-    title: "block_on: the bridge and its trap",
-    summary: "Plain code on a worker calls block_on on work the pool does and gets count = 42; block_on of a timer on \
-              the same worker waits forever, and the watchdog ends it.",
-    explanation: &[
-        "block_on is the bridge from synchronous code into async: it polls a future and puts the thread to sleep \
-             until the future's waker wakes it. That works when something else will wake it: another thread \
-             finishing work (here, a rayon job sending 42 through a oneshot, the seed's count = 42).",
-        "It fails when the future needs the thread that block_on is holding. A timer future is woken by the \
-             event loop of the thread that set it, and block_on is blocking that very loop: the timer can never \
-             fire, and the thread sleeps for good. This is the browser's face of tokio's \"Cannot start a runtime \
-             from within a runtime\": a runtime refuses to block its own thread, for exactly this reason. The \
-             watchdog pings the worker: inside block_on it cannot answer, and the timer it waits for needs that \
-             very thread, so the watchdog calls the thread blocked, terminates the worker, and checks that the \
-             rest still works. Waiting on the pool's answer (the first mode) it cannot answer either, but what it \
-             waits for comes from another thread, so that is a wait, not a hang.",
-        "The third mode asks tokio itself (its current-thread runtime, which builds for the browser): inside \
-             one runtime's block_on it calls block_on on another. tokio checks for exactly this and panics before \
-             it blocks anything; the page shows that panic's message as the worker's panic hook caught it.",
-        "On the page's main thread the page cannot even try: block_on sleeps with Atomics.wait, which the \
-             browser forbids on the main thread (it would freeze the page), so the call would trap at once. Both \
-             modes therefore run on a worker of their own.",
-    ],
+    slug: words::BLOCK_ON.slug,
+    title: words::BLOCK_ON.title,
+    summary: words::BLOCK_ON.summary,
     sources: &["src/experiments/block_on.rs"],
     knobs: KNOBS,
     modes: MODES,

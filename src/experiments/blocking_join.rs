@@ -9,6 +9,7 @@ use futures::channel::oneshot;
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -84,21 +85,9 @@ fn expected_lines(tasks: u64, mode: Mode) -> Option<Vec<String>> {
 }
 
 const ABOUT: About = About {
-    slug: "blocking-join",
-    title: "Blocking sleep inside join",
-    summary: "Three tasks joined, each sleeping a second: blocking, they run one after another (≈3 s); awaiting, together (≈1 s).",
-    explanation: &[
-        "join! (here join_all) runs several futures concurrently on one thread, by polling each in turn. That \
-             only works if each future returns at its awaits. A task that blocks (std::thread::sleep in the seed) \
-             never returns until it is done, so the others wait their turn.",
-        "Blocking: Start timer 1, Timer 1 done, Start timer 2, … about 3 s in all, and the page is frozen for all \
-             of it. Awaiting a timer: all three start, then all three finish, about 1 s. The printed lines show the \
-             order; the timeline shows the overlap.",
-        "Spread over the pool: the seed's note that on a multi-threaded runtime the blocking tasks land on \
-             different threads and overlap after all: about 1 s with three threads or more, but a pool of two runs \
-             two sleeps, then the third (about 2 s). Blocking still holds a thread per sleep; it just has more \
-             threads to hold.",
-    ],
+    slug: words::BLOCKING_JOIN.slug,
+    title: words::BLOCKING_JOIN.title,
+    summary: words::BLOCKING_JOIN.summary,
     sources: &["src/experiments/blocking_join.rs"],
     knobs: KNOBS,
     modes: MODES,

@@ -11,6 +11,7 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use playground_kernels::params::group_thousands;
 use playground_kernels::uneven::job_work;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::costs::{ChannelSample, channel_plots};
 use playground_lab::jobs::JobError;
@@ -47,24 +48,9 @@ const MAX_STARTS: u64 = 20_000_000;
 const SAMPLE_MS: f64 = 20.0;
 
 const ABOUT: About = About {
-    slug: "channels",
-    title: "Producer and consumers",
-    summary: "A producer sends 2,000 items through a channel of 16 to two consumers that compute on each: on pool \
-              threads with crossbeam, or as tasks on one thread with tokio's mpsc.",
-    explanation: &[
-        "A bounded channel is how work flows between parts of a program: the producer sends, consumers receive, \
-             and when the channel is full the producer waits (back-pressure) instead of piling up memory. Which \
-             channel fits depends on who waits. crossbeam's blocks a thread; a futures (or tokio) channel suspends \
-             a task. Seed 002's table: crossbeam for threads, tokio's channels for tasks, rayon when the work is a \
-             collection to split.",
-        "With crossbeam, the producer and the consumers are threads of a pool made for the run (one each), so the \
-             consumers compute in parallel and the items go as fast as the cores allow; the queue stays full while \
-             they cannot keep up. With a futures channel, every party is a task on the page's own thread: they take \
-             turns, one item at a time, so more consumers add nothing, and the page is busy while they compute.",
-        "Each item is a range of Collatz starts (the work knob) whose chain lengths the consumer sums. Charts: the \
-             queue length over time, and the throughput in items per second. Every item is checked to be consumed \
-             exactly once.",
-    ],
+    slug: words::CHANNELS.slug,
+    title: words::CHANNELS.title,
+    summary: words::CHANNELS.summary,
     sources: &["src/experiments/channels.rs"],
     knobs: KNOBS,
     modes: MODES,

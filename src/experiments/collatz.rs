@@ -5,6 +5,7 @@ use crate::experiment_parts::cpu::{self, MAIN_THREAD};
 use crate::run::live_run::{LiveRun, RunFuture};
 use playground_kernels::collatz::{MAX_LIMIT, MIN_LIMIT};
 use playground_kernels::params::group_thousands;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{Answer, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -24,18 +25,9 @@ fn task(values: &Values) -> Task {
 }
 
 const ABOUT: About = About {
-    slug: "collatz",
-    title: "Collatz longest chain",
-    summary: "Pure CPU work: the start below N with the longest Collatz chain, on the main thread, in a worker, and on all cores with rayon.",
-    explanation: &[
-        "Take a number; halve it if it is even, otherwise triple it and add one; repeat until you reach 1. \
-             Which start below N takes the most steps? Below 100,000 it is 77,031 (350 steps); below a million, 837,799 (524 steps).",
-        "This is CPU-bound work: there is nothing to wait for, so async cannot make it faster and cannot keep the \
-             page alive while it runs. Only another thread can. On the main thread the page freezes: watch the two dots \
-             of the pulse, and the red cliff in the frame chart. In a web worker the same loop runs while the page keeps \
-             drawing. With rayon the starts are cut into chunks spread over a pool of workers, one per core: the \
-             timeline shows which thread ran which chunk when.",
-    ],
+    slug: words::COLLATZ.slug,
+    title: words::COLLATZ.title,
+    summary: words::COLLATZ.summary,
     sources: &["kernels/src/collatz.rs"],
     knobs: KNOBS,
     modes: cpu::MODES,

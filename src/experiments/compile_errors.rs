@@ -4,6 +4,7 @@
 
 use super::Experiment;
 use crate::run::live_run::{LiveRun, RunFuture};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::compile_errors::{COMPILE_ERRORS, CompileError};
 use playground_lab::jobs::JobError;
@@ -19,17 +20,9 @@ const CARDS: Mode = Mode::other(
 );
 
 const ABOUT: About = About {
-    slug: "compile-errors",
-    title: "What the compiler says",
-    summary: "Programs the seeds warn about that do not compile (seed 000's .await outside async and forgotten \
-              .await; a MutexGuard held across .await in a spawned task, seed 001's two warnings in one) with the \
-              compiler's real message for each.",
-    explanation: &[
-        "Some of async Rust's lessons are taught by the compiler before anything runs. Each card is a small \
-             program the seeds warn about, and beneath it what rustc prints for it. The messages are not copied \
-             by hand: the test suite compiles every snippet with the compiler this project builds with and fails \
-             when a message changes, so this page shows what today's compiler says.",
-    ],
+    slug: words::COMPILE_ERRORS.slug,
+    title: words::COMPILE_ERRORS.title,
+    summary: words::COMPILE_ERRORS.summary,
     sources: &["lab/src/compile_errors.rs"],
     knobs: &[],
     modes: &[CARDS],

@@ -8,6 +8,7 @@ use super::heartbeat::{lateness_figures, start_heartbeat};
 use crate::bridge::execute::spin_for;
 use crate::browser::js_error::error_text;
 use crate::run::live_run::{LiveRun, RunFuture};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -40,21 +41,9 @@ const PERIOD_MS: u64 = 50;
 const READY_WAIT: &str = "a ready task's wait";
 
 const ABOUT: About = About {
-    slug: "connect",
-    title: "Awaiting the network",
-    summary: "A task awaits a connection while the thread does other things: the wait costs no thread, but the \
-              task resumes only when the thread is free.",
-    explanation: &[
-        "Seed 001's async example awaits tokio::net::TcpStream::connect: while the connection is made, the task \
-             gives its thread back and the runtime runs other tasks. A web page cannot open a TCP socket, so this \
-             page cannot run that line. The nearest honest thing is an HTTP request the browser makes for it: a \
-             fetch of this page's own address (with the cache turned off; where the page's service worker is \
-             installed, it may answer instead of the network), awaited by a task on the page's thread.",
-        "Awaited alone, the heartbeat beside it stays on time: the wait holds no thread. Beside a busy loop on \
-             the same thread, the browser still receives the response in the background (its Resource Timing \
-             says when), but the task that awaits it resumes only after the loop: the time between the two is \
-             what blocking costs an async task that was ready.",
-    ],
+    slug: words::CONNECT.slug,
+    title: words::CONNECT.title,
+    summary: words::CONNECT.summary,
     sources: &["src/experiments/connect.rs"],
     knobs: KNOBS,
     modes: MODES,

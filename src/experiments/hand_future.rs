@@ -11,6 +11,7 @@ use futures::future::{AbortHandle, Abortable};
 use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::hand_future::{Unit, UnitGoto, Wake, poll_by_hand};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::hang::{HangReport, Wait};
 use playground_lab::jobs::JobError;
@@ -56,24 +57,9 @@ const POLLS_DRAWN: u32 = 500;
 const MAX_TIMER_RUN_MS: u64 = 60_000;
 
 const ABOUT: About = About {
-    slug: "hand-future",
-    title: "A future by hand",
-    summary: "Seed 002's unit that moves one step per poll, from 0 to 10: eleven polls by a plain loop; stuck when \
-              nothing wakes it; done when it wakes itself or a timer wakes it.",
-    explanation: &[
-        "A future is a value with a poll method. Each poll does a little work and answers Ready (with the value) \
-             or Pending. An executor is a loop that polls futures, but it does not poll a Pending future again by \
-             itself: it waits until the future's waker is called. Who calls the waker is the future's business.",
-        "Polled by a plain loop with a do-nothing waker, the unit walks from 0 to 10 in 11 polls: 10 Pending (one \
-             step each) and 1 Ready. Under the page's executor, a future that returns Pending without arranging a \
-             wake is polled once and never again: it is not running and not failing, just forgotten. The watchdog \
-             sees the page's thread answering, the future pending, and no timer or waker registered for it: \
-             nobody will wake it, and the page goes on. (A timer of any length is different: it is waited for.) wake_by_ref asks for the next poll \
-             at once, and wasm-bindgen-futures' threaded executor, finding the task woken while it polled it, polls \
-             it again in the same turn: a future that wakes itself every step holds the thread until it is done, \
-             heartbeat and frames waiting, like a loop (try a target of 400,000 and watch the dots stop). A timer holding the waker calls wake when it fires: that is \
-             how every timer, socket and channel future works underneath.",
-    ],
+    slug: words::HAND_FUTURE.slug,
+    title: words::HAND_FUTURE.title,
+    summary: words::HAND_FUTURE.summary,
     sources: &["kernels/src/hand_future.rs", "src/experiments/hand_future.rs"],
     knobs: KNOBS,
     modes: MODES,

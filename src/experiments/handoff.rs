@@ -7,6 +7,7 @@ use super::{Experiment, Measured, Sweep};
 use crate::browser::js_error::error_text;
 use crate::run::live_run::{LiveRun, RunFuture};
 use js_sys::{Array, Promise};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::handoff::{Handoff, MAX_KIB, SWEEP_KIB, Way, expected_total, size_text, throughput_mb_s};
 use playground_lab::jobs::JobError;
@@ -83,22 +84,9 @@ pub async fn hand_over(way: Way, kib: u64) -> Result<Handoff, JobError> {
 }
 
 const ABOUT: About = About {
-    slug: "handoff",
-    title: "Handing data to a worker",
-    summary: "The same numbers reach a worker copied (structured clone), moved (transfer) or not at all (shared memory): what each costs, from 1 KiB to 64 MiB.",
-    explanation: &[
-        "A web worker does not see the page's variables. JavaScript hands it data by postMessage, which copies \
-             the data with the structured clone algorithm: the cost grows with the size. An ArrayBuffer can instead be \
-             transferred: it changes owner without a copy, and the sender's buffer is left detached, 0 bytes long, \
-             much like a Rust value moved into a thread.",
-        "Rust compiled to WebAssembly with threads has a third way: every thread runs on one shared memory, so only \
-             where the numbers are (an offset and a length) travels, whatever their size. That is the \"shared \
-             memory, cheap\" of the seed's table, and why rayon can hand a slice to a thread for nothing.",
-        "Each run hands the chosen size over once and the worker sums it (in JavaScript, the same in every mode, \
-             so only the handoff differs). The round trip is timed on the page's clock; when the numbers arrived is \
-             read on the worker's, to a fraction of a millisecond. \"Measure across sizes\" repeats every mode at \
-             1 KiB to 64 MiB and draws time against size.",
-    ],
+    slug: words::HANDOFF.slug,
+    title: words::HANDOFF.title,
+    summary: words::HANDOFF.summary,
     sources: &["src/experiments/handoff.rs", "src/experiments/handoff.js"],
     knobs: KNOBS,
     modes: MODES,

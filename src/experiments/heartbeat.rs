@@ -8,6 +8,7 @@ use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{Job, JobError, JobOutput, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -76,19 +77,9 @@ pub fn lateness_figures(live: &LiveRun) -> Vec<(&'static str, String)> {
 }
 
 const ABOUT: About = About {
-    slug: "heartbeat",
-    title: "Heartbeat starvation and its fix",
-    summary: "A heartbeat that should tick every 50 ms beside 300 ms of blocking work: late and bunched on the main thread, on time when the work is offloaded.",
-    explanation: &[
-        "Async code shares its thread by taking turns: a task only gives the thread back at an await. Blocking \
-             work has no await, so while it runs no timer callback and no other task can run. Here a heartbeat task \
-             is started, then 300 ms of blocking work runs.",
-        "Blocking on the main thread: the heartbeat cannot even start until the work is done, then its ticks \
-             arrive late, as in the seed program (ticks at about 356, 409 and 461 ms; work done at about 305 ms). \
-             The page freezes too: the main-thread dot stops and the frame chart shows a cliff. Offloaded to a web \
-             worker, the thread stays free: the ticks land near 50, 100 and 150 ms while the work finishes at about \
-             300 ms. In the browser the blocking is a busy wait, since the main thread may not sleep.",
-    ],
+    slug: words::HEARTBEAT.slug,
+    title: words::HEARTBEAT.title,
+    summary: words::HEARTBEAT.summary,
     sources: &["src/experiments/heartbeat.rs"],
     knobs: KNOBS,
     modes: MODES,

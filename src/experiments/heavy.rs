@@ -4,6 +4,7 @@ use super::Experiment;
 use crate::experiment_parts::cpu;
 use crate::run::live_run::{LiveRun, RunFuture};
 use playground_kernels::heavy::{MAX_SEEDS, MAX_STEPS};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{Answer, JobError, JobOutput, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -29,17 +30,9 @@ fn task(values: &Values) -> Task {
 }
 
 const ABOUT: About = About {
-    slug: "heavy",
-    title: "CPU speedup with rayon",
-    summary: "Eight seeds through 50 million LCG steps each: one after another, then par_iter across the cores. Same results, less time.",
-    explanation: &[
-        "Each seed goes through a long chain of multiply-and-add steps; every step needs the one before, so one \
-             chain cannot be split. Several chains can run at once, though: the parallel version changes iter() to \
-             par_iter() and rayon hands the seeds to the pool's threads.",
-        "There is no waiting anywhere, so async has nothing to overlap: only cores help. Compare the two modes' \
-             bars, check that the result vectors are equal, and see in the timeline which thread ran which seed. \
-             With 8 seeds on 2 threads each thread takes about 4.",
-    ],
+    slug: words::HEAVY.slug,
+    title: words::HEAVY.title,
+    summary: words::HEAVY.summary,
     sources: &["kernels/src/heavy.rs"],
     knobs: KNOBS,
     modes: MODES,

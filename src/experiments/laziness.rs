@@ -4,6 +4,7 @@
 use super::Experiment;
 use crate::run::live_run::{LiveRun, RunFuture};
 use gloo_timers::future::TimeoutFuture;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -32,21 +33,9 @@ const WORK: Whole = Whole::new("work", "Its own work: a timer of (ms)", 0, 5_000
 const KNOBS: &[Knob] = &[IDLE.knob(), WORK.knob()];
 
 const ABOUT: About = About {
-    slug: "laziness",
-    title: "Lazy futures, eager promises",
-    summary: "Make a future, wait 200 ms, then await it: a Rust future starts only at the await, a JavaScript Promise \
-              started when it was made.",
-    explanation: &[
-        "Calling an async function in Rust returns a future and runs none of its body; the body runs when the \
-             future is polled, which an .await (or an executor) does. A JavaScript Promise is the other way round: \
-             new Promise runs its executor function immediately, and calling an async function runs it up to its \
-             first await. So in Rust, making futures and joining them later costs nothing until the join; in \
-             JavaScript the work is already under way.",
-        "Each run makes the future (or promise), waits the idle time, then awaits it. The timeline marks when it \
-             was made, when its body started (a side effect it records) and when it finished: the Rust body starts \
-             after the idle wait, the promise's at once. The side effect is checked just before the await: 0 for \
-             the Rust future, 1 for the promise.",
-    ],
+    slug: words::LAZINESS.slug,
+    title: words::LAZINESS.title,
+    summary: words::LAZINESS.summary,
     sources: &["src/experiments/laziness.rs"],
     knobs: KNOBS,
     modes: MODES,

@@ -1,7 +1,7 @@
-//! The catalogue: every experiment, one file each, grouped into chapters in the order
-//! they teach. Adding one means writing a type that implements [`Experiment`] in its
-//! own file and listing it in a chapter of [`CHAPTERS`], with its row in the table of
-//! docs/experiments.md (a test holds that table to this catalogue); the page, the
+//! The catalogue: every experiment, one file each. Adding one means writing its words
+//! (title, summary, explanation) in a chapter of `lab/src/words.rs`, a type that
+//! implements [`Experiment`] in its own file, listed in [`EXPERIMENTS`], and its row in the
+//! table of docs/experiments.md (tests hold the three together); the page, the
 //! runner, the charts, the table of runs and the downloads come with it
 //! (docs/experiments.md, "Adding an experiment").
 
@@ -37,6 +37,7 @@ mod yield_often;
 use crate::run::live_run::{LiveRun, RunFuture};
 use futures::future::LocalBoxFuture;
 use playground_lab::catalogue::{About, Mode};
+use playground_lab::words::{self, Chapter};
 use playground_lab::compile_errors::CompileError;
 use playground_lab::jobs::{JobError, Task};
 use playground_lab::knobs::Values;
@@ -97,89 +98,51 @@ impl Measured {
     }
 }
 
-/// A group of experiments that teach one thing, in the order to try them.
-pub struct Chapter {
-    pub title: &'static str,
-    /// One sentence: what the chapter shows.
-    pub summary: &'static str,
-    pub experiments: &'static [&'static dyn Experiment],
-}
-
-pub static CHAPTERS: &[Chapter] = &[
-    Chapter {
-        title: "Blocking and offloading",
-        summary: "Work that never awaits holds its thread: on the page's main thread timers wait and the page \
-                  freezes; moved to a web worker, neither happens.",
-        experiments: &[&timer_vs_busy::TimerVsBusyLoop, &heartbeat::Heartbeat, &slow_hash::SlowHash],
-    },
-    Chapter {
-        title: "Async waiting",
-        summary: "Waiting costs no thread: futures that await overlap their waits on one thread, as long as none \
-                  of them blocks.",
-        experiments: &[&overlap::AsyncOverlap, &blocking_join::BlockingSleepInJoin, &connect::Connect],
-    },
-    Chapter {
-        title: "CPU parallelism",
-        summary: "Computing needs cores: only more threads make CPU-bound work faster, and rayon spreads it over a \
-                  pool of web workers.",
-        experiments: &[&collatz::Collatz, &heavy::HeavySpeedup, &primes::PrimeJobs],
-    },
-    Chapter {
-        title: "Async meets threads",
-        summary: "Real programs do both: await the data, hand the computing to the pool, and await its answer.",
-        experiments: &[
-            &shards::ShardsThenSquares,
-            &pipeline::DownloadAndProcess,
-            &pool_to_async::PoolToAsync,
-            &repo_pipeline::RepoPipeline,
-        ],
-    },
-    Chapter {
-        title: "Sharing data with threads",
-        summary: "Another thread cannot see this one's variables: data is copied to it, moved to it, or shared with \
-                  it, and the three cost very differently.",
-        experiments: &[&handoff::Handoffs, &scoped::Scoped],
-    },
-    Chapter {
-        title: "Latency under load",
-        summary: "What users of a service feel is its slowest answers: slow work on the thread that serves them \
-                  makes everyone wait, and how often that thread is given back decides how long.",
-        experiments: &[&service::Service, &yield_often::YieldOften],
-    },
-    Chapter {
-        title: "What concurrency costs",
-        summary: "Tasks are cheap and threads are not: what starting one, switching between two and keeping a \
-                  pool healthy cost, measured here.",
-        experiments: &[
-            &spawn_join::SpawnJoin,
-            &task_cost::TaskCost,
-            &switch_cost::SwitchCost,
-            &channels::Channels,
-            &pool_health::PoolHealth,
-            &work_stealing::WorkStealing,
-        ],
-    },
-    Chapter {
-        title: "Inside async",
-        summary: "A future is a value that is polled: it does nothing until then, needs a waker to be polled again, \
-                  and must never block the thread it shares.",
-        experiments: &[
-            &hand_future::HandFuture,
-            &laziness::Laziness,
-            &mutex_await::MutexAwait,
-            &block_on::BlockOn,
-            &compile_errors::CompileErrors,
-        ],
-    },
+/// Every experiment, in no particular order: the chapters and their order are the
+/// catalogue's words ([`playground_lab::words::CHAPTERS`]); [`all`] follows them.
+static EXPERIMENTS: &[&dyn Experiment] = &[
+    &timer_vs_busy::TimerVsBusyLoop,
+    &heartbeat::Heartbeat,
+    &slow_hash::SlowHash,
+    &overlap::AsyncOverlap,
+    &blocking_join::BlockingSleepInJoin,
+    &connect::Connect,
+    &collatz::Collatz,
+    &heavy::HeavySpeedup,
+    &primes::PrimeJobs,
+    &shards::ShardsThenSquares,
+    &pipeline::DownloadAndProcess,
+    &pool_to_async::PoolToAsync,
+    &repo_pipeline::RepoPipeline,
+    &handoff::Handoffs,
+    &scoped::Scoped,
+    &service::Service,
+    &yield_often::YieldOften,
+    &spawn_join::SpawnJoin,
+    &task_cost::TaskCost,
+    &switch_cost::SwitchCost,
+    &channels::Channels,
+    &pool_health::PoolHealth,
+    &work_stealing::WorkStealing,
+    &hand_future::HandFuture,
+    &laziness::Laziness,
+    &mutex_await::MutexAwait,
+    &block_on::BlockOn,
+    &compile_errors::CompileErrors,
 ];
 
 /// Every experiment, chapter by chapter.
 pub fn all() -> impl Iterator<Item = &'static dyn Experiment> {
-    CHAPTERS.iter().flat_map(|c| c.experiments.iter().copied())
+    words::CHAPTERS.iter().flat_map(of_chapter)
+}
+
+/// The experiments of a chapter, in its order.
+pub fn of_chapter(chapter: &'static Chapter) -> impl Iterator<Item = &'static dyn Experiment> {
+    chapter.experiments.iter().filter_map(|slug| find(slug))
 }
 
 pub fn find(slug: &str) -> Option<&'static dyn Experiment> {
-    all().find(|e| e.about().slug == slug)
+    EXPERIMENTS.iter().copied().find(|e| e.about().slug == slug)
 }
 
 /// What the link reader looks experiments up with.

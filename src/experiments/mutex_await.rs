@@ -13,6 +13,7 @@ use crate::run::live_run::{LiveRun, RunFuture};
 use futures::FutureExt;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::hang::{Verdict, Wait};
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -44,27 +45,9 @@ const HOLD_MS: Whole = Whole::new("hold_ms", "Task 1's timer (ms)", 10, 5_000, 1
 const KNOBS: &[Knob] = &[HOLD_MS.knob(), STALL_MS.knob(), GIVE_UP_S.knob()];
 
 const ABOUT: About = About {
-    slug: "mutex-await",
-    title: "A lock held across .await",
-    summary: "Two tasks on one thread share a counter: with std's Mutex held across an await they deadlock (the \
-              watchdog ends it); with an async mutex, or the guard dropped first, both finish.",
-    explanation: &[
-        "std::sync::Mutex::lock blocks the thread until the lock is free. Between threads that is fine: the holder \
-             runs on its own thread and unlocks. Between tasks on one thread it is a trap: if task 1 holds the \
-             guard across an .await, task 2 may run next, and its lock() blocks the only thread, the one task 1 \
-             needs to resume and unlock. Nothing can ever run again: a deadlock. When each task is handed to tokio::spawn \
-             the compiler stops this on either kind of runtime (the future holding the guard is not Send: see \
-             \"What the compiler says\"); it compiles when the futures share one task (join!, select!) or are \
-             spawned with spawn_local, which is how the two tasks here run: joined in one future.",
-        "Here the two tasks run on a web worker of their own (its event loop is the executor), and each tells \
-             the watchdog what it waits for: a timer and when it is due, or the lock and who holds it. The \
-             watchdog pings the worker. With the std Mutex the worker stops answering: its only thread is \
-             blocked in lock(), and task 1's timer needs that thread to fire. The watchdog says so, with what \
-             each task was waiting for, terminates the worker, and checks that the compute worker and the pool \
-             still answer. An async mutex suspends task 2 instead, and dropping the guard before the await holds \
-             nothing while waiting: the worker keeps answering, the watchdog sees a timer that will fire (however \
-             long the hold), and both finish with the counter at 2.",
-    ],
+    slug: words::MUTEX_AWAIT.slug,
+    title: words::MUTEX_AWAIT.title,
+    summary: words::MUTEX_AWAIT.summary,
     sources: &["src/experiments/mutex_await.rs"],
     knobs: KNOBS,
     modes: MODES,

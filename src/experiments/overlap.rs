@@ -6,6 +6,7 @@ use crate::experiment_parts::twins::{self, js_mode};
 use crate::run::live_run::{LiveRun, RunFuture};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::knobs::{Knob, Values, Whole};
 use playground_lab::records::{Event, Outcome};
@@ -44,19 +45,9 @@ async fn fetch(url: String, delay: u64, live: LiveRun) -> usize {
 }
 
 const ABOUT: About = About {
-    slug: "async-overlap",
-    title: "Async overlap",
-    summary: "Three 100 ms requests: awaited one by one they take about 300 ms, awaited together with join_all about 100 ms.",
-    explanation: &[
-        "Waiting is where async shines. A request spends its time waiting for the network, and while one waits \
-             the thread can start the others. Here each request is a timer future (gloo-timers), standing in for a \
-             round trip.",
-        "Awaited one after another, the waits add up: 3 × 100 ms ≈ 300 ms. With join_all they all start at once \
-             and overlap: about 100 ms in all, and the results still come back in order ([17, 17, 17], the lengths \
-             of the URLs). No thread is needed, and the page never freezes.",
-        "The JavaScript mode is the seed's TypeScript: Promise.all over three fetchUser promises, each a \
-             setTimeout here. JavaScript's promises and Rust's futures overlap waits on one thread alike.",
-    ],
+    slug: words::ASYNC_OVERLAP.slug,
+    title: words::ASYNC_OVERLAP.title,
+    summary: words::ASYNC_OVERLAP.summary,
     sources: &["src/experiments/overlap.rs", "src/experiment_parts/twins.js"],
     knobs: KNOBS,
     modes: MODES,

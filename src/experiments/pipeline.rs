@@ -7,6 +7,7 @@ use crate::run::live_run::{LiveRun, RunFuture};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::pipeline::{MAX_IMAGE_BYTES, MAX_IMAGES, image, process};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -61,16 +62,9 @@ async fn download_then_process(
 }
 
 const ABOUT: About = About {
-    slug: "pipeline",
-    title: "Download and process pipeline",
-    summary: "Four 80 ms downloads that overlap, each followed by CPU processing offloaded to the pool: about 80 ms plus a little, not 320.",
-    explanation: &[
-        "The canonical shape of a service: wait for data (async), then crunch it (threads). Each image task awaits \
-             its download, then hands its bytes to the rayon pool and awaits the checksum, so processing one image \
-             never holds up the others' downloads.",
-        "The timeline shows each image's download and processing. The seed's checksums for four 1 MB images: \
-             0, 15279771427360356480, 12112798781011161344 and 8945826134661966208.",
-    ],
+    slug: words::PIPELINE.slug,
+    title: words::PIPELINE.title,
+    summary: words::PIPELINE.summary,
     sources: &["src/experiments/pipeline.rs", "src/experiment_parts/on_pool.rs"],
     knobs: KNOBS,
     modes: MODES,

@@ -12,6 +12,7 @@ use gloo_timers::future::TimeoutFuture;
 use playground_kernels::collatz::MAX_LIMIT;
 use playground_kernels::stats::Summary;
 use playground_kernels::uneven::job_work;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{Answer, JobError, JobOutput, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -49,26 +50,9 @@ const ARRIVAL_MS: u32 = 5;
 const SMALL_STARTS: u64 = 1_000;
 
 const ABOUT: About = About {
-    slug: "pool-health",
-    title: "Keeping the pool healthy",
-    summary: "An endless job on the pool takes a thread from every parallel run after it; on a worker of its own it \
-              takes none. A huge job ahead of small ones makes them wait, unless it is cut into pieces.",
-    explanation: &[
-        "A thread pool has a fixed number of threads, and a job holds its thread until it returns. A job that \
-             never returns (a loop that listens forever, a blocking wait on something that never comes) takes one \
-             thread away for good: every parallel run after it has one thread less, and nothing says so. Such a \
-             job belongs on a thread of its own: here, a web worker started for it.",
-        "Endless job on the pool: a parallel Collatz runs first on the whole pool (after a smaller run that \
-             lets the browser optimise the kernel), then again with the endless job \
-             holding a thread; the timeline shows the lane that is missing, the table both times. Endless job on \
-             its own worker: the same, with the loop on a dedicated worker; the pool keeps its speed. The loop \
-             waits rather than computes (it sleeps in 5 ms steps, checking whether to stop), so it takes a thread \
-             and not a core. When the run ends or is cancelled, the loop stops and the pool is whole again.",
-        "Huge jobs ahead of small ones: as many huge jobs as the pool has threads (the Collatz range split \
-             between them), and small jobs arriving every 5 ms meanwhile. The small jobs wait for a thread until \
-             a huge job ends. Then the same huge work is cut into pieces that go back to the queue one by one, \
-             so a small job that arrives waits for one piece at most. Both small-job latencies are in the table.",
-    ],
+    slug: words::POOL_HEALTH.slug,
+    title: words::POOL_HEALTH.title,
+    summary: words::POOL_HEALTH.summary,
     sources: &["src/experiments/pool_health.rs"],
     knobs: KNOBS,
     modes: MODES,

@@ -5,6 +5,7 @@ use super::Experiment;
 use crate::bridge::board::shared_now_ms;
 use crate::run::live_run::{LiveRun, RunFuture};
 use playground_kernels::sum::{MAX_LEN, sum_parallel, sum_sequential};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -39,16 +40,9 @@ async fn parallel_sum(nums: Vec<i32>, par_iter: bool) -> Result<(i64, f64, f64),
 }
 
 const ABOUT: About = About {
-    slug: "pool-to-async",
-    title: "From the pool back to async",
-    summary: "Sum a million ones on the rayon pool with rayon::spawn and await the answer through a oneshot channel: 1048576, and the page never blocks.",
-    explanation: &[
-        "How do async code and a thread pool talk? The async side starts the work with rayon::spawn, which returns \
-             at once, and awaits the receiving end of a oneshot channel; the pool thread sends the answer when it is \
-             done. Awaiting gives the thread back, so the page's thread stays free the whole time.",
-        "The seed sums vec![1; 1024 * 1024] and prints 1048576. The second mode puts a par_iter inside the spawned \
-             task so every pool thread helps with one call.",
-    ],
+    slug: words::POOL_TO_ASYNC.slug,
+    title: words::POOL_TO_ASYNC.title,
+    summary: words::POOL_TO_ASYNC.summary,
     sources: &["src/experiments/pool_to_async.rs"],
     knobs: KNOBS,
     modes: MODES,

@@ -7,6 +7,7 @@ use crate::run::live_run::{LiveRun, RunFuture};
 use futures::future::try_join_all;
 use leptos::prelude::*;
 use playground_kernels::primes::{MAX_JOBS, MAX_LIMIT, count_primes};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{Answer, JobError, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -33,17 +34,9 @@ fn task(values: &Values) -> Task {
 }
 
 const ABOUT: About = About {
-    slug: "primes",
-    title: "Plain parallel jobs",
-    summary: "Four independent jobs, each counting the primes below 50,000 by trial division, one after another or side by side: 20,532 in all.",
-    explanation: &[
-        "Each job counts the primes below a limit the slowest honest way: try every divisor. The jobs share \
-             nothing, so they can run side by side with no coordination at all, the easiest parallelism there is. \
-             The seed program gives each job its own OS thread (the new-worker mode does the same with web \
-             workers); the pool mode hands them to rayon's pool of web workers instead.",
-        "Total for 4 jobs below 50,000: 20,532 (5,133 each). Compare the sequential and parallel bars, and watch \
-             the timeline fill both pool threads.",
-    ],
+    slug: words::PRIMES.slug,
+    title: words::PRIMES.title,
+    summary: words::PRIMES.summary,
     sources: &["kernels/src/primes.rs"],
     knobs: KNOBS,
     modes: MODES,

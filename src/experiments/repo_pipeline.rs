@@ -12,6 +12,7 @@ use crate::run::live_run::{LiveRun, RunFuture};
 use futures::future::{join, join_all, try_join_all};
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::repos::{MAX_REPOS, issues_of, process_data, pull_requests_of, repo_names};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -43,27 +44,9 @@ const DELAY: Whole = Whole::new("delay", "Each fetch's network delay (ms)", 0, 5
 const KNOBS: &[Knob] = &[REPOS.knob(), CONSUMERS.knob(), DELAY.knob()];
 
 const ABOUT: About = About {
-    slug: "repo-pipeline",
-    title: "The GitHub pipeline: fetch, then process",
-    summary: "Fetch the issues and pull requests of three repositories (1 s each, simulated) and process them on the \
-              pool: about 4 s with two consumer threads that block while they fetch, about 1 s awaited together.",
-    explanation: &[
-        "Seed 002 ends with a pipeline that uses three crates: a producer thread queues repositories in a \
-             crossbeam channel, two consumer threads each take a repository, fetch its issues and its pull \
-             requests (tokio sleeps of 1 s standing in for GitHub's API), process the items with rayon's par_iter, \
-             and send the result back. Each consumer builds a tokio runtime and calls block_on inside \
-             task::block_in_place, so a consumer fetches one thing at a time: two repositories take 2 s at once, \
-             the third 2 s more.",
-        "block_in_place is for a worker thread of a multi-threaded tokio runtime: it tells the runtime that this \
-             thread is about to block, so the runtime moves the thread's other tasks elsewhere first. The seed's \
-             consumers are plain threads, not runtime workers, so there it only runs its closure. A browser page \
-             has one event loop and no second thread to move tasks to, and may not block it at all: \
-             block_in_place has no counterpart here. The consumers are therefore web workers, which may block, \
-             and each waits out a fetch's delay as the seed's block_on does.",
-        "The other mode does what one event loop is good at: every fetch of every repository is a timer future, \
-             all awaited together, so the waiting overlaps, and only the processing goes to the pool. The fetches \
-             are simulated in both modes, as in the seed: there is no network here, only its delays.",
-    ],
+    slug: words::REPO_PIPELINE.slug,
+    title: words::REPO_PIPELINE.title,
+    summary: words::REPO_PIPELINE.summary,
     sources: &["src/experiments/repo_pipeline.rs", "src/experiment_parts/on_pool.rs", "kernels/src/repos.rs"],
     knobs: KNOBS,
     modes: MODES,

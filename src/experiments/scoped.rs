@@ -9,6 +9,7 @@ use crate::run::live_run::{LiveRun, RunFuture};
 use futures::StreamExt;
 use futures::channel::{mpsc, oneshot};
 use playground_kernels::scoped::{numbers, owned_parts, sum_join, sum_scope};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -84,20 +85,9 @@ async fn owned(len: usize) -> Result<Summed, JobError> {
 }
 
 const ABOUT: About = About {
-    slug: "scoped",
-    title: "Borrowing across threads",
-    summary: "Sum a vector with the pool's threads: rayon::scope and rayon::join borrow it, rayon::spawn must own a copy of it.",
-    explanation: &[
-        "A thread that borrows another thread's data must be done with it before the data goes away, and the \
-             compiler must be able to see that. rayon::scope and rayon::join return only when every task they \
-             started has finished, so their tasks may borrow the vector: nothing is copied.",
-        "rayon::spawn returns at once and its task may run later, so its closure must be 'static: it owns what it \
-             uses. A closure that borrows the vector does not compile (\"borrowed value does not live long enough\"); \
-             here each part is copied into its task instead (sharing the vector behind an Arc is the other way out). \
-             The table shows the bytes that copy took.",
-        "JavaScript has no such choice: a worker gets a copy unless the data is a SharedArrayBuffer (see \"Handing \
-             data to a worker\").",
-    ],
+    slug: words::SCOPED.slug,
+    title: words::SCOPED.title,
+    summary: words::SCOPED.summary,
     sources: &["src/experiments/scoped.rs", "kernels/src/scoped.rs"],
     knobs: KNOBS,
     modes: MODES,

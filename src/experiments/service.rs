@@ -12,6 +12,7 @@ use futures::future::{Either, select};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use playground_kernels::hash::MAX_PASSWORD_CHARS;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{JobError, MAX_POOL_THREADS};
 use playground_lab::knobs::{Knob, Text, Values, Whole};
@@ -83,38 +84,9 @@ const KNOBS: &[Knob] = &[
 ];
 
 const ABOUT: About = About {
-    slug: "service",
-    title: "A web service under load",
-    summary: "Requests arrive at 100 a second; one in ten hashes a password for 40 ms. Hashed inline, every hello \
-              behind a hash waits; offloaded, hello stays fast.",
-    explanation: &[
-        "A web service runs its handlers as async tasks on a few runtime threads. Most requests are quick (here \
-             \"hello\", answered at once); a few need slow synchronous work: a password hash that burns CPU, a \
-             database driver that blocks while it waits. Seed 003's service is actix-web on tokio; neither runs in a \
-             browser (no sockets to listen on, no tokio blocking pool), so this page runs a request loop of its own \
-             in a web worker (its runtime thread), with pools of web workers where tokio and rayon would have threads, and sends it requests at random times, at a set average rate: a Poisson process \
-             drawn from a seed, fixed before the run, so a slow server cannot slow its own load down. A request's \
-             latency counts from when it arrived.",
-        "Hashing inline holds the runtime thread for the whole hash, so every hello that arrives meanwhile \
-             queues behind it: hello's p99 climbs to about the hash's cost. spawn_blocking sends the slow work to a \
-             pool of blocking threads and awaits it; the rayon route (seed 003's CPU_POOL.install from a blocking \
-             thread) runs the hash on a pool sized to the cores. Either way the runtime thread only dispatches, and \
-             hello stays fast until the cores themselves run out. Yielding keeps the hash inline but gives the \
-             thread back every k iterations (seed 002: reach an await every 10 to 100 µs): hello recovers, the hash \
-             takes longer.",
-        "Calling CPU_POOL.install straight from the handler looks like offloading, and the hash does run on the \
-             pool, but install waits for it on the calling thread, the runtime's: hello waits as it does inline. \
-             Seed 003 warns about it; the last mode runs it, so the cost is measured.",
-        "Set a share of requests to look a user up and they call seed 003's fetch_user_blocking: the thread that \
-             runs it sleeps (1 s by default, as in the seed) and only user 1 exists; any other id is \"User not \
-             found\". Where the seed wraps it in spawn_blocking, here the mode decides: on the runtime thread inline \
-             and yielding (a sleep cannot yield), on the blocking pool otherwise. The seed only defines it; here the \
-             load asks for users 1 to 10, so most lookups end in that error, which \
-             reaches the answer and is counted, and the count is checked against the errors the rule must give. \
-             Requests not answered within 10 s of the last arrival count as unanswered. Each run starts its runtime \
-             worker and its pools (the requests begin once they are up) and ends them all when it is over or \
-             cancelled.",
-    ],
+    slug: words::SERVICE.slug,
+    title: words::SERVICE.title,
+    summary: words::SERVICE.summary,
     // The arrivals and the percentiles are plain logic in lab/src/service.rs; what runs
     // in the threads is shown.
     sources: &["src/bridge/service_runtime.rs", "kernels/src/service.rs"],

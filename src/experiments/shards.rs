@@ -7,6 +7,7 @@ use crate::run::live_run::{LiveRun, RunFuture};
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::squares::{MAX_SHARD_SIZE, MAX_SHARDS, exact_sum_of_squares_below, shard};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Role, Threads};
 use playground_lab::jobs::{Answer, SharedNumbers, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -42,19 +43,9 @@ async fn fetch_shard(id: u64, size: u64, delay: u64, live: LiveRun) -> Vec<u64> 
 }
 
 const ABOUT: About = About {
-    slug: "shards",
-    title: "Shards, then sum of squares",
-    summary: "Fetch 4 shards of 250,000 numbers concurrently (~50 ms, not 200), then sum their squares with rayon: 333332833333500000.",
-    explanation: &[
-        "A real pipeline mixes both kinds of work: first wait for data, then compute on it. Each tool goes where \
-             it belongs. The four fetches are timers awaited together with join_all, so they overlap: about 50 ms, not \
-             200. The numbers are then summed on the rayon pool, off the page's thread.",
-        "The million numbers are not copied to the workers: every thread shares the same wasm memory, so the \
-             page hands over an address and a length. The sum of squares of 0 … 999,999 is 333,332,833,333,500,000.",
-        "The sum is a u64, as in the seed. Past about 3,000,000 numbers it no longer fits and wraps around, as \
-             the seed's release build does without a word; here the page says so and shows the exact sum beside \
-             the wrapped one (which is the exact sum modulo 2^64).",
-    ],
+    slug: words::SHARDS.slug,
+    title: words::SHARDS.title,
+    summary: words::SHARDS.summary,
     sources: &["kernels/src/squares.rs"],
     knobs: KNOBS,
     modes: MODES,

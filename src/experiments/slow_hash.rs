@@ -7,6 +7,7 @@ use super::heartbeat::{BLOCKING, OFFLOADED, blocking_work, lateness_figures, sta
 use crate::experiment_parts::twins::{self, HashPasswords, js_mode};
 use crate::run::live_run::{LiveRun, RunFuture};
 use playground_kernels::hash::{MAX_PASSWORD_CHARS, MAX_PASSWORDS, MAX_UPDATES};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{Answer, JobError, Task};
 use playground_lab::knobs::{Knob, Text, Values, Whole};
@@ -48,26 +49,9 @@ const PERIOD: Whole = Whole::new("period", "Heartbeat period (ms)", 1, 1_000, 50
 const KNOBS: &[Knob] = &[PASSWORD.knob(), COST.knob(), UPDATES.knob(), PASSWORDS.knob(), TICKS.knob(), PERIOD.knob()];
 
 const ABOUT: About = About {
-    slug: "slow-hash",
-    title: "Offloading a slow hash",
-    summary: "A 150 ms password hash while a heartbeat ticks: offloaded, the ticks stay on time; on the main thread they wait.",
-    explanation: &[
-        "Password hashes (bcrypt, argon2) are slow on purpose. Computed on the thread that also serves timers and \
-             the page, one hash stalls everything for its whole length. The first two modes run the seed's Rust \
-             slow_hash: it holds its thread for 150 ms (the seed sleeps; the browser's main thread may not, so it \
-             busy-waits) and then folds the password's bytes (hash × 31 + byte).",
-        "Offloaded to a web worker, as the seed does with spawn_blocking: heartbeat 1 at about 52 ms, heartbeat 2 \
-             at about 104 ms, and the hash (95755137202 for \"hunter2\") at about 152 ms. On the main thread the \
-             heartbeat only starts once the hash is done.",
-        "The JavaScript modes run the seed's TypeScript hashPasswords for real: a SHA-256 per password, updated \
-             200,000 times with it, synchronously. Browsers have no synchronous SHA-256 (crypto.subtle answers with \
-             a promise), so the page carries a small one, checked against known digests. It is given the password \
-             4 times by default, so the freeze outlasts a 50 ms heartbeat. On the event loop the heartbeat stalls \
-             exactly as with Rust on the main thread; posted to a web worker (Node's worker_threads, in the browser) \
-             it does not, and the table shows how long each crossing took.",
-        "The sha2 modes do the same work in Rust with the sha2 crate, so the twins compare like with like: the same \
-             digest, and how long each language took for it.",
-    ],
+    slug: words::SLOW_HASH.slug,
+    title: words::SLOW_HASH.title,
+    summary: words::SLOW_HASH.summary,
     sources: &["kernels/src/hash.rs", "src/experiment_parts/twins.js"],
     knobs: KNOBS,
     modes: MODES,

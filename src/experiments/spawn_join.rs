@@ -7,6 +7,7 @@ use crate::bridge::board::shared_now_ms;
 use crate::bridge::threads;
 use crate::run::live_run::{LiveRun, RunFuture};
 use playground_kernels::sum::{SeedSum, seed_thread_sum};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -33,20 +34,9 @@ const N: Whole = Whole::new("n", "Sum 0..n", 0, 100_000_000, 1_000_000);
 const KNOBS: &[Knob] = &[N.knob()];
 
 const ABOUT: About = About {
-    slug: "spawn-join",
-    title: "One thread, spawned and joined",
-    summary: "A new thread sums a million numbers while the caller waits in join: what starting the thread costs \
-              against what its work costs, and an i32 that overflows.",
-    explanation: &[
-        "std::thread::spawn gives a closure a thread of its own, and join waits for it to end and hands back what \
-             it returned. Seed 001 does exactly that with (0..1_000_000).sum() and calls spawning expensive. Here \
-             each run starts a new web worker (a browser's thread), runs the sum there and waits for the worker \
-             to end; the timeline shows how long the worker took to start, to sum and to be joined, beside the \
-             same sum with no thread at all.",
-        "The seed's sum does not fit its i32: 0 + 1 + … + 999,999 is 499,999,500,000, and an i32 holds up to \
-             2,147,483,647. Built in debug the seed's program panics (attempt to add with overflow); built in \
-             release it wraps and returns 1,783,293,664. The page works out all three and says which is which.",
-    ],
+    slug: words::SPAWN_JOIN.slug,
+    title: words::SPAWN_JOIN.title,
+    summary: words::SPAWN_JOIN.summary,
     sources: &["src/experiments/spawn_join.rs", "kernels/src/sum.rs"],
     knobs: KNOBS,
     modes: MODES,

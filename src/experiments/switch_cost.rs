@@ -10,6 +10,7 @@ use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::{mpsc, oneshot};
 use futures::{SinkExt, StreamExt};
 use playground_kernels::params::group_thousands;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -40,21 +41,9 @@ const KNOBS: &[Knob] = &[TRIPS.knob()];
 const MAX_POSTED: u64 = 100_000;
 
 const ABOUT: About = About {
-    slug: "switch-cost",
-    title: "Switching: futures, threads, postMessage",
-    summary: "One message bounced 10,000 times between two futures on one thread, two pool threads, and the page and a \
-              worker: what one round trip costs each way.",
-    explanation: &[
-        "Concurrency is also the cost of handing control from one party to another. Between two futures on one \
-             thread that is a wake and a poll: the executor calls the other future's poll, no more. Between two \
-             threads the message crosses memory both can see, but the receiver may be asleep, and waking a parked \
-             thread goes through the operating system (here, Atomics.wait and Atomics.notify). Between the page and \
-             a worker, each message is copied (structured clone) and queued as a task in the other side's event \
-             loop.",
-        "Each mode bounces one message the number of round trips asked, at 1, 10, 100, … on the way, three \
-             rounds each; the chart draws one round trip's cost against the count (log scales), the table keeps \
-             the median and spread at the full count. The pool mode needs two free pool threads.",
-    ],
+    slug: words::SWITCH_COST.slug,
+    title: words::SWITCH_COST.title,
+    summary: words::SWITCH_COST.summary,
     sources: &["src/experiments/switch_cost.rs"],
     knobs: KNOBS,
     modes: MODES,

@@ -11,6 +11,7 @@ use futures::channel::oneshot;
 use futures::future::try_join_all;
 use gloo_timers::future::TimeoutFuture;
 use playground_kernels::params::group_thousands;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::costs::bytes_text;
 use playground_lab::jobs::JobError;
@@ -56,26 +57,9 @@ const MAX_WORKERS: u64 = 64;
 const MAX_POOL_WAIT_MS: u64 = 20_000;
 
 const ABOUT: About = About {
-    slug: "task-cost",
-    title: "Tasks against threads: what each costs",
-    summary: "Start and finish 100,000 async tasks, 100,000 pool jobs and 16 new web workers, and compare what one \
-              of each costs.",
-    explanation: &[
-        "An async task is a small heap allocation (its future) and a place in a queue; running it is a function \
-             call. A pool job is the same kind of allocation handed to other threads, so it also pays for waking \
-             them and for the queue they share. A thread is an operating-system object with its own stack; in the \
-             browser it is a web worker, a whole JavaScript realm that fetches and instantiates the module before \
-             it runs a line. That is why a million tasks is fine and a million threads is not.",
-        "Each mode starts its units all at once and waits for the last to finish, at 1, 10, 100, … units up to \
-             the count asked, three rounds each: the chart draws the cost of one unit (the round's time over the \
-             count) as the count grows, and the table keeps the median and spread at the full count. With a wait, \
-             every unit also awaits a timer (tasks) or sleeps (jobs and workers): waiting tasks share one thread, \
-             waiting jobs hold a pool thread each.",
-        "Memory: the wasm memory only grows (freed memory is reused inside it), so its growth is what the \
-             most units held at once needed; a second run of the same size should not grow it again. Chromium \
-             also reports its JavaScript heap (performance.memory, coarse); Firefox does not, and the table says \
-             so.",
-    ],
+    slug: words::TASK_COST.slug,
+    title: words::TASK_COST.title,
+    summary: words::TASK_COST.summary,
     sources: &["src/experiments/task_cost.rs"],
     knobs: KNOBS,
     modes: MODES,

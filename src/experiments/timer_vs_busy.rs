@@ -6,6 +6,7 @@ use super::heartbeat::{BLOCKING, OFFLOADED, blocking_work};
 use crate::experiment_parts::twins::{self, js_mode};
 use crate::run::live_run::{LiveRun, RunFuture};
 use futures::channel::oneshot;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::{JobError, Task};
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -21,20 +22,9 @@ const BUSY: Whole = Whole::new("busy", "Busy loop (ms)", 0, 5_000, 300);
 const KNOBS: &[Knob] = &[TIMER.knob(), BUSY.knob()];
 
 const ABOUT: About = About {
-    slug: "timer-vs-busy",
-    title: "Timer vs busy loop",
-    summary: "A timer due at 50 ms, then 300 ms of busy work on the page's thread: the timer fires at about 300 ms, not 50.",
-    explanation: &[
-        "JavaScript, and the browser's main thread, run one thing at a time. A timer's callback is queued when \
-             it is due, but it can only run when the thread is free. Here a timer is set for 50 ms and then the \
-             thread busy-loops for 300 ms.",
-        "The seed program, under Node: the busy loop is done at 309 ms and the timer fires at 316 ms (wanted \
-             50). Run it here on the main thread and you get the same shape. Offload the busy loop to a web worker \
-             and the timer fires on time.",
-        "The JavaScript mode runs the seed's Node program itself, setTimeout then a while loop on the clock, in \
-             this page: its timer waits for its loop exactly as Rust's does on the main thread. The stall belongs to \
-             the thread, not to the language.",
-    ],
+    slug: words::TIMER_VS_BUSY.slug,
+    title: words::TIMER_VS_BUSY.title,
+    summary: words::TIMER_VS_BUSY.summary,
     sources: &["src/experiments/timer_vs_busy.rs", "src/experiment_parts/twins.js"],
     knobs: KNOBS,
     modes: MODES,

@@ -10,6 +10,7 @@ use futures::future::try_join_all;
 use leptos::prelude::*;
 use playground_kernels::params::group_thousands;
 use playground_kernels::uneven::{job_work, static_shares, uneven_jobs};
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::costs::{busy_by_lane, busy_text};
 use playground_lab::jobs::JobError;
@@ -51,23 +52,9 @@ const MAX_WORKERS: u64 = 64;
 const MAX_STARTS: u64 = 50_000_000;
 
 const ABOUT: About = About {
-    slug: "work-stealing",
-    title: "Thread per job against work stealing",
-    summary: "32 uneven jobs (one in seven is 20 times longer) on a new worker each, in equal shares per pool thread, \
-              and with rayon's work stealing: wall time, and how busy each thread was.",
-    explanation: &[
-        "Real jobs are uneven. Starting a thread for each one pays a thread's start-up per job (in the browser a \
-             whole worker) and runs more threads than there are cores, so they take turns. Splitting the jobs into \
-             equal shares per thread up front costs nothing to organise, but the thread whose share holds the long \
-             jobs finishes last while the others sit idle. Work stealing gives each thread a queue and lets an idle \
-             thread take from a busy one's, so the long jobs end up spread over the threads.",
-        "The jobs are consecutive ranges of Collatz starts; job 0 and every seventh after it is long (by default: with every eighth, 32 jobs \
-             would split into equal shares that each hold as many long jobs, and the static split would be even by \
-             luck). The timeline \
-             shows each job on the thread that ran it; the table has each thread's share of the wall time spent \
-             busy. Every job's answer (the sum of its chain lengths) is added up, and the total is the same in every \
-             mode.",
-    ],
+    slug: words::WORK_STEALING.slug,
+    title: words::WORK_STEALING.title,
+    summary: words::WORK_STEALING.summary,
     sources: &["src/experiments/work_stealing.rs", "kernels/src/uneven.rs"],
     knobs: KNOBS,
     modes: MODES,

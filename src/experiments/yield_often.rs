@@ -10,6 +10,7 @@ use futures::channel::oneshot;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use playground_kernels::stats::Summary;
+use playground_lab::words;
 use playground_lab::catalogue::{About, Mode, Threads};
 use playground_lab::jobs::JobError;
 use playground_lab::knobs::{Knob, Values, Whole};
@@ -52,33 +53,9 @@ const PERIOD: Whole = Whole::new("period", "Heartbeat period (ms)", 1, 1_000, 50
 const KNOBS: &[Knob] = &[WORK.knob(), SLICE.knob(), PERIOD.knob()];
 
 const ABOUT: About = About {
-    slug: "yield-often",
-    title: "How often to yield",
-    summary: "300 ms of work on the main thread in 5 ms slices: yielding between slices keeps a 50 ms heartbeat on \
-              time, at a price in total time that depends on how you yield.",
-    explanation: &[
-        "An async task only gives its thread back at an await, so long work should be cut into slices with a \
-             yield between them; seed 002's rule is an await every 10 to 100 µs. In the browser the same holds for \
-             the main thread, and how you yield matters as much as how often.",
-        "setTimeout(0) queues a new task, so timers, input and frames get their turn; but once timeouts are \
-             nested five deep browsers clamp them to at least 4 ms, so slicing finely in JavaScript costs idle time \
-             (the setTimeout mode measures a JavaScript chain of nested timeouts to show it). A MessageChannel \
-             post is a task without the clamp and keeps the gaps short. scheduler.yield() is the newer way: its \
-             continuation is meant to run ahead of other tasks, and in some browsers that means ahead of timers \
-             too (run it in Firefox and watch the heartbeat). Awaiting an already resolved promise looks like a \
-             yield but is a microtask: it runs before any timer or frame, so the heartbeat starves exactly as if \
-             the work never yielded.",
-        "A twist this page measured: from Rust compiled with threads, the same await is a real yield. \
-             wasm-bindgen-futures' threaded executor parks a waiting future in Atomics.waitAsync, which wakes it \
-             in a new task, so timers slip in at every await, and Rust's zero timeouts are never nested, so the \
-             clamp never comes. The microtask mode therefore runs its loop as one JavaScript async function, where \
-             the await stays a microtask; the other modes' loops are Rust.",
-        "Each run measures the whole work's time (its overhead over the work itself), every gap a yield took, \
-             the heartbeat's lateness and the page's frame gaps. \"Measure across sizes\" repeats every means at \
-             slices of 10 µs to 100 ms, seed 002's 10 to 100 µs included: the total time and the heartbeat's worst \
-             lateness against the slice, the trade-off measured. The slice knob of a single run counts whole \
-             milliseconds; the sweep goes below.",
-    ],
+    slug: words::YIELD_OFTEN.slug,
+    title: words::YIELD_OFTEN.title,
+    summary: words::YIELD_OFTEN.summary,
     sources: &["src/experiments/yield_often.rs", "src/browser/yielding.js"],
     knobs: KNOBS,
     modes: MODES,

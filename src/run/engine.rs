@@ -5,6 +5,7 @@
 use crate::browser::environment::read_environment;
 use crate::browser::js_error::error_text;
 use crate::{bridge, browser::clock};
+use crate::run::mount_stages::MountStages;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use playground_lab::environment::{Environment, Readiness};
@@ -37,7 +38,7 @@ impl Engine {
 }
 
 /// Starts the pool and the compute worker (once, at the top of the app).
-pub fn use_engine() -> Engine {
+pub fn use_engine(stages: MountStages) -> Engine {
     let environment = read_environment();
     let (pool, set_pool) = signal(Readiness::Starting);
     let (worker, set_worker) = signal(Readiness::Starting);
@@ -53,10 +54,11 @@ pub fn use_engine() -> Engine {
         // 10 loads) while the pool's workers loaded; after the pool, ~55 ms. The pool's own
         // start (~170 ms) did not change, and both are ready sooner.
         spawn_local(async move {
-            // After the first paint: the page shows first, and the pool's workers are not
-            // created while the main thread is still painting it. 12 loads each: pool start
-            // 141-161 ms (median) against 176, ready after navigation about the same (docs/benchmark.md).
-            clock::after_next_paint().await;
+            // Once the page is mounted: the page shows first, and the pool's workers are not
+            // created while the main thread is still building and painting it. 12 loads each:
+            // pool start 141-161 ms (median) after the first paint against 176 before it
+            // (docs/benchmark.md); after the whole mount, see docs/benchmark.md's first visit.
+            stages.mounted().await;
             let started = clock::now_ms();
             let result = JsFuture::from(wasm_bindgen_rayon::init_thread_pool(threads)).await;
             set_pool.set(match result {

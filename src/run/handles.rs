@@ -4,6 +4,7 @@ use crate::browser::long_tasks::LongTasks;
 use crate::browser::page_visibility::PageVisibility;
 use crate::run::engine::Engine;
 use crate::run::frame_monitor::FrameMonitor;
+use crate::run::mount_stages::MountStages;
 use crate::run::quiet::Quiet;
 use leptos::prelude::*;
 use playground_lab::comparison::{self, Imported, Item};
@@ -30,6 +31,8 @@ pub struct AppHandles {
     pub predict: RwSignal<bool>,
     /// The results being compared across devices; pages add theirs.
     pub comparison: Comparison,
+    /// How far the page has mounted (the first screen first, the rest a step a frame).
+    pub stages: MountStages,
 }
 
 /// The results being compared and what went wrong with the latest import. Created by

@@ -7,6 +7,7 @@ pub mod engine;
 pub mod frame_monitor;
 pub mod handles;
 pub mod live_run;
+pub mod mount_stages;
 pub mod page_state;
 pub mod quiet;
 pub mod runner;

@@ -357,12 +357,12 @@ impl Runner {
         self.handles.frames.gaps_during(from, to).into_iter().map(|(t, g)| (t - from, g)).collect()
     }
 
-    /// A link's run flag: start once this page is open and visible (a background tab's
-    /// throttled timers would spoil the run) and the engine has settled. Tracked: it
+    /// A link's run flag: start once this page is open, mounted and visible (a background
+    /// tab's throttled timers would spoil the run) and the engine has settled. Tracked: it
     /// runs again when any of these changes.
     fn autorun(self) {
         let Some((wanted, autorun)) = self.handles.autorun.get() else { return };
-        if wanted != self.slug() || !self.handles.visibility.visible.get() {
+        if wanted != self.slug() || !self.handles.visibility.visible.get() || !self.handles.stages.done() {
             return;
         }
         let about = self.experiment.about();

@@ -1,6 +1,7 @@
-// axe-core (pinned from npm) on every state a visitor meets: the home page, an experiment
-// after runs (its table, charts, verdict and what ran), the compiler's cards, compare,
-// presenter mode, the dark theme and a phone. Zero violations of any impact.
+// axe-core (pinned from npm) on every state a visitor meets: the first screen before the
+// app (index.html's words), the home page, an experiment after runs (its table, charts,
+// verdict and what ran), the compiler's cards, compare, presenter mode, the dark theme and a
+// phone. Zero violations of any impact.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -10,8 +11,17 @@ import { startSite, waitForEngine, waitIdle } from './helpers.mjs';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let site;
-before(async () => { site = await startSite(); });
-after(async () => { await site?.close(); });
+// The first screen before the app, with the wasm held back: no service worker, which would
+// hand the page the wasm from its offline copy (a route does not see what it answers).
+let withoutWorker;
+before(async () => {
+  site = await startSite();
+  withoutWorker = await startSite(undefined, { serviceWorkers: 'block' });
+});
+after(async () => {
+  await site?.close();
+  await withoutWorker?.close();
+});
 
 /** axe's violations on the page as it stands: "rule (impact): the first offending elements". */
 async function violations(page) {
@@ -24,13 +34,15 @@ async function violations(page) {
   return found;
 }
 
-/** Opens `link` (dark, or at a phone's size, if asked), lets `prepare` bring it to the state, checks it. */
-async function check(link, what, { prepare = async () => {}, dark = false, phone = false } = {}) {
-  const { page, problems } = await site.open();
+/** Opens `link` (dark, or at a phone's size, if asked), lets `prepare` bring it to the state, checks it.
+ *  `firstScreen`: the page before the app, as index.html shows it while the wasm loads (held back). */
+async function check(link, what, { prepare = async () => {}, dark = false, phone = false, firstScreen = false } = {}) {
+  const { page, problems } = await (firstScreen ? withoutWorker : site).open();
   if (dark) await page.emulateMedia({ colorScheme: 'dark' });
   if (phone) await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(site.url + link);
-  await page.locator('nav.experiments a[data-slug]').first().waitFor({ state: 'attached' });
+  if (firstScreen) await page.route('**/*.wasm', () => {}); // never answered: the app never starts
+  await page.goto((firstScreen ? withoutWorker : site).url + link);
+  await page.locator(firstScreen ? '#boot-page > :not(.boot-placeholder)' : 'main#content').first().waitFor({ state: 'attached' });
   await prepare(page);
   assert.deepEqual(await violations(page), [], `${what}: axe-core's violations`);
   assert.deepEqual(problems, [], what);
@@ -51,6 +63,9 @@ test('accessibility: the home page, an experiment after its runs (table, timelin
 
 test('accessibility: compare, presenter mode, the dark theme and a phone', { timeout: 180_000 }, async () => {
   await check('?compare=1', 'compare');
+  for (const link of ['', '?experiment=heartbeat', '?compare=1']) {
+    await check(link, `the first screen of "${link || 'home'}" before the app`, { firstScreen: true, phone: true });
+  }
   await check('?experiment=heartbeat&present=1', 'presenter mode');
   await check('?experiment=heartbeat&run=all', 'the dark theme after both heartbeat modes ran', { prepare: runs(2), dark: true });
   await check('?experiment=heartbeat&mode=worker&run=1', 'a run link on a phone', { prepare: runs(1), phone: true });

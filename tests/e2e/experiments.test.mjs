@@ -346,13 +346,10 @@ test(`the ${Object.keys(LONG_RUNS).length} experiments with a long run (LONG_RUN
   }
 });
 
-/** Each experiment's slug and title, as its About in src/experiments/ declares them. */
+/** Each experiment's slug and title, as the catalogue's words (lab/src/words.rs) declare them. */
 function experimentTitles() {
-  const dir = new URL('../../src/experiments/', import.meta.url);
-  return readdirSync(dir).filter(name => name.endsWith('.rs')).flatMap(name => {
-    const m = /\bslug: "([^"]+)",\s*title: "([^"]+)"/.exec(readFileSync(new URL(name, dir), 'utf8'));
-    return m ? [{ slug: m[1], title: m[2] }] : [];
-  });
+  const words = readFileSync(new URL('../../lab/src/words.rs', import.meta.url), 'utf8');
+  return [...words.matchAll(/\bslug: "([^"]+)",\s*title: "([^"]+)"/g)].map(m => ({ slug: m[1], title: m[2] }));
 }
 
 // Cheap, and for all of them: no run, just each page opened from the sidebar.
@@ -362,7 +359,7 @@ test('every experiment opens from the sidebar with its title, its modes and what
   assert.deepEqual(slugs, experimentSources().map(e => e.slug).sort(), 'a title read for every experiment');
   assert.ok(declared.length >= 20, `${declared.length} experiments found`);
   const { page, problems } = await site.open('');
-  await page.locator('nav.experiments a[data-slug]').first().waitFor(); // the app has mounted
+  await page.locator('main#content').waitFor(); // the app has mounted (index.html's first screen has the same list)
   const listed = await page.locator('nav.experiments a[data-slug]').evaluateAll(links => links.map(a => a.dataset.slug));
   assert.deepEqual([...listed].sort(), slugs, 'the sidebar lists every experiment once');
   for (const { slug, title } of declared) {
@@ -442,7 +439,7 @@ test('every experiment shows the source that runs, fetched when opened; a missin
   // No service worker: its offline cache would answer the lost file below.
   const plain = await startSite({}, { serviceWorkers: 'block' });
   const { page, problems } = await plain.open('');
-  await page.locator('nav.experiments a[data-slug]').first().waitFor(); // the app has mounted
+  await page.locator('main#content').waitFor(); // the app has mounted (index.html's first screen has the same list)
   for (const { slug, files } of experiments) {
     // From the sidebar, as a reader goes: one load of the page for all of them.
     await page.click(`nav.experiments a[data-slug="${slug}"]`);

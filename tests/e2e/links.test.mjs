@@ -137,7 +137,7 @@ test('24 malformed links each open a working page that says what was wrong', asy
   const check = async ({ page, problems }, i, link) => {
     await page.goto(site.url + link.query);
     // The app mounted (the static loading note is gone) and shows the link's notices.
-    await page.locator('header.top .brand').waitFor({ timeout: 15_000 });
+    await page.locator('main#content').waitFor({ timeout: 15_000 });
     const notices = page.locator('[data-testid=link-notices] li');
     await notices.first().waitFor({ timeout: 5_000 }).catch(() => {});
     const count = await notices.count();

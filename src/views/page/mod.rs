@@ -1,4 +1,5 @@
-//! The page every experiment gets: explanation, controls, status, results, the
+//! The page every experiment gets: explanation (the built page's, see
+//! [`playground_lab::static_pages`]), controls, status, results, the
 //! speedup curve for CPU experiments, what ran (against the seed's program), and the
 //! source of the code that runs. Running
 //! is the runner's ([`crate::run::runner`]); these components lay out and draw.
@@ -19,12 +20,14 @@ mod what_ran;
 
 use crate::experiments::Experiment;
 use crate::run::handles::AppHandles;
+use crate::run::mount_stages::{BELOW, CONTROLS, Later, RESULTS};
 use crate::run::page_state::PageState;
 use crate::run::runner::use_runner;
 use cards::Cards;
 use controls::Controls;
 use leptos::prelude::*;
-use playground_lab::catalogue::lead_sentence;
+use crate::browser::page_templates::template_html;
+use playground_lab::static_pages::{explain_compact_template, explain_template};
 use playground_lab::knobs::Values;
 use predict_panel::PredictPanel;
 use results::Results;
@@ -41,9 +44,11 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
         return view! {
             <article class="experiment" data-experiment=about.slug>
                 <h1>{about.title}</h1>
-                <div class="explain">{about.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}</div>
-                <WhatRanBlock slug=about.slug />
-                <Cards cards />
+                <Explanation slug=about.slug />
+                <Later step=CONTROLS>
+                    <WhatRanBlock slug=about.slug />
+                    <Cards cards />
+                </Later>
             </article>
         }
         .into_any();
@@ -55,60 +60,57 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
     view! {
         <article class="experiment" data-experiment=about.slug>
             <h1>{about.title}</h1>
-            <div class="explain">{about.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}</div>
-            <CompactExplanation paragraphs=about.explanation />
-            <PredictPanel about runner state on=handles.predict />
-            <Controls about runner state isolated=handles.engine.environment.get_value().cross_origin_isolated />
-            <label class="predict-toggle">
-                <input type="checkbox" name="predict" bind:checked=handles.predict />
-                " Predict before running (a question, graded from the measurement)"
-            </label>
-            <ShareLink about state />
-            <div id=format!("{}-errors", about.slug) class="errors" role="alert">
-                <For each=move || errors.get() key=|e| e.clone() let:message>
-                    <p class="error">{message}</p>
-                </For>
-            </div>
-            {move || runner.other_running().map(|e| view! {
-                <p class="note" data-testid="other-running">{format!("“{}” is running; its run must end before this one can start.", e.about().title)}</p>
-            })}
-            <div class="status-row">
-                <p class="status" role="status" aria-live="polite" data-testid="status">{move || runner.progress_text()}</p>
-                {move || runner.fraction_done().map(|f| view! { <progress max="1" value=f></progress> })}
-            </div>
-            {move || runner.live_freeze().map(|(ms, blocking)| view! {
-                <p class="notice warn" role="status" data-testid="freeze-warning" data-freeze-ms=format!("{ms:.0}")>
-                    {if blocking {
-                        format!("This run held the main thread for {ms:.0} ms: no frame could be drawn meanwhile, and clicks and keys waited.")
-                    } else {
-                        format!("The page went {ms:.0} ms without a frame during this run, although this mode leaves the main thread free: something else held it.")
-                    }}
-                </p>
-            })}
-            <Results about runner engine=handles.engine curve=Signal::derive(move || scaling.curve()) comparison=handles.comparison />
-            {is_cpu.then(|| view! { <ScalingPanel experiment runner engine=handles.engine samples=scaling /> })}
-            {experiment.sweep().map(|sweep| view! { <SweepPanel experiment sweep runner /> })}
-            <WhatRanBlock slug=about.slug />
-            <SourcePanel sources=about.sources />
+            <Explanation slug=about.slug />
+            <div class="explain-compact" inner_html=template_html(&explain_compact_template(about.slug)).unwrap_or_default()></div>
+            <Later step=CONTROLS>
+                <PredictPanel about runner state on=handles.predict />
+                <Controls about runner state isolated=handles.engine.environment.get_value().cross_origin_isolated />
+                <label class="predict-toggle">
+                    <input type="checkbox" name="predict" bind:checked=handles.predict />
+                    " Predict before running (a question, graded from the measurement)"
+                </label>
+                <ShareLink about state />
+                <div id=format!("{}-errors", about.slug) class="errors" role="alert">
+                    <For each=move || errors.get() key=|e| e.clone() let:message>
+                        <p class="error">{message}</p>
+                    </For>
+                </div>
+                {move || runner.other_running().map(|e| view! {
+                    <p class="note" data-testid="other-running">{format!("“{}” is running; its run must end before this one can start.", e.about().title)}</p>
+                })}
+                <div class="status-row">
+                    <p class="status" role="status" aria-live="polite" data-testid="status">{move || runner.progress_text()}</p>
+                    {move || runner.fraction_done().map(|f| view! { <progress max="1" value=f></progress> })}
+                </div>
+                {move || runner.live_freeze().map(|(ms, blocking)| view! {
+                    <p class="notice warn" role="status" data-testid="freeze-warning" data-freeze-ms=format!("{ms:.0}")>
+                        {if blocking {
+                            format!("This run held the main thread for {ms:.0} ms: no frame could be drawn meanwhile, and clicks and keys waited.")
+                        } else {
+                            format!("The page went {ms:.0} ms without a frame during this run, although this mode leaves the main thread free: something else held it.")
+                        }}
+                    </p>
+                })}
+            </Later>
+            <Later step=RESULTS>
+                <Results about runner engine=handles.engine curve=Signal::derive(move || scaling.curve()) comparison=handles.comparison />
+            </Later>
+            <Later step=BELOW>
+                {is_cpu.then(|| view! { <ScalingPanel experiment runner engine=handles.engine samples=scaling /> })}
+                {experiment.sweep().map(|sweep| view! { <SweepPanel experiment sweep runner /> })}
+                <WhatRanBlock slug=about.slug />
+                <SourcePanel sources=about.sources />
+            </Later>
         </article>
     }
     .into_any()
 }
 
-/// The explanation as a phone shows it under a run link (the style sheet picks it there,
-/// and the whole one elsewhere): the first sentence, and the rest one tap away, so the
-/// run is on the first screen.
+/// The explanation, as the built page publishes it (the site build's templates); where
+/// the page has none (a test page), it says so instead of showing nothing.
 #[component]
-fn CompactExplanation(paragraphs: &'static [&'static str]) -> impl IntoView {
-    let (lead, rest) = paragraphs.first().map_or(("", ""), |p| lead_sentence(p));
-    view! {
-        <div class="explain-compact">
-            <p>{lead}</p>
-            <details>
-                <summary>"The rest of the explanation"</summary>
-                {(!rest.is_empty()).then(|| view! { <p>{rest}</p> })}
-                {paragraphs.iter().skip(1).map(|p| view! { <p>{*p}</p> }).collect_view()}
-            </details>
-        </div>
-    }
+fn Explanation(slug: &'static str) -> impl IntoView {
+    let html = template_html(&explain_template(slug))
+        .unwrap_or_else(|| "<p>(This page was built without the catalogue's words: see scripts/build-site.sh.)</p>".into());
+    view! { <div class="explain" inner_html=html></div> }
 }
