@@ -21,3 +21,6 @@ cargo run --release -p playground-kernels --example native_bench --target-dir ta
 
 log "the release build in headless Chromium"
 node bench/bench.mjs
+
+log "first visit: Lighthouse's mobile profile on the release build served with gzip"
+node bench/first-visit.mjs
