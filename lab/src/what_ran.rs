@@ -271,7 +271,7 @@ pub static WHAT_RAN: &[WhatRan] = &[
             seed: &SEED_001,
             program: "#[tokio::main] main awaiting tokio::net::TcpStream::connect(\"127.0.0.1:8080\")",
         }],
-        runs_here: "A task on the page's main thread awaits a fetch of the page's own address (made unique per run, \
+        runs_here: "A task on the page's main thread awaits a fetch of the site's icon, under 1 KB (made unique per run, \
                     the HTTP cache off), while a heartbeat task ticks every 50 ms on gloo-timers. In the second mode \
                     a busy loop runs on the same thread right after the fetch starts. The browser's Resource Timing \
                     says when the response was complete; the task notes when it resumed.",

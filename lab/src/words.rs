@@ -119,8 +119,10 @@ pub const CONNECT: Words = Words {
         "Seed 001's async example awaits tokio::net::TcpStream::connect: while the connection is made, the task \
              gives its thread back and the runtime runs other tasks. A web page cannot open a TCP socket, so this \
              page cannot run that line. The nearest honest thing is an HTTP request the browser makes for it: a \
-             fetch of this page's own address (with the cache turned off; where the page's service worker is \
-             installed, it may answer instead of the network), awaited by a task on the page's thread.",
+             fetch of a small file of this site, its icon (with the cache turned off; where the page's service \
+             worker is installed, it may answer instead of the network), awaited by a task on the page's thread. \
+             Small, as a connection's exchange is: a body larger than the browser's buffer would wait for the \
+             busy thread to read it.",
         "Awaited alone, the heartbeat beside it stays on time: the wait holds no thread. Beside a busy loop on \
              the same thread, the browser still receives the response in the background (its Resource Timing \
              says when), but the task that awaits it resumes only after the loop: the time between the two is \

@@ -76,7 +76,9 @@ test('which mode finishes first: join_all, graded from the medians', async () =>
   const rows = await readRuns(page, 3);
   const joined = rows.find(r => r.mode === 'join-all');
   await grade(page).waitFor();
-  const fastest = rows.every(r => r === joined || joined.wallMs < r.wallMs);
+  // As the page grades: the lowest median, the first mode in order on a tie (times are whole
+  // multiples of the clock's 5 µs in an isolated page, so two modes can tie).
+  const fastest = rows.reduce((best, r) => (r.wallMs < best.wallMs ? r : best)) === joined;
   assert.equal(await grade(page).getAttribute('data-right'), String(fastest));
   assert.match(await grade(page).textContent(), /^You picked “Together with join_all”/);
   assert.deepEqual(problems, []);
