@@ -270,12 +270,17 @@ fn Sidebar(
     let row = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         let (Some(row), Some(slug)) = (row.get(), open.get()) else { return };
-        if let Ok(Some(item)) = row.query_selector(&format!("[data-slug=\"{slug}\"]")) {
-            let item: web_sys::HtmlElement = item.unchecked_into();
-            let left = item.get_bounding_client_rect().left() - row.get_bounding_client_rect().left()
-                + row.scroll_left() as f64;
-            row.set_scroll_left(left as i32 - (row.client_width() - item.offset_width()) / 2);
-        }
+        // At the next frame, where the browser lays the page out anyway: read now, in the
+        // mount's task, the layout would be done twice (the open page is added after this).
+        // index.html's first screen centres the item the same way, so nothing jumps.
+        request_animation_frame(move || {
+            if let Ok(Some(item)) = row.query_selector(&format!("[data-slug=\"{slug}\"]")) {
+                let item: web_sys::HtmlElement = item.unchecked_into();
+                let left = item.get_bounding_client_rect().left() - row.get_bounding_client_rect().left()
+                    + row.scroll_left() as f64;
+                row.set_scroll_left(left as i32 - (row.client_width() - item.offset_width()) / 2);
+            }
+        });
     });
     let item = move |e: &'static dyn Experiment| {
         let current = move || open.get() == Some(e.about().slug);
