@@ -12,7 +12,7 @@ use crate::run::engine::use_engine;
 use crate::run::frame_monitor::use_frame_monitor;
 use crate::run::handles::AppHandles;
 use crate::run::handles::Comparison;
-use crate::run::mount_stages::MountStages;
+use crate::run::mount_stages::{BELOW, CONTROLS, Later, MountStages};
 use crate::run::page_state::PageState;
 use crate::run::quiet::Quiet;
 use crate::views::compare_view::CompareView;
@@ -233,8 +233,11 @@ pub fn App() -> impl IntoView {
                 on:click=move |ev| { ev.prevent_default(); open_comparison() }>
                 "Compare devices"
             </a>
-            <EnvironmentBadges engine=handles.engine />
-            <ResponsivenessIndicator monitor=handles.frames quiet />
+            // A step after the first screen (its room kept): they are not what a visitor reads first.
+            <Later step=CONTROLS placeholder=static_pages::PLACEHOLDERS_TOP>
+                <EnvironmentBadges engine=handles.engine />
+                <ResponsivenessIndicator monitor=handles.frames quiet />
+            </Later>
         </header>
         <div class="layout">
             <Sidebar open navigate />
@@ -243,7 +246,9 @@ pub fn App() -> impl IntoView {
                 <ThreadsMissing engine=handles.engine />
                 <DebugBuildWarning engine=handles.engine />
                 <BackgroundWarning visibility=handles.visibility />
-                <EnvironmentPanel engine=handles.engine visibility=handles.visibility quiet=handles.quiet />
+                <Later step=BELOW placeholder=static_pages::PLACEHOLDER_ENVIRONMENT>
+                    <EnvironmentPanel engine=handles.engine visibility=handles.visibility quiet=handles.quiet />
+                </Later>
                 <Show when=move || comparison.open.get()>
                     <CompareView comparison link=compare_link />
                 </Show>

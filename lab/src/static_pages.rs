@@ -69,10 +69,10 @@ fn template(id: &str, title: Option<&str>, body: &str) -> String {
     format!("<template id=\"{id}\"{title}>{body}</template>\n")
 }
 
-/// Room for what the app adds above the words when it mounts (the environment's badges
-/// and the pulse in the header, the environment panel's line), kept empty, so that the
-/// words stay where they are when the app takes over.
-const PLACEHOLDERS_TOP: &str = "<ul class=\"environment boot-placeholder\" aria-hidden=\"true\">\
+/// Room for what the app adds above the words (the environment's badges and the pulse in
+/// the header, the environment panel's line), kept empty, so that the words stay where
+/// they are when the app takes over; the app shows the same until it mounts those parts.
+pub const PLACEHOLDERS_TOP: &str = "<ul class=\"environment boot-placeholder\" aria-hidden=\"true\">\
      <li class=\"badge\"><span class=\"badge-button\"><span class=\"badge-short\">isolated</span><span class=\"badge-full\">Cross-origin isolated</span></span></li>\
      <li class=\"badge\"><span class=\"badge-button\"><span class=\"badge-short\">8 cores</span><span class=\"badge-full\">8 logical cores</span></span></li>\
      <li class=\"badge\"><span class=\"badge-button\"><span class=\"badge-short\">pool ready</span><span class=\"badge-full\">Rayon pool: 8 threads, started in 150 ms</span></span></li>\
@@ -81,7 +81,7 @@ const PLACEHOLDERS_TOP: &str = "<ul class=\"environment boot-placeholder\" aria-
      <div class=\"pulse-lane\"><span class=\"pulse-label\">Main thread</span><span class=\"pulse-track\"></span></div>\
      <div class=\"pulse-lane\"><span class=\"pulse-label\">Compositor</span><span class=\"pulse-track\"></span></div>\
      <div class=\"pulse-strip\"></div><span class=\"pulse-longest\">frames 0</span></div>";
-const PLACEHOLDER_ENVIRONMENT: &str = "<details class=\"environment-panel boot-placeholder\" aria-hidden=\"true\">\
+pub const PLACEHOLDER_ENVIRONMENT: &str = "<details class=\"environment-panel boot-placeholder\" aria-hidden=\"true\">\
      <summary>Environment: what these results depend on</summary></details>";
 
 /// The first screen before the app: the header, the chapters' list, and an empty main

@@ -52,9 +52,11 @@ impl MountStages {
 }
 
 /// Its children once the mount has reached `step` (at once where no app started the
-/// steps, as on a test page).
+/// steps, as on a test page); until then `placeholder`, HTML that keeps their room (the
+/// first screen's, `playground_lab::static_pages`), if any.
 #[component]
-pub fn Later(step: u8, children: ChildrenFn) -> impl IntoView {
+pub fn Later(step: u8, children: ChildrenFn, #[prop(optional)] placeholder: Option<&'static str>) -> impl IntoView {
     let stages = use_context::<MountStages>();
-    view! { <Show when=move || stages.is_none_or(|s| s.reached(step))>{children()}</Show> }
+    let fallback = move || placeholder.map(|html| view! { <div class="placeholder-slot" inner_html=html></div> });
+    view! { <Show when=move || stages.is_none_or(|s| s.reached(step)) fallback>{children()}</Show> }
 }
