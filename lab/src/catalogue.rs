@@ -4,7 +4,9 @@
 
 use crate::knobs::Knob;
 
-/// What the list and the page show about an experiment.
+/// What the app needs about an experiment. Its slug, title and summary are copied from its
+/// [`crate::words::Words`] (`slug: words::COLLATZ.slug`), not a reference to them: a
+/// reference would compile the whole explanation into the wasm, which reads it from the page.
 #[derive(Debug)]
 pub struct About {
     /// Stable identifier, used in links: public format, never renamed.
