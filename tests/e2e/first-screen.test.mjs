@@ -71,6 +71,7 @@ test('before the wasm: the home page\'s chapters, and every experiment link\'s t
   await page.locator('#boot-page h1').waitFor();
   assert.ok(await page.locator('#boot-page .explain-compact').isVisible(), 'a run link on a phone: the short explanation, as the app shows it');
   assert.ok(!(await page.locator('#boot-page .explain').isVisible()), 'a run link on a phone: not the whole');
+  assert.match(await page.locator('.boot-note').textContent(), /runs it as soon as the page is ready/, 'a run link says it will run');
   await screenshot(page, 'first-screen-run-link-phone', { fullPage: false });
   await page.goto(`${phone.url}?experiment=no-such-thing`);
   assert.match(await page.locator('#boot-page h1').textContent(), /See what async and threads do/, 'an unknown experiment: the home page (the app then says why)');
