@@ -6,7 +6,7 @@ use crate::browser::address_bar;
 use crate::browser::document_mark::mark_document;
 use crate::browser::long_tasks::use_long_tasks;
 use crate::browser::page_visibility::use_page_visibility;
-use crate::browser::page_templates::template_html;
+use crate::browser::page_templates::template_html_or_note;
 use crate::experiments::{self, Experiment};
 use crate::run::engine::use_engine;
 use crate::run::frame_monitor::use_frame_monitor;
@@ -334,9 +334,7 @@ fn LinkNotices(notices: RwSignal<Vec<String>>) -> impl IntoView {
 /// words the visitor read while the app loaded); a click on an experiment opens it in place.
 #[component]
 fn Home(navigate: impl Fn(Option<&'static dyn Experiment>) + Copy + Send + Sync + 'static) -> impl IntoView {
-    let html = template_html(HOME_TEMPLATE).unwrap_or_else(|| {
-        "<section class=\"home\"><p>(This page was built without the catalogue's words: see scripts/build-site.sh.)</p></section>".into()
-    });
+    let html = template_html_or_note(HOME_TEMPLATE);
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let slug = ev
             .target()

@@ -107,7 +107,7 @@ pub fn sidebar() -> String {
             "<section class=\"chapter\" aria-label=\"{title}\"><h3>{title}</h3><p class=\"chapter-summary\">{}</p><ul>",
             escape(chapter.summary)
         );
-        for w in chapter.experiments.iter().filter_map(|slug| words::of(slug)) {
+        for w in chapter.words() {
             let _ = write!(
                 html,
                 "<li><a href=\"{}\" data-slug=\"{}\">{}</a></li>",
@@ -139,7 +139,7 @@ pub fn home() -> String {
             escape(chapter.title),
             escape(chapter.summary)
         );
-        for w in chapter.experiments.iter().filter_map(|slug| words::of(slug)) {
+        for w in chapter.words() {
             let _ = write!(
                 html,
                 "<li class=\"card\"><h3><a href=\"{}\" data-slug=\"{}\">{}</a></h3><p>{}</p></li>",

@@ -572,6 +572,13 @@ pub struct Chapter {
     pub experiments: &'static [&'static str],
 }
 
+impl Chapter {
+    /// Its experiments' words, in order.
+    pub fn words(&self) -> impl Iterator<Item = &'static Words> + '_ {
+        self.experiments.iter().filter_map(|slug| of(slug))
+    }
+}
+
 /// The catalogue's chapters, in the order they build on each other.
 pub static CHAPTERS: &[Chapter] = &[
     Chapter {
@@ -658,7 +665,7 @@ static WORDS: &[&Words] = &[
 
 /// Every experiment's words, chapter by chapter.
 pub fn all() -> impl Iterator<Item = &'static Words> {
-    CHAPTERS.iter().flat_map(|c| c.experiments.iter()).filter_map(|slug| of(slug))
+    CHAPTERS.iter().flat_map(Chapter::words)
 }
 
 /// The words of the experiment `slug`.

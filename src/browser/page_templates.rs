@@ -9,3 +9,10 @@ use leptos::prelude::document;
 pub fn template_html(id: &str) -> Option<String> {
     document().get_element_by_id(id).map(|template| template.inner_html())
 }
+
+/// The template's HTML, or where the page has none, a line that says why the words are
+/// missing (a page built without the site build's step, or a test page).
+pub fn template_html_or_note(id: &str) -> String {
+    template_html(id)
+        .unwrap_or_else(|| "<p>(This page was built without the catalogue's words: see scripts/build-site.sh.)</p>".into())
+}

@@ -3,9 +3,9 @@
 // only in the modes that block the main thread.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { experimentSources } from '../../scripts/shown-sources.mjs';
-import { startSite, screenshot, waitForEngine, run, waitIdle, readRuns, heartbeatTicks, visible } from './helpers.mjs';
+import { catalogueWords, startSite, screenshot, waitForEngine, run, waitIdle, readRuns, heartbeatTicks, visible } from './helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -346,15 +346,9 @@ test(`the ${Object.keys(LONG_RUNS).length} experiments with a long run (LONG_RUN
   }
 });
 
-/** Each experiment's slug and title, as the catalogue's words (lab/src/words.rs) declare them. */
-function experimentTitles() {
-  const words = readFileSync(new URL('../../lab/src/words.rs', import.meta.url), 'utf8');
-  return [...words.matchAll(/\bslug: "([^"]+)",\s*title: "([^"]+)"/g)].map(m => ({ slug: m[1], title: m[2] }));
-}
-
 // Cheap, and for all of them: no run, just each page opened from the sidebar.
 test('every experiment opens from the sidebar with its title, its modes and what ran (the seed program, what runs here, what is measured)', { timeout: 120_000 }, async () => {
-  const declared = experimentTitles();
+  const declared = catalogueWords();
   const slugs = declared.map(e => e.slug).sort();
   assert.deepEqual(slugs, experimentSources().map(e => e.slug).sort(), 'a title read for every experiment');
   assert.ok(declared.length >= 20, `${declared.length} experiments found`);

@@ -6,18 +6,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, screenshot, startSite } from './helpers.mjs';
+import { ROOT, catalogueWords, screenshot, startSite } from './helpers.mjs';
 
 // No service worker: a worker that kept the site for offline use would hand the page the wasm
 // that these tests hold back (a route does not see what a service worker answers).
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: 'block' };
-
-/** The catalogue's words as lab/src/words.rs writes them: slug, title, first paragraph's opening. */
-function catalogueWords() {
-  const words = readFileSync(join(ROOT, 'lab', 'src', 'words.rs'), 'utf8');
-  return [...words.matchAll(/\bslug: "([^"]+)",\s*title: "([^"]+)",[\s\S]*?explanation: &\[\s*"((?:[^"\\]|\\.){40})/g)]
-    .map(m => ({ slug: m[1], title: m[2], opening: m[3].replace(/\\"/g, '"') }));
-}
 
 let phone;
 let desktop;

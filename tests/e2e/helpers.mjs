@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: one server for the release build in dist/,
 // one browser, screenshots in test-results/screenshots/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
@@ -161,4 +161,11 @@ export async function runLink(site, query, count, timeout = 90_000) {
 export async function workersBackTo(page, count) {
   for (let waited = 0; page.workers().length !== count && waited < 5_000; waited += 100) await page.waitForTimeout(100);
   if (page.workers().length !== count) throw new Error(`${page.workers().length} workers, not ${count}: a run left one running`);
+}
+
+/** The catalogue's words as lab/src/words.rs writes them: slug, title, first paragraph's opening. */
+export function catalogueWords() {
+  const words = readFileSync(join(ROOT, 'lab', 'src', 'words.rs'), 'utf8');
+  return [...words.matchAll(/\bslug: "([^"]+)",\s*title: "([^"]+)",[\s\S]*?explanation: &\[\s*"((?:[^"\\]|\\.){40})/g)]
+    .map(m => ({ slug: m[1], title: m[2], opening: m[3].replace(/\\"/g, '"') }));
 }

@@ -26,7 +26,7 @@ use crate::run::runner::use_runner;
 use cards::Cards;
 use controls::Controls;
 use leptos::prelude::*;
-use crate::browser::page_templates::template_html;
+use crate::browser::page_templates::{template_html, template_html_or_note};
 use playground_lab::static_pages::{explain_compact_template, explain_template};
 use playground_lab::knobs::Values;
 use predict_panel::PredictPanel;
@@ -110,7 +110,6 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
 /// the page has none (a test page), it says so instead of showing nothing.
 #[component]
 fn Explanation(slug: &'static str) -> impl IntoView {
-    let html = template_html(&explain_template(slug))
-        .unwrap_or_else(|| "<p>(This page was built without the catalogue's words: see scripts/build-site.sh.)</p>".into());
+    let html = template_html_or_note(&explain_template(slug));
     view! { <div class="explain" inner_html=html></div> }
 }
