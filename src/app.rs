@@ -25,8 +25,7 @@ use crate::views::responsiveness::ResponsivenessIndicator;
 use leptos::prelude::*;
 use playground_lab::comparison;
 use playground_lab::scenario::{self, PageFlags, Settings};
-use playground_lab::static_pages::{self, HOME_TEMPLATE};
-use playground_lab::words::CHAPTERS;
+use playground_lab::static_pages::{self, CHAPTERS_TEMPLATE, HOME_TEMPLATE};
 use wasm_bindgen::prelude::*;
 
 /// What each experiment's page shows, one entry per experiment in [`experiments::all`]
@@ -265,8 +264,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The chapters and their experiments. On a phone they are one row that scrolls
-/// sideways, kept so that the open experiment is in view.
+/// The chapters and their experiments, as the built page lists them (the site build's
+/// template: the markup the visitor saw while the app loaded), with the open one marked.
+/// On a phone they are one row that scrolls sideways, kept so that the open one is in view.
 #[component]
 fn Sidebar(
     open: Open,
@@ -274,7 +274,9 @@ fn Sidebar(
 ) -> impl IntoView {
     let row = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        let (Some(row), Some(slug)) = (row.get(), open.get()) else { return };
+        let (Some(row), open) = (row.get(), open.get()) else { return };
+        mark_current(&row, open);
+        let Some(slug) = open else { return };
         // At the next frame, where the browser lays the page out anyway: read now, in the
         // mount's task, the layout would be done twice (the open page is added after this).
         // index.html's first screen centres the item the same way, so nothing jumps.
@@ -287,30 +289,39 @@ fn Sidebar(
             }
         });
     });
-    let item = move |e: &'static dyn Experiment| {
-        let current = move || open.get() == Some(e.about().slug);
-        view! {
-            <li>
-                <a href=static_pages::link_to(e.about().slug) data-slug=e.about().slug class:current=current aria-current=move || current().then_some("page")
-                    on:click=move |ev| { ev.prevent_default(); navigate(Some(e)) }>
-                    {e.about().title}
-                </a>
-            </li>
-        }
-    };
+    let html = template_html_or_note(CHAPTERS_TEMPLATE);
     view! {
         <nav class="experiments" aria-label="Experiments">
             <h2>"Experiments"</h2>
-            <div class="chapter-row" node_ref=row>
-                {CHAPTERS.iter().map(|chapter| view! {
-                    <section class="chapter" aria-label=chapter.title>
-                        <h3>{chapter.title}</h3>
-                        <p class="chapter-summary">{chapter.summary}</p>
-                        <ul>{experiments::of_chapter(chapter).map(item).collect_view()}</ul>
-                    </section>
-                }).collect_view()}
-            </div>
+            <div class="chapter-row" node_ref=row inner_html=html on:click=move |ev| open_clicked(ev, navigate)></div>
         </nav>
+    }
+}
+
+/// Marks the open experiment's link in the list (and no other).
+fn mark_current(row: &web_sys::HtmlDivElement, open: Option<&'static str>) {
+    let Ok(links) = row.query_selector_all("a[data-slug]") else { return };
+    for link in (0..links.length()).filter_map(|i| links.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+        let current = open.is_some() && link.get_attribute("data-slug").as_deref() == open;
+        let _ = link.class_list().toggle_with_force("current", current);
+        let _ = if current { link.set_attribute("aria-current", "page") } else { link.remove_attribute("aria-current") };
+    }
+}
+
+/// A click on an experiment's link (in the list or on the home page) opens it in place;
+/// with a modifier key or another button it is left to the browser (a new tab or window).
+fn open_clicked(ev: leptos::ev::MouseEvent, navigate: impl Fn(Option<&'static dyn Experiment>)) {
+    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
+        return;
+    }
+    let slug = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("a[data-slug]").ok().flatten())
+        .and_then(|a| a.get_attribute("data-slug"));
+    if let Some(experiment) = slug.as_deref().and_then(experiments::find) {
+        ev.prevent_default();
+        navigate(Some(experiment));
     }
 }
 
@@ -335,16 +346,5 @@ fn LinkNotices(notices: RwSignal<Vec<String>>) -> impl IntoView {
 #[component]
 fn Home(navigate: impl Fn(Option<&'static dyn Experiment>) + Copy + Send + Sync + 'static) -> impl IntoView {
     let html = template_html_or_note(HOME_TEMPLATE);
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let slug = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("a[data-slug]").ok().flatten())
-            .and_then(|a| a.get_attribute("data-slug"));
-        if let Some(experiment) = slug.as_deref().and_then(experiments::find) {
-            ev.prevent_default();
-            navigate(Some(experiment));
-        }
-    };
-    view! { <div class="home-slot" on:click=on_click inner_html=html></div> }
+    view! { <div class="home-slot" on:click=move |ev| open_clicked(ev, navigate) inner_html=html></div> }
 }

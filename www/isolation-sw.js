@@ -33,8 +33,15 @@ self.addEventListener('activate', event => event.waitUntil(dropOtherVersions().t
 async function fillCache() {
   if (!OFFLINE) return;
   const cache = await caches.open(CACHE);
-  // 'reload': past any HTTP cache, so the files are this deployment's.
-  await cache.addAll(OFFLINE.files.map(file => new Request(file, { cache: 'reload' })));
+  await cache.addAll(OFFLINE.files.map(file => new Request(file, { cache: immutable(file) ? 'default' : 'reload' })));
+}
+
+// Trunk names the wasm, its glue, the style sheet and the icon by a hash of their contents:
+// the browser's HTTP cache may answer for those (the page has just downloaded them, and a
+// phone should not download them twice). Every other file goes past the HTTP cache
+// ('reload'), so that it is this deployment's.
+function immutable(file) {
+  return /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file);
 }
 
 async function dropOtherVersions() {

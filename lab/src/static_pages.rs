@@ -11,6 +11,7 @@ use std::fmt::Write;
 
 /// The ids of the page's templates: the app reads them by these names.
 pub const HOME_TEMPLATE: &str = "home-page";
+pub const CHAPTERS_TEMPLATE: &str = "chapters-list";
 pub fn explain_template(slug: &str) -> String {
     format!("explain-{slug}")
 }
@@ -52,7 +53,7 @@ pub struct Inserts {
 
 /// Everything the page needs of the catalogue's words.
 pub fn inserts() -> Inserts {
-    let mut templates = template(HOME_TEMPLATE, None, &home());
+    let mut templates = template(HOME_TEMPLATE, None, &home()) + &template(CHAPTERS_TEMPLATE, None, &chapters());
     let mut details = String::new();
     for w in words::all() {
         templates += &template(&explain_template(w.slug), Some(w.title), &explanation(w));
@@ -95,11 +96,18 @@ fn shell() -> String {
     )
 }
 
-/// The chapters and their experiments, as the app's sidebar draws them.
+/// The list of experiments beside the page, as the app shows it (it takes [`chapters`]
+/// from its template).
 pub fn sidebar() -> String {
-    let mut html = String::from(
-        "<nav class=\"experiments\" aria-label=\"Experiments\"><h2>Experiments</h2><div class=\"chapter-row\">",
-    );
+    format!(
+        "<nav class=\"experiments\" aria-label=\"Experiments\"><h2>Experiments</h2><div class=\"chapter-row\">{}</div></nav>",
+        chapters()
+    )
+}
+
+/// The chapters and their experiments' links.
+pub fn chapters() -> String {
+    let mut html = String::new();
     for chapter in CHAPTERS {
         let title = escape(chapter.title);
         let _ = write!(
@@ -118,7 +126,7 @@ pub fn sidebar() -> String {
         }
         html += "</ul></section>";
     }
-    html + "</div></nav>"
+    html
 }
 
 /// The home page: what the playground is, and the chapters as cards.
@@ -248,7 +256,10 @@ mod tests {
         let inserts = inserts();
         let all = format!("{}{}", inserts.templates, inserts.details);
         assert!(inserts.templates.contains(&format!("<template id=\"{HOME_TEMPLATE}\">")));
+        assert!(inserts.templates.contains(&format!("<template id=\"{CHAPTERS_TEMPLATE}\">{}</template>", chapters())));
         for w in words::all() {
+            let link = format!("<a href=\"{}\" data-slug=\"{}\">", link_to(w.slug), w.slug);
+            assert_eq!(chapters().matches(&link).count(), 1, "{} listed once", w.slug);
             for id in [explain_template(w.slug), explain_compact_template(w.slug), what_ran_template(w.slug)] {
                 assert_eq!(all.matches(&format!("<template id=\"{id}\"")).count(), 1, "{id}");
             }

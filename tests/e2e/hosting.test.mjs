@@ -124,6 +124,12 @@ test('the _headers file: isolated from the first load, and the app runs under it
     await site.browser.addInitScript(() => {
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', e => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      // When the page first asks for its service worker (here only to keep the site offline).
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (...args) {
+        window.__registeredAt ??= performance.now();
+        return register.apply(this, args);
+      };
     });
     const { page, problems } = await site.open('?experiment=collatz&n=100000&threads=0&mode=pool&run=1');
     const loads = countLoads(page);
@@ -141,6 +147,14 @@ test('the _headers file: isolated from the first load, and the app runs under it
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.page:not([hidden]) button[name=download-json]')]);
     assert.equal(download.suggestedFilename(), 'collatz-runs.json');
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    // The site is kept for offline use only once the app has started: the worker's download
+    // of the whole site must not compete with the app's own.
+    await page.waitForFunction(() => window.playgroundOffline.state === 'ready', null, { timeout: 30_000 });
+    const { registeredAt, startedAt } = await page.evaluate(() => ({
+      registeredAt: window.__registeredAt,
+      startedAt: performance.getEntriesByName('playground-started')[0]?.startTime,
+    }));
+    assert.ok(startedAt > 0 && registeredAt > startedAt, `offline kept from ${registeredAt} ms, the app started at ${startedAt} ms`);
     assert.equal(loads.count, 0, 'no reload');
     assert.deepEqual(problems, []);
   } finally {

@@ -51,6 +51,29 @@ test('a link restores its scenario, and the address bar follows every change in 
   await page.close();
 });
 
+test('a link in the list or on the home page opens in place; with Ctrl it is left to the browser (a new tab)', async () => {
+  const { page, problems } = await site.open('');
+  await page.locator('main#content').waitFor();
+  const [opened] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.click('nav.experiments a[data-slug=collatz]', { modifiers: ['Control'] }),
+  ]);
+  await opened.waitForLoadState();
+  assert.equal(new URL(opened.url()).searchParams.get('experiment'), 'collatz', 'the new tab has the link');
+  assert.equal(query(page).get('experiment'), null, 'this page stayed home');
+  await opened.close();
+  await page.click('main#content a[data-slug=channels]');
+  await page.locator('article[data-experiment=channels]').waitFor();
+  assert.equal(await page.locator('nav.experiments a[aria-current=page]').getAttribute('data-slug'), 'channels');
+  assert.equal(await page.locator('nav.experiments a.current').count(), 1, 'one link marked');
+  await page.click('nav.experiments a[data-slug=heartbeat]');
+  await page.locator('article[data-experiment=heartbeat]').waitFor();
+  assert.equal(await page.locator('nav.experiments a[aria-current=page]').getAttribute('data-slug'), 'heartbeat');
+  assert.equal(query(page).get('experiment'), 'heartbeat');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('Copy link copies the address of what is on screen, and opening it restores the scenario', async () => {
   const { page, problems } = await site.open('?experiment=collatz');
   await page.locator('article[data-experiment=collatz]').waitFor();
