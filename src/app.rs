@@ -5,8 +5,8 @@
 use crate::browser::address_bar;
 use crate::browser::document_mark::mark_document;
 use crate::browser::long_tasks::use_long_tasks;
+use crate::browser::page_templates::{PageDetails, template_html_or_note};
 use crate::browser::page_visibility::use_page_visibility;
-use crate::browser::page_templates::template_html_or_note;
 use crate::experiments::{self, Experiment};
 use crate::run::engine::use_engine;
 use crate::run::frame_monitor::use_frame_monitor;
@@ -166,6 +166,7 @@ fn sync_address(states: PageStates, open: Open, flags: Flags, notices: RwSignal<
 pub fn App() -> impl IntoView {
     let quiet = Quiet::new();
     let stages = MountStages::start();
+    PageDetails::load();
     let handles = AppHandles {
         engine: use_engine(stages),
         frames: use_frame_monitor(quiet),
@@ -304,7 +305,8 @@ fn mark_current(row: &web_sys::HtmlDivElement, open: Option<&'static str>) {
     for link in (0..links.length()).filter_map(|i| links.item(i)?.dyn_into::<web_sys::Element>().ok()) {
         let current = open.is_some() && link.get_attribute("data-slug").as_deref() == open;
         let _ = link.class_list().toggle_with_force("current", current);
-        let _ = if current { link.set_attribute("aria-current", "page") } else { link.remove_attribute("aria-current") };
+        let _ =
+            if current { link.set_attribute("aria-current", "page") } else { link.remove_attribute("aria-current") };
     }
 }
 

@@ -12,6 +12,9 @@ use std::fmt::Write;
 /// The ids of the page's templates: the app reads them by these names.
 pub const HOME_TEMPLATE: &str = "home-page";
 pub const CHAPTERS_TEMPLATE: &str = "chapters-list";
+/// The file beside index.html that holds the templates no first screen needs (what ran):
+/// a first visit does not wait for them, and the app fetches them as it mounts.
+pub const DETAILS_FILE: &str = "what-ran.html";
 pub fn explain_template(slug: &str) -> String {
     format!("explain-{slug}")
 }
@@ -42,9 +45,9 @@ pub fn link_to(slug: &str) -> String {
     format!("?experiment={slug}")
 }
 
-/// What the index.html's three markers become: the first screen (inside `#boot`), the
-/// templates the first screen is filled from (before the script that fills it), and the
-/// templates only the app reads, further down (they do not hold up the first screen).
+/// What the site build writes: into index.html at its two markers, the first screen
+/// (inside `#boot`) and the templates the first screen is filled from (before the script
+/// that fills it); and [`DETAILS_FILE`], the templates only the app reads.
 pub struct Inserts {
     pub shell: String,
     pub templates: String,
@@ -225,13 +228,9 @@ pub fn what_ran_section(w: &WhatRan) -> String {
     html + "</section>"
 }
 
-/// Puts the inserts into a built index.html at its three markers; `Err` names a missing one.
+/// Puts the inserts into a built index.html at its two markers; `Err` names a missing one.
 pub fn fill(index_html: &str, inserts: &Inserts) -> Result<String, String> {
-    let markers = [
-        ("<!-- static-shell -->", &inserts.shell),
-        ("<!-- static-templates -->", &inserts.templates),
-        ("<!-- static-details -->", &inserts.details),
-    ];
+    let markers = [("<!-- static-shell -->", &inserts.shell), ("<!-- static-templates -->", &inserts.templates)];
     let mut html = index_html.to_string();
     for (marker, insert) in markers {
         if html.matches(marker).count() != 1 {
@@ -279,9 +278,32 @@ mod tests {
             let tag: String = html[i + 1..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect();
             let name = tag.trim_start_matches('/');
             assert!(
-                ["template", "header", "nav", "main", "section", "h1", "h2", "h3", "p", "ul", "li", "a", "strong", "div", "dl", "dt", "dd", "figure",
-                    "blockquote", "figcaption", "details", "summary", "span"]
-                    .contains(&name),
+                [
+                    "template",
+                    "header",
+                    "nav",
+                    "main",
+                    "section",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "p",
+                    "ul",
+                    "li",
+                    "a",
+                    "strong",
+                    "div",
+                    "dl",
+                    "dt",
+                    "dd",
+                    "figure",
+                    "blockquote",
+                    "figcaption",
+                    "details",
+                    "summary",
+                    "span"
+                ]
+                .contains(&name),
                 "unexpected tag <{tag}> at {i}"
             );
         }
@@ -290,8 +312,8 @@ mod tests {
     #[test]
     fn the_markers_are_filled_once_and_missing_ones_are_named() {
         let inserts = Inserts { shell: "S".into(), templates: "T".into(), details: "D".into() };
-        let filled = fill("a<!-- static-shell -->b<!-- static-templates -->c<!-- static-details -->", &inserts);
-        assert_eq!(filled.unwrap(), "aSbTcD");
+        let filled = fill("a<!-- static-shell -->b<!-- static-templates -->c", &inserts);
+        assert_eq!(filled.unwrap(), "aSbTc");
         assert!(fill("no markers", &inserts).unwrap_err().contains("static-shell"));
     }
 

@@ -11,6 +11,7 @@ pub mod document_mark;
 pub mod download;
 pub mod element_width;
 pub mod environment;
+pub mod fetch_text;
 pub mod js_error;
 pub mod long_tasks;
 pub mod memory;

@@ -362,7 +362,7 @@ test('every experiment opens from the sidebar with its title, its modes and what
     await article.waitFor({ timeout: 10_000 }).catch(() => assert.fail(`${slug}: its page did not open`));
     assert.equal(await article.locator('h1').textContent(), title, slug);
     const whatRan = article.locator('[data-testid=what-ran]');
-    assert.ok(await whatRan.isVisible(), `${slug}: what ran is shown, not folded away`);
+    await whatRan.waitFor({ timeout: 10_000 }).catch(() => assert.fail(`${slug}: what ran is shown, not folded away`));
     const said = await whatRan.innerText();
     assert.match(said, /The seed's program\s+seed 00[0-3] \(/, `${slug}: names its seed program`);
     for (const part of ['What runs here', 'What differs, and why', 'Measured']) assert.ok(said.includes(part), `${slug}: ${part}`);

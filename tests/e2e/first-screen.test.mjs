@@ -99,7 +99,7 @@ test('the app takes the first screen over without moving the words, on a phone a
   }
 });
 
-test('the explanations and what ran are not in the wasm: the page carries them', () => {
+test('the explanations and what ran are not in the wasm: the page carries the explanations, what-ran.html what ran', () => {
   const dist = join(ROOT, 'dist');
   const wasm = readdirSync(dist).find(f => f.endsWith('.wasm'));
   const binary = readFileSync(join(dist, wasm)).toString('latin1');
@@ -110,4 +110,19 @@ test('the explanations and what ran are not in the wasm: the page carries them',
     assert.ok(html.includes(ascii.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')), `${slug}: its explanation is in index.html`);
   }
   assert.ok(!binary.includes('What differs, and why'), 'what ran is compiled into the wasm');
+  assert.ok(!html.includes('What differs, and why'), 'what ran is in the first download (index.html)');
+  const details = readFileSync(join(dist, 'what-ran.html'), 'utf8');
+  for (const { slug } of catalogueWords()) assert.ok(details.includes(`<template id="what-ran-${slug}">`), `${slug}: what ran`);
+});
+
+test('what ran comes after the first screen; where its file cannot be had, the page says so', async () => {
+  const { page, problems } = await desktop.open();
+  await page.route('**/what-ran.html', route => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(desktop.url + '?experiment=collatz');
+  const missing = page.locator('.page:not([hidden]) [data-testid=what-ran-missing]');
+  await missing.waitFor({ state: 'attached' });
+  assert.match(await missing.innerText(), /What ran could not be loaded \(what-ran\.html: the server answered 404\)/);
+  assert.equal(await page.locator('[data-testid=what-ran]').count(), 0);
+  assert.deepEqual(problems.filter(p => !/404/.test(p)), []);
+  await page.close();
 });

@@ -18,6 +18,7 @@ mod sweep_panel;
 mod verdict_card;
 mod what_ran;
 
+use crate::browser::page_templates::{template_html, template_html_or_note};
 use crate::experiments::Experiment;
 use crate::run::handles::AppHandles;
 use crate::run::mount_stages::{BELOW, CONTROLS, Later, RESULTS};
@@ -26,9 +27,8 @@ use crate::run::runner::use_runner;
 use cards::Cards;
 use controls::Controls;
 use leptos::prelude::*;
-use crate::browser::page_templates::{template_html, template_html_or_note};
-use playground_lab::static_pages::{explain_compact_template, explain_template};
 use playground_lab::knobs::Values;
+use playground_lab::static_pages::{explain_compact_template, explain_template};
 use predict_panel::PredictPanel;
 use results::Results;
 use scaling_panel::{Samples, ScalingPanel};
@@ -45,9 +45,10 @@ pub fn ExperimentPage(experiment: &'static dyn Experiment, handles: AppHandles, 
             <article class="experiment" data-experiment=about.slug>
                 <h1>{about.title}</h1>
                 <Explanation slug=about.slug />
+                // What ran after the cards, as on every page: it may arrive after them.
                 <Later step=CONTROLS>
-                    <WhatRanBlock slug=about.slug />
                     <Cards cards />
+                    <WhatRanBlock slug=about.slug />
                 </Later>
             </article>
         }

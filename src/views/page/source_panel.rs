@@ -2,9 +2,10 @@
 //! (`source/<path>`, copied there by scripts/shown-sources.mjs) the first time the panel is
 //! opened. The text is not in the wasm: 200 KB that most visits never open.
 
+use crate::browser::fetch_text::fetch_text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{JsFuture, spawn_local};
+use wasm_bindgen_futures::spawn_local;
 
 /// One shown file: its path in the repository and its text, or why it could not be loaded.
 type Loaded = (&'static str, Result<String, String>);
@@ -47,18 +48,4 @@ pub fn SourcePanel(sources: &'static [&'static str]) -> impl IntoView {
             }}
         </details>
     }
-}
-
-/// The text at `url` (relative to the page), or a short reason it could not be had.
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response =
-        JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| "the network request failed".to_string())?;
-    let response: web_sys::Response = response.unchecked_into();
-    if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
-    }
-    let text = response.text().map_err(|_| "its text could not be read".to_string())?;
-    let text = JsFuture::from(text).await.map_err(|_| "its text could not be read".to_string())?;
-    text.as_string().ok_or_else(|| "its text could not be read".to_string())
 }

@@ -1,14 +1,24 @@
 //! "What ran": the seed program an experiment ports, what runs here instead and why,
 //! where the seed is wrong, which figures are measured and which computed, and the seed's
 //! own words it tests. The text is the catalogue's ([`playground_lab::what_ran`]),
-//! published as HTML by the site build ([`playground_lab::static_pages`]) and read from the
-//! page, so it is not in the wasm.
+//! published as HTML by the site build ([`playground_lab::static_pages`]) in a file the
+//! app fetches as it mounts, so it is neither in the wasm nor in a first visit's download.
 
-use crate::browser::page_templates::template_html;
+use crate::browser::page_templates::{PageDetails, template_html};
 use leptos::prelude::*;
 use playground_lab::static_pages::what_ran_template;
 
+/// What ran, once the page's details are in (fetched since the mount began; on a slow
+/// link they may come after the page's last step); where they could not be had, why.
 #[component]
 pub fn WhatRanBlock(slug: &'static str) -> impl IntoView {
-    template_html(&what_ran_template(slug)).map(|html| view! { <div class="what-ran-slot" inner_html=html></div> })
+    let details = use_context::<PageDetails>();
+    move || {
+        match template_html(&what_ran_template(slug)) {
+        Some(html) => view! { <div class="what-ran-slot" inner_html=html></div> }.into_any(),
+        None => details.and_then(|d| d.failure()).map(|why| view! {
+            <p class="note" data-testid="what-ran-missing">{format!("What ran could not be loaded ({why}); reload the page to try again.")}</p>
+        }).into_any(),
+    }
+    }
 }
