@@ -58,11 +58,14 @@ async function visit(url) {
   };
 }
 
+// What ran: fetched by the app once it has started (src/browser/page_templates.rs).
+const AFTER_START = 'what-ran.html';
+
 /** What the first visit's page asks for before anything runs, gzip -9, by file (KB). */
 function firstVisitFiles() {
   const dist = join(ROOT, 'dist');
   const gz = path => gzipSync(readFileSync(path), { level: 9 }).length / 1024;
-  const top = readdirSync(dist).filter(f => /\.(html|js|css|wasm|svg)$/.test(f) && f !== 'isolation-sw.js');
+  const top = readdirSync(dist).filter(f => /\.(html|js|css|wasm|svg)$/.test(f) && f !== 'isolation-sw.js' && f !== AFTER_START);
   const snippets = [];
   const walk = dir => readdirSync(dir).forEach(f => statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : snippets.push(join(dir, f)));
   walk(join(dist, 'snippets'));
@@ -135,6 +138,8 @@ const lines = [
   '|---|---|',
   ...files.map(f => `| ${f.file} | ${f.kb.toFixed(1)} |`),
   `| in all | ${files.reduce((sum, f) => sum + f.kb, 0).toFixed(1)} |`,
+  '',
+  `Fetched once the app has started: ${AFTER_START}, ${(gzipSync(readFileSync(join(ROOT, 'dist', AFTER_START)), { level: 9 }).length / 1024).toFixed(1)} KB.`,
 ];
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'first-visit.json'), JSON.stringify({ lighthouse: report, runLinks: replays, files }, null, 2));

@@ -41,9 +41,11 @@ test('Firefox: the page loads cross-origin isolated, starts its threads and says
     pool: document.querySelector('[data-testid=pool]').textContent,
     notes: document.querySelector('[data-testid=env-notes]')?.textContent ?? '',
     waitAsync: typeof Atomics.waitAsync === 'function',
+    compiled: window.playgroundCompiled,
   }));
   console.log('firefox environment:', JSON.stringify(env));
   assert.equal(env.isolated, true);
+  assert.equal(env.compiled, 'worker', 'the wasm compiled off the main thread');
   assert.match(env.browser, /^Firefox \d+/);
   assert.ok(env.timerMs > 0 && env.timerMs < 1, `timer resolution ${env.timerMs} ms`);
   assert.match(env.pool, /threads, started in \d+ ms/);

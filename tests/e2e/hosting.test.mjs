@@ -135,6 +135,7 @@ test('the _headers file: isolated from the first load, and the app runs under it
     const loads = countLoads(page);
     await waitForEngine(page);
     assert.equal(await page.evaluate(() => window.playgroundIsolation.state), 'headers', 'no service worker needed');
+    assert.equal(await page.evaluate(() => window.playgroundCompiled), 'worker', 'the wasm compiled off the main thread, under the policy');
     await waitIdle(page, 1, 60_000);
     assert.equal(await page.locator('[data-testid=run]').getAttribute('data-result'), '77,031 (350 steps)');
     // Charts (style attributes), the speedup curve's pools (more workers) and a download, all under the policy.
@@ -196,6 +197,7 @@ test('offline: a page loaded once keeps working with no server; a new deployment
     await site.close();
     await page.reload();
     await waitForEngine(page);
+    assert.equal(await page.evaluate(() => window.playgroundCompiled), 'worker', 'the compiling worker is served from the cache too');
     assert.equal(await page.evaluate(() => crossOriginIsolated), true);
     assert.deepEqual(collatzAnswer((await run(page, { mode: 'pool' }))[0].result), [77_031, 350]);
     const version = await page.evaluate(() => window.playgroundOffline.version);
