@@ -5,14 +5,14 @@
 use crate::browser::address_bar;
 use crate::browser::document_mark::mark_document;
 use crate::browser::long_tasks::use_long_tasks;
-use crate::browser::page_templates::{PageDetails, template_html_or_note};
+use crate::browser::page_templates::{PageDetails, copy_template_into, fill_from_template};
 use crate::browser::page_visibility::use_page_visibility;
 use crate::experiments::{self, Experiment};
 use crate::run::engine::use_engine;
 use crate::run::frame_monitor::use_frame_monitor;
 use crate::run::handles::AppHandles;
 use crate::run::handles::Comparison;
-use crate::run::mount_stages::{BELOW, CONTROLS, Later, MountStages};
+use crate::run::mount_stages::{BELOW, HEADER, Later, MountStages};
 use crate::run::page_state::PageState;
 use crate::run::quiet::Quiet;
 use crate::views::compare_view::CompareView;
@@ -234,7 +234,7 @@ pub fn App() -> impl IntoView {
                 "Compare devices"
             </a>
             // A step after the first screen (its room kept): they are not what a visitor reads first.
-            <Later step=CONTROLS placeholder=static_pages::PLACEHOLDERS_TOP>
+            <Later step=HEADER placeholder=static_pages::PLACEHOLDERS_TOP>
                 <EnvironmentBadges engine=handles.engine />
                 <ResponsivenessIndicator monitor=handles.frames quiet />
             </Later>
@@ -274,10 +274,14 @@ fn Sidebar(
     navigate: impl Fn(Option<&'static dyn Experiment>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let row = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let (Some(row), open) = (row.get(), open.get()) else { return };
+    // The list itself first (the built page's), then the open item marked, in this order.
+    Effect::new(move |filled: Option<bool>| {
+        let (Some(row), open) = (row.get(), open.get()) else { return false };
+        if filled != Some(true) {
+            copy_template_into(&row, CHAPTERS_TEMPLATE, true);
+        }
         mark_current(&row, open);
-        let Some(slug) = open else { return };
+        let Some(slug) = open else { return true };
         // At the next frame, where the browser lays the page out anyway: read now, in the
         // mount's task, the layout would be done twice (the open page is added after this).
         // index.html's first screen centres the item the same way, so nothing jumps.
@@ -289,12 +293,12 @@ fn Sidebar(
                 row.set_scroll_left(left as i32 - (row.client_width() - item.offset_width()) / 2);
             }
         });
+        true
     });
-    let html = template_html_or_note(CHAPTERS_TEMPLATE);
     view! {
         <nav class="experiments" aria-label="Experiments">
             <h2>"Experiments"</h2>
-            <div class="chapter-row" node_ref=row inner_html=html on:click=move |ev| open_clicked(ev, navigate)></div>
+            <div class="chapter-row" node_ref=row on:click=move |ev| open_clicked(ev, navigate)></div>
         </nav>
     }
 }
@@ -347,6 +351,7 @@ fn LinkNotices(notices: RwSignal<Vec<String>>) -> impl IntoView {
 /// words the visitor read while the app loaded); a click on an experiment opens it in place.
 #[component]
 fn Home(navigate: impl Fn(Option<&'static dyn Experiment>) + Copy + Send + Sync + 'static) -> impl IntoView {
-    let html = template_html_or_note(HOME_TEMPLATE);
-    view! { <div class="home-slot" on:click=move |ev| open_clicked(ev, navigate) inner_html=html></div> }
+    let slot = NodeRef::new();
+    fill_from_template(slot, HOME_TEMPLATE.to_string(), true);
+    view! { <div class="home-slot" node_ref=slot on:click=move |ev| open_clicked(ev, navigate)></div> }
 }

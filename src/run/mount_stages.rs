@@ -7,11 +7,12 @@ use crate::browser::clock;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The steps after the first screen: the page's controls; its results; the panels below
-/// them (speedup curve, sweep, what ran, the source).
-pub const CONTROLS: u8 = 1;
-pub const RESULTS: u8 = 2;
-pub const BELOW: u8 = 3;
+/// The steps after the first screen: the header's badges and pulse; the page's controls;
+/// its results; the panels below them (speedup curve, sweep, what ran, the source).
+pub const HEADER: u8 = 1;
+pub const CONTROLS: u8 = 2;
+pub const RESULTS: u8 = 3;
+pub const BELOW: u8 = 4;
 
 /// How far the mount has got (tracked).
 #[derive(Clone, Copy)]
@@ -22,7 +23,7 @@ impl MountStages {
     pub fn start() -> Self {
         let (stage, set_stage) = signal(0);
         spawn_local(async move {
-            for next in CONTROLS..=BELOW {
+            for next in HEADER..=BELOW {
                 clock::after_next_paint().await;
                 set_stage.set(next);
                 clock::mark(&format!("playground-mount-step-{next}"));

@@ -14,6 +14,7 @@ after(async () => { await site?.close(); });
 
 /** What the open experiment's inputs show: { knob: text, mode, repeats }. */
 async function onScreen(page) {
+  await page.locator('.page:not([hidden]) form.controls').waitFor(); // the controls mount a step after the words
   return page.evaluate(() => {
     const pageEl = [...document.querySelectorAll('.page')].find(p => !p.hidden);
     const shown = {};

@@ -4,7 +4,7 @@
 //! published as HTML by the site build ([`playground_lab::static_pages`]) in a file the
 //! app fetches as it mounts, so it is neither in the wasm nor in a first visit's download.
 
-use crate::browser::page_templates::{PageDetails, template_html};
+use crate::browser::page_templates::{PageDetails, fill_from_template, has_template};
 use leptos::prelude::*;
 use playground_lab::static_pages::what_ran_template;
 
@@ -14,11 +14,15 @@ use playground_lab::static_pages::what_ran_template;
 pub fn WhatRanBlock(slug: &'static str) -> impl IntoView {
     let details = use_context::<PageDetails>();
     move || {
-        match template_html(&what_ran_template(slug)) {
-        Some(html) => view! { <div class="what-ran-slot" inner_html=html></div> }.into_any(),
-        None => details.and_then(|d| d.failure()).map(|why| view! {
-            <p class="note" data-testid="what-ran-missing">{format!("What ran could not be loaded ({why}); reload the page to try again.")}</p>
-        }).into_any(),
-    }
+        let failure = details.and_then(|d| d.failure()); // tracked: runs again once they are in
+        if has_template(&what_ran_template(slug)) {
+            let slot = NodeRef::new();
+            fill_from_template(slot, what_ran_template(slug), false);
+            view! { <div class="what-ran-slot" node_ref=slot></div> }.into_any()
+        } else {
+            failure.map(|why| view! {
+                <p class="note" data-testid="what-ran-missing">{format!("What ran could not be loaded ({why}); reload the page to try again.")}</p>
+            }).into_any()
+        }
     }
 }
