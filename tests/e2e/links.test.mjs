@@ -164,6 +164,8 @@ test('24 malformed links each open a working page that says what was wrong', asy
     await page.locator('main#content').waitFor({ timeout: 15_000 });
     const notices = page.locator('[data-testid=link-notices] li');
     await notices.first().waitFor({ timeout: 5_000 }).catch(() => {});
+    // The page's controls (or the home page) mount a step after the notices.
+    await page.locator('.page:not([hidden]) button[type=submit], .home').first().waitFor({ timeout: 5_000 }).catch(() => {});
     const count = await notices.count();
     assert.ok(count >= 1, `link ${i} (${link.why}) opened without a message: ${link.query.slice(0, 200)}`);
     const state = await page.evaluate(() => ({
