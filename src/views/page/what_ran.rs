@@ -15,9 +15,10 @@ pub fn WhatRanBlock(slug: &'static str) -> impl IntoView {
     let details = use_context::<PageDetails>();
     move || {
         let failure = details.and_then(|d| d.failure()); // tracked: runs again once they are in
-        if has_template(&what_ran_template(slug)) {
+        let id = what_ran_template(slug);
+        if has_template(&id) {
             let slot = NodeRef::new();
-            fill_from_template(slot, what_ran_template(slug), false);
+            fill_from_template(slot, id, false);
             view! { <div class="what-ran-slot" node_ref=slot></div> }.into_any()
         } else {
             failure.map(|why| view! {
